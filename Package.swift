@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parallax",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parallax", targets: ["parallax"]),
+        .library(name: "Parallax", targets: ["Parallax"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml's C parser: the loader reads scenarios through its event API.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
+        // libedit, with inline C wrappers for its variadic functions.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit",
+                       providers: [.apt(["libedit-dev"])]),
+        // The pure core: model, loading, language, session, analysis, output, scripts.
+        .target(name: "Parallax", dependencies: ["CYAML"]),
+        // The interactive shell over libedit.
+        .target(name: "ParallaxREPL", dependencies: ["Parallax", "CEditLine"]),
+        // Turns seeds/*.yaml into Swift source so the binary carries its bundled scenario.
+        .executableTarget(name: "SeedEmbedder"),
+        .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["SeedEmbedder"]),
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "Parallax", "ParallaxREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedSeeds"]
+        ),
+        .testTarget(name: "ParallaxTests", dependencies: ["Parallax"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef PARALLAX_CYAML_SHIM_H
+#define PARALLAX_CYAML_SHIM_H
+#include <yaml.h>
+#endif

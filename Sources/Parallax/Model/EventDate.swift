@@ -1,0 +1,65 @@
+/// An event's date: one partial date, or a range `start..end` (a war of six weeks).
+public struct EventDate: Hashable, Sendable, CustomStringConvertible {
+    public let start: PartialDate
+    public let end: PartialDate?
+
+    public init(start: PartialDate, end: PartialDate? = nil) {
+        self.start = start
+        self.end = end
+    }
+
+    public enum ParseError: Error, Equatable {
+        case invalid
+        case reversed
+    }
+
+    /// Parses `2021`, `2021-11-16` or `2020-09-27..2020-11-10`.
+    public static func parse(_ text: String) -> Result<EventDate, ParseError> {
+        if let range = text.firstRange(of: "..") {
+            guard let a = PartialDate(parsing: text[..<range.lowerBound]),
+                  let b = PartialDate(parsing: text[range.upperBound...]) else { return .failure(.invalid) }
+            guard a.firstDay <= b.lastDay else { return .failure(.reversed) }
+            return .success(EventDate(start: a, end: b))
+        }
+        guard let d = PartialDate(parsing: text) else { return .failure(.invalid) }
+        return .success(EventDate(start: d))
+    }
+
+    public var firstDay: Int { start.firstDay }
+    public var lastDay: Int { (end ?? start).lastDay }
+
+    /// A range is as coarse as its coarsest end, for ordering on the same first day.
+    public var precision: PartialDate.Precision {
+        guard let end else { return start.precision }
+        return min(start.precision, end.precision)
+    }
+
+    /// True when the whole of this date lies within `other` (filters' precision rule).
+    public func isWithin(_ other: PartialDate) -> Bool {
+        firstDay >= other.firstDay && lastDay <= other.lastDay
+    }
+
+    public var description: String {
+        guard let end else { return start.description }
+        return "\(start)..\(end)"
+    }
+}
+
+/// A local time of day, `HH:MM`, used only to order events within a day.
+public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
+        hour = h
+        minute = m
+    }
+
+    public var minutes: Int { hour * 60 + minute }
+    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+    public var description: String { PartialDate.pad(hour) + ":" + PartialDate.pad(minute) }
+}

@@ -1,0 +1,88 @@
+/// A date known to the year, the month or the day, as sources give them
+/// ("in 2020", "since May 2021", "on 16 November 2021").
+public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    public enum Precision: Int, Sendable, Comparable {
+        case year = 0, month = 1, day = 2
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month {
+            guard (1...12).contains(month) else { return nil }
+            if let day {
+                guard day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
+            }
+        } else if day != nil {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var precision: Precision {
+        day != nil ? .day : (month != nil ? .month : .year)
+    }
+
+    /// Parses `2021`, `2021-11` or `2021-11-16`; nil for anything else, including
+    /// dates the calendar does not have (2021-02-30).
+    public init?(parsing text: Substring) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return nil }
+        let widths = [4, 2, 2]
+        var numbers: [Int] = []
+        for (i, part) in parts.enumerated() {
+            guard part.utf8.count == widths[i], part.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                  let n = Int(part) else { return nil }
+            numbers.append(n)
+        }
+        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+                  day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    public init?(parsing text: String) { self.init(parsing: text[...]) }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 0001-01-01 of the first day this date covers; orders the sequence.
+    public var firstDay: Int { PartialDate.ordinal(year, month ?? 1, day ?? 1) }
+
+    /// Days since 0001-01-01 of the last day this date covers.
+    public var lastDay: Int {
+        let m = month ?? 12
+        return PartialDate.ordinal(year, m, day ?? PartialDate.daysIn(month: m, year: year))
+    }
+
+    static func ordinal(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let y0 = y - 1
+        var days = y0 * 365 + y0 / 4 - y0 / 100 + y0 / 400
+        for month in 1..<m { days += daysIn(month: month, year: y) }
+        return days + d - 1
+    }
+
+    /// True when every day of `self` lies within `other`: the date-precision rule of
+    /// filters (`date = 2021-11` holds for 2021-11-16).
+    public func isWithin(_ other: PartialDate) -> Bool {
+        firstDay >= other.firstDay && lastDay <= other.lastDay
+    }
+
+    public var description: String {
+        var s = String(year)
+        if let month { s += "-" + PartialDate.pad(month) }
+        if let day { s += "-" + PartialDate.pad(day) }
+        return s
+    }
+
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}

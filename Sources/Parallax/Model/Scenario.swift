@@ -1,0 +1,144 @@
+/// A loaded, validated event model. Events are held in sequence order, so position k
+/// (1-based) is `events[k - 1]`; every id resolves through `entity(_:)`.
+public struct Scenario: Sendable {
+    public var formatVersion: Int
+    public var info: ScenarioInfo
+    public var sources: [Source]
+    public var parties: [Party]
+    public var actors: [Actor]
+    public var places: [Place]
+    /// In sequence order (see `Event.sequenceKey`).
+    public var events: [Event]
+    public var questions: [Question]
+    /// In file order.
+    public var claims: [Claim]
+    /// The file the scenario came from, as the user named it.
+    public var path: String
+
+    public private(set) var index: [String: EntityRef] = [:]
+    public private(set) var positionOfEvent: [String: Int] = [:]
+
+    public init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
+                actors: [Actor], places: [Place], events: [Event], questions: [Question],
+                claims: [Claim], path: String) {
+        self.formatVersion = formatVersion
+        self.info = info
+        self.sources = sources
+        self.parties = parties
+        self.actors = actors
+        self.places = places
+        self.events = Scenario.inSequence(events)
+        self.questions = questions
+        self.claims = claims
+        self.path = path
+        reindex()
+    }
+
+    /// Orders events as the spec says: first day, coarser date first, untimed before
+    /// timed, time, `order`, then file order. The one definition of the sequence.
+    public static func inSequence(_ events: [Event]) -> [Event] {
+        events.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.date.firstDay != y.date.firstDay { return x.date.firstDay < y.date.firstDay }
+            if x.date.precision != y.date.precision { return x.date.precision < y.date.precision }
+            if (x.time == nil) != (y.time == nil) { return x.time == nil }
+            if let tx = x.time, let ty = y.time, tx != ty { return tx < ty }
+            if x.order != y.order { return (x.order ?? Int.min) < (y.order ?? Int.min) }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    mutating func reindex() {
+        var index: [String: EntityRef] = [:]
+        index.reserveCapacity(sources.count + parties.count + actors.count + places.count
+                              + events.count + questions.count + claims.count)
+        for (i, x) in sources.enumerated() { index[x.id] = .source(i) }
+        for (i, x) in parties.enumerated() { index[x.id] = .party(i) }
+        for (i, x) in actors.enumerated() { index[x.id] = .actor(i) }
+        for (i, x) in places.enumerated() { index[x.id] = .place(i) }
+        for (i, x) in events.enumerated() { index[x.id] = .event(i) }
+        for (i, x) in questions.enumerated() { index[x.id] = .question(i) }
+        for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
+        self.index = index
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(events.count)
+        for (i, e) in events.enumerated() { positions[e.id] = i + 1 }
+        positionOfEvent = positions
+    }
+
+    public func entity(_ id: String) -> EntityRef? { index[id] }
+
+    public func event(_ id: String) -> Event? {
+        guard let p = positionOfEvent[id] else { return nil }
+        return events[p - 1]
+    }
+
+    public func party(_ id: String) -> Party? {
+        guard case .party(let i)? = index[id] else { return nil }
+        return parties[i]
+    }
+
+    public func actor(_ id: String) -> Actor? {
+        guard case .actor(let i)? = index[id] else { return nil }
+        return actors[i]
+    }
+
+    public func claim(_ id: String) -> Claim? {
+        guard case .claim(let i)? = index[id] else { return nil }
+        return claims[i]
+    }
+
+    public func source(_ id: String) -> Source? {
+        guard case .source(let i)? = index[id] else { return nil }
+        return sources[i]
+    }
+
+    public func question(_ id: String) -> Question? {
+        guard case .question(let i)? = index[id] else { return nil }
+        return questions[i]
+    }
+
+    public func place(_ id: String) -> Place? {
+        guard case .place(let i)? = index[id] else { return nil }
+        return places[i]
+    }
+
+    /// The parties an event involves: those it lists, plus the parties of the actors it lists.
+    public func parties(of event: Event) -> [String] {
+        var result: [String] = []
+        for id in event.actors {
+            let p: String? = party(id) != nil ? id : actor(id)?.party
+            if let p, !result.contains(p) { result.append(p) }
+        }
+        return result
+    }
+
+    /// A readable name for any id: an actor's or party's name, else the id itself.
+    public func name(of id: String) -> String {
+        switch index[id] {
+        case .actor(let i): actors[i].name
+        case .party(let i): parties[i].name
+        case .source(let i): sources[i].publisher
+        case .place(let i): places[i].name
+        case .event(let i): events[i].title
+        default: id
+        }
+    }
+}
+
+/// Where an id points.
+public enum EntityRef: Sendable, Equatable {
+    case source(Int), party(Int), actor(Int), place(Int), event(Int), question(Int), claim(Int)
+
+    public var kindName: String {
+        switch self {
+        case .source: "source"
+        case .party: "party"
+        case .actor: "actor"
+        case .place: "place"
+        case .event: "event"
+        case .question: "question"
+        case .claim: "claim"
+        }
+    }
+}
