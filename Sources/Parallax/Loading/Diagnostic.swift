@@ -1,0 +1,68 @@
+/// A problem found in a file the user wrote, with where it is. Rendering is separate
+/// (`Diagnostic.render`), so tests can assert on the location and message as values.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    /// How many characters the caret line underlines (at least 1).
+    public var length: Int
+
+    public init(_ location: SourceLocation, _ message: String, length: Int = 1) {
+        self.location = location
+        self.message = message
+        self.length = max(1, length)
+    }
+
+    /// `FILE:LINE:COL: error: message`
+    public var description: String { "\(location): error: \(message)" }
+
+    /// The one-line form, then the offending source line and a caret under the text.
+    public func render(sourceLines: [Substring]?) -> String {
+        var out = description
+        if let sourceLines, location.line >= 1, location.line <= sourceLines.count {
+            let line = String(sourceLines[location.line - 1]).sanitizedForTerminal
+            let pad = String(repeating: " ", count: max(0, location.column - 1))
+            let width = max(1, min(length, line.count - location.column + 1))
+            out += "\n    " + line + "\n    " + pad + String(repeating: "^", count: width)
+        }
+        return out
+    }
+}
+
+/// Everything wrong with one input, in file order; thrown so that nothing half-loads.
+public struct LoadFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// The input's text, kept to render carets; nil when it could not be read as text.
+    public var sourceText: String?
+
+    public init(diagnostics: [Diagnostic], sourceText: String?) {
+        self.diagnostics = diagnostics.sorted { $0.location < $1.location }
+        self.sourceText = sourceText
+    }
+
+    public var description: String { rendered(carets: false) }
+
+    /// One diagnostic per line, each followed by its caret when `carets` is set.
+    public func rendered(carets: Bool) -> String {
+        let lines = carets ? sourceText.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } : nil
+        return diagnostics.map { $0.render(sourceLines: lines) }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Control characters (terminal escapes among them) shown as `\u{1B}` so that text from
+    /// a file can never drive the terminal.
+    public var sanitizedForTerminal: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else {
+            return self
+        }
+        var out = ""
+        for s in unicodeScalars {
+            if (s.value < 0x20 && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value) {
+                out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,294 @@
+/// Claims, and the resolution of every reference in the file.
+extension ScenarioLoader {
+    /// A claim as written, with the nodes its references came from.
+    struct RawClaim {
+        var claim: Claim
+        var node: YAMLNode
+        var byNode: YAMLNode
+        var aboutNode: YAMLNode
+        var knownAtNode: YAMLNode?
+        var answers: [(YAMLNode, String, String)]
+        var revisesNode: YAMLNode?
+        var figureParties: [(YAMLNode, String)]
+    }
+
+    mutating func claim(_ node: YAMLNode) -> RawClaim? {
+        guard let f = fields(node, entity: "claim",
+                             required: ["id", "by", "about", "says", "status", "sources"],
+                             optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",
+                                        "confirms", "denies", "revises"]),
+              let id = declare(f, entity: "claim") else { return nil }
+        let by = string(f, "by"), about = string(f, "about"), says = string(f, "says")
+        let status = enumValue(f, "status", ClaimStatus.self)
+        let madeOn = partialDate(f, "made_on")
+        var knownAt: KnownAt?
+        if let s = string(f, "known_at") {
+            knownAt = PartialDate(parsing: s).map { declared[s] == nil ? KnownAt.date($0) : .event(s) } ?? .event(s)
+        }
+        var answers: [(YAMLNode, String, String)] = []
+        if let n = f.values["answers"] {
+            if case .mapping(let pairs) = n.kind {
+                for (k, v) in pairs {
+                    guard let q = k.scalar else { error(k, "a question id must be a word"); continue }
+                    guard let a = v.scalar, !v.isNull else {
+                        error(v, "the answer to '\(q)' must be a party id, yes/no, a number or short text")
+                        continue
+                    }
+                    if answers.contains(where: { $0.1 == q }) { error(k, "question '\(q)' answered twice"); continue }
+                    answers.append((k, q, a))
+                }
+            } else {
+                error(n, "'answers' must be a mapping of question id to answer, found \(n.kindName)")
+            }
+        }
+        var figures: [Figure] = []
+        var figureParties: [(YAMLNode, String)] = []
+        for item in list(f, "figures") {
+            if let (figure, partyNode) = figure(item) {
+                figures.append(figure)
+                if let partyNode, let p = figure.party { figureParties.append((partyNode, p)) }
+            }
+        }
+        let relayedBy = string(f, "relayed_by")
+        if let relayedBy, let n = f.values["relayed_by"] {
+            pending.append(.init(node: n, id: relayedBy, allowed: [.actor, .party, .source], role: "relayer"))
+        }
+        let confirms = ids(f, "confirms"), denies = ids(f, "denies")
+        for (c, n) in confirms + denies { pending.append(.init(node: n, id: c, allowed: [.claim], role: "claim")) }
+        let sources = ids(f, "sources")
+        for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
+        if sources.isEmpty, let n = f.values["sources"] { error(n, "a claim names at least one source") }
+        guard let by, let about, let says, let status else { return nil }
+        let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
+                          says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
+                          relayedBy: relayedBy, confirms: confirms.map(\.0), denies: denies.map(\.0),
+                          revises: string(f, "revises"), sources: sources.map(\.0), location: at(node),
+                          knownPosition: 0, party: nil)
+        return RawClaim(claim: claim, node: node, byNode: f.values["by"]!, aboutNode: f.values["about"]!,
+                        knownAtNode: f.values["known_at"], answers: answers, revisesNode: f.values["revises"],
+                        figureParties: figureParties)
+    }
+
+    mutating func figure(_ node: YAMLNode) -> (Figure, YAMLNode?)? {
+        guard case .mapping(let pairs) = node.kind else {
+            error(node, "a figure must be a mapping such as {party: ARM, killed: 1}, found \(node.kindName)")
+            return nil
+        }
+        var figure = Figure(party: nil, values: [], note: nil, location: at(node))
+        var partyNode: YAMLNode?
+        var seen: Set<String> = []
+        for (k, v) in pairs {
+            guard let key = k.scalar else { error(k, "a key must be a plain word"); continue }
+            if !seen.insert(key).inserted { error(k, "duplicate key '\(key)' in figure"); continue }
+            switch key {
+            case "party":
+                partyNode = v
+                figure.party = v.scalar
+                if figure.party == nil { error(v, "'party' must be a party id") }
+            case "note":
+                figure.note = v.scalar
+            default:
+                guard let measure = Measure(rawValue: key) else {
+                    let all = Measure.allCases.map(\.rawValue) + ["party", "note"]
+                    error(k, "unknown key '\(key)' in figure\(Suggestions.hint(for: key, in: all))")
+                    continue
+                }
+                if let value = figureValue(v, measure) { figure.values.append((measure, value)) }
+            }
+        }
+        if figure.values.isEmpty && !pairs.contains(where: { Measure(rawValue: $0.key.scalar ?? "") != nil }) {
+            error(node, "figure names no measure; give one of: " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        figure.values.sort { $0.measure < $1.measure }
+        return (figure, partyNode)
+    }
+
+    mutating func figureValue(_ node: YAMLNode, _ measure: Measure) -> FigureValue? {
+        let what = "'\(measure.rawValue)'"
+        switch node.kind {
+        case .scalar:
+            return integer(node, what, minimum: 0).map { .exact($0) }
+        case .sequence:
+            error(node, "\(what) must be a whole number, {min: A, max: B} or {at_least: N}")
+            return nil
+        case .mapping(let pairs):
+            var minV: Int?, maxV: Int?, atLeast: Int?
+            for (k, v) in pairs {
+                switch k.scalar {
+                case "min": minV = integer(v, "\(what) min", minimum: 0)
+                case "max": maxV = integer(v, "\(what) max", minimum: 0)
+                case "at_least": atLeast = integer(v, "\(what) at_least", minimum: 0)
+                default:
+                    let key = k.scalar ?? "?"
+                    error(k, "unknown key '\(key)' in a figure value\(Suggestions.hint(for: key, in: ["min", "max", "at_least"])); write {min: A, max: B} or {at_least: N}")
+                    return nil
+                }
+            }
+            if let atLeast, minV == nil, maxV == nil { return .atLeast(atLeast) }
+            if let minV, let maxV, atLeast == nil {
+                guard minV <= maxV else { error(node, "\(what) range has min \(minV) above max \(maxV)"); return nil }
+                return .range(min: minV, max: maxV)
+            }
+            error(node, "\(what) must be {min: A, max: B} or {at_least: N}")
+            return nil
+        }
+    }
+
+    // MARK: - Resolution
+
+    func kind(of id: String, in scenario: Scenario) -> Kind? {
+        switch scenario.entity(id) {
+        case .party?: .party
+        case .actor?: .actor
+        case .source?: .source
+        case .event?: .event
+        case .question?: .question
+        case .claim?: .claim
+        case .place?: .place
+        case nil: nil
+        }
+    }
+
+    /// Ids of the given kinds, for suggestions.
+    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: [RawClaim]) -> [String] {
+        var out: [String] = []
+        for k in kinds {
+            switch k {
+            case .party: out += scenario.parties.map(\.id)
+            case .actor: out += scenario.actors.map(\.id)
+            case .source: out += scenario.sources.map(\.id)
+            case .event: out += scenario.events.map(\.id)
+            case .question: out += scenario.questions.map(\.id)
+            case .claim: out += claims.map(\.claim.id)
+            case .place: out += scenario.places.map(\.id)
+            }
+        }
+        return out
+    }
+
+    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim], claimIds: Set<String>) {
+        let found: Kind? = claimIds.contains(ref.id) ? .claim : kind(of: ref.id, in: scenario)
+        if let found, ref.allowed.contains(found) { return }
+        let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
+        if let found {
+            error(ref.node, "'\(ref.id)' is a \(found.rawValue), not a \(wanted)")
+        } else if declared[ref.id] == nil {
+            let hint = Suggestions.hint(for: ref.id, in: candidates(ref.allowed, in: scenario, claims: claims))
+            error(ref.node, "unknown \(ref.role) '\(ref.id.sanitizedForTerminal)'\(hint)")
+        }
+        // Declared but dropped (it had errors of its own): already reported there.
+    }
+
+    mutating func resolve(_ scenario: inout Scenario, claims raw: [RawClaim]) -> [Claim] {
+        let claimIds = Set(raw.map(\.claim.id))
+        for ref in pending { check(ref, in: scenario, claims: raw, claimIds: claimIds) }
+        for (node, place) in placeRefs where scenario.place(place) == nil {
+            if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
+                error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
+            }
+        }
+        let partyIds = Set(scenario.parties.map(\.id))
+        var claims: [Claim] = []
+        claims.reserveCapacity(raw.count)
+        for r in raw {
+            var c = r.claim
+            switch kind(of: c.by, in: scenario) {
+            case .actor?: c.speaker = .actor(c.by); c.party = scenario.actor(c.by)?.party
+            case .party?: c.speaker = .party(c.by); c.party = c.by
+            case .source?: c.speaker = .source(c.by); c.party = nil
+            case let other:
+                if let other {
+                    error(r.byNode, "'\(c.by)' is a \(other.rawValue); 'by' names an actor, a party or a source")
+                } else {
+                    let hint = Suggestions.hint(for: c.by, in: candidates([.actor, .party, .source], in: scenario, claims: raw))
+                    error(r.byNode, "unknown speaker '\(c.by.sanitizedForTerminal)' in 'by'\(hint)")
+                }
+            }
+            for (node, p) in r.figureParties where !partyIds.contains(p) {
+                error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
+            }
+            for (node, q, a) in r.answers {
+                if scenario.question(q) == nil {
+                    error(node, "unknown question '\(q.sanitizedForTerminal)' in answers\(Suggestions.hint(for: q, in: scenario.questions.map(\.id)))")
+                } else {
+                    c.answers.append((q, Answer.parse(a, partyIds: partyIds)))
+                }
+            }
+            guard let aboutPosition = scenario.positionOfEvent[c.about] else {
+                if declared[c.about] == nil {
+                    error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
+                } else if kind(of: c.about, in: scenario) != nil || claimIds.contains(c.about) {
+                    error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
+                }
+                claims.append(c)
+                continue
+            }
+            c.knownPosition = aboutPosition
+            if let knownAt = c.knownAt, let node = r.knownAtNode {
+                c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
+            }
+            claims.append(c)
+        }
+        checkRevisions(claims, raw)
+        return claims
+    }
+
+    mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
+        let aboutEvent = scenario.events[about - 1]
+        switch knownAt {
+        case .event(let id):
+            guard let p = scenario.positionOfEvent[id] else {
+                error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+                return about
+            }
+            if p < about {
+                error(node, "known_at '\(id)' comes before the claim's 'about' event '\(aboutEvent.id)'; a claim cannot be known before what it is about")
+            }
+            return max(p, about)
+        case .date(let d):
+            if d.lastDay < aboutEvent.date.firstDay {
+                error(node, "known_at \(d) is before the date of the claim's 'about' event '\(aboutEvent.id)' (\(aboutEvent.date))")
+                return about
+            }
+            var p = about
+            while p <= scenario.events.count, scenario.events[p - 1].date.firstDay < d.firstDay { p += 1 }
+            return min(p, scenario.events.count)
+        }
+    }
+
+    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim]) {
+        var byId: [String: Int] = [:]
+        for (i, c) in claims.enumerated() { byId[c.id] = i }
+        for (i, c) in claims.enumerated() {
+            guard let target = c.revises, let node = raw[i].revisesNode else { continue }
+            guard let j = byId[target] else {
+                if declared[target] == nil {
+                    error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
+                } else {
+                    error(node, "'\(target)' is not a claim; 'revises' names an earlier claim of the same party")
+                }
+                continue
+            }
+            if claims[j].party != c.party || (c.party == nil && claims[j].by != c.by) {
+                error(node, "claim '\(c.id)' (by \(c.by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
+            }
+        }
+        // Cycles: follow each chain; report each cycle once, at its first claim in file order.
+        var reported: Set<String> = []
+        for (i, c) in claims.enumerated() where c.revises != nil && !reported.contains(c.id) {
+            var chain = [c.id]
+            var next = c.revises
+            while let n = next, let j = byId[n] {
+                if n == c.id {
+                    error(raw[i].revisesNode!, "'revises' forms a cycle: " + (chain + [n]).joined(separator: " → "))
+                    reported.formUnion(chain)
+                    break
+                }
+                if chain.contains(n) || chain.count > claims.count { break }
+                chain.append(n)
+                next = claims[j].revises
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// Decoding of each entity; references are resolved afterwards, in `resolve`, once every
+/// id in the file is known.
+extension ScenarioLoader {
+    mutating func decode(_ root: YAMLNode) -> Scenario? {
+        guard let top = fields(root, entity: "the scenario file",
+                               required: ["parallax", "scenario", "sources", "parties", "events"],
+                               optional: ["actors", "places", "questions", "claims"]) else {
+            return nil
+        }
+        var version = ScenarioLoader.formatVersion
+        if let v = top.values["parallax"], let n = integer(v, "'parallax' (the format version)") {
+            if n != ScenarioLoader.formatVersion {
+                error(v, "unsupported format version \(n); this Parallax reads version \(ScenarioLoader.formatVersion)")
+            }
+            version = n
+        }
+        let info = top.values["scenario"].flatMap { scenarioInfo($0) }
+        let sources = items(top, "sources") { $0.source($1) }
+        let parties = items(top, "parties") { $0.party($1) }
+        let actors = items(top, "actors") { $0.actor($1) }
+        let places = items(top, "places") { $0.place($1) }
+        let events = items(top, "events") { $0.event($1) }
+        let questions = items(top, "questions") { $0.question($1) }
+        let claims = items(top, "claims") { $0.claim($1) }
+        guard let info else { return nil }
+        var scenario = Scenario(formatVersion: version, info: info, sources: sources, parties: parties,
+                                actors: actors, places: places, events: events, questions: questions,
+                                claims: [], path: path)
+        scenario.claims = resolve(&scenario, claims: claims)
+        scenario.reindex()
+        return diagnostics.isEmpty ? scenario : nil
+    }
+
+    mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
+        guard let node = top.values[key] else { return [] }
+        guard case .sequence(let list) = node.kind else {
+            error(node, "'\(key)' must be a list, found \(node.kindName)")
+            return []
+        }
+        var out: [T] = []
+        out.reserveCapacity(list.count)
+        for item in list { if let x = decode(&self, item) { out.append(x) } }
+        return out
+    }
+
+    mutating func scenarioInfo(_ node: YAMLNode) -> ScenarioInfo? {
+        guard let f = fields(node, entity: "scenario", required: ["id", "title"], optional: ["summary", "as_of"]),
+              let id = declare(f, entity: "scenario"), let title = string(f, "title") else { return nil }
+        return ScenarioInfo(id: id, title: title, summary: string(f, "summary"), asOf: partialDate(f, "as_of"))
+    }
+
+    mutating func source(_ node: YAMLNode) -> Source? {
+        guard let f = fields(node, entity: "source", required: ["id", "publisher", "title", "date"], optional: ["url"]),
+              let id = declare(f, entity: "source") else { return nil }
+        let publisher = string(f, "publisher"), title = string(f, "title"), date = partialDate(f, "date")
+        guard let publisher, let title, let date else { return nil }
+        return Source(id: id, publisher: publisher, title: title, date: date, url: string(f, "url"), location: at(node))
+    }
+
+    mutating func party(_ node: YAMLNode) -> Party? {
+        guard let f = fields(node, entity: "party", required: ["id", "name", "role"], optional: []),
+              let id = declare(f, entity: "party") else { return nil }
+        let name = string(f, "name"), role = enumValue(f, "role", PartyRole.self)
+        guard let name, let role else { return nil }
+        return Party(id: id, name: name, role: role, location: at(node))
+    }
+
+    mutating func actor(_ node: YAMLNode) -> Actor? {
+        guard let f = fields(node, entity: "actor", required: ["id", "name", "party"], optional: ["kind", "title"]),
+              let id = declare(f, entity: "actor") else { return nil }
+        let name = string(f, "name"), party = string(f, "party")
+        guard let name, let party else { return nil }
+        pending.append(.init(node: f.values["party"]!, id: party, allowed: [.party], role: "party"))
+        return Actor(id: id, name: name, party: party, kind: string(f, "kind"), title: string(f, "title"),
+                     location: at(node))
+    }
+
+    mutating func place(_ node: YAMLNode) -> Place? {
+        guard let f = fields(node, entity: "place", required: ["id", "name"], optional: ["note"]),
+              let id = declare(f, entity: "place"), let name = string(f, "name") else { return nil }
+        return Place(id: id, name: name, note: string(f, "note"), location: at(node))
+    }
+
+    mutating func event(_ node: YAMLNode) -> Event? {
+        guard let f = fields(node, entity: "event",
+                             required: ["id", "date", "phase", "type", "title", "sources"],
+                             optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"]),
+              let id = declare(f, entity: "event") else { return nil }
+        var date: EventDate?
+        if let n = f.values["date"], let s = string(f, "date") {
+            switch EventDate.parse(s) {
+            case .success(let d): date = d
+            case .failure(.invalid):
+                error(n, "invalid date '\(s.sanitizedForTerminal)'; write YYYY, YYYY-MM, YYYY-MM-DD or START..END with real calendar days")
+            case .failure(.reversed):
+                error(n, "date range '\(s)' ends before it starts")
+            }
+        }
+        var time: TimeOfDay?
+        if let n = f.values["time"], let s = string(f, "time") {
+            time = TimeOfDay(parsing: s)
+            if time == nil { error(n, "invalid time '\(s.sanitizedForTerminal)'; write HH:MM (00:00 to 23:59)") }
+        }
+        let order = f.values["order"].flatMap { integer($0, "'order'") }
+        var intensity: Double?
+        if let n = f.values["intensity"], let s = string(f, "intensity") {
+            if let v = Double(s), v.isFinite, v >= -10, v <= 10 { intensity = v } else {
+                error(n, "intensity must be a number from -10 to 10, got '\(s.sanitizedForTerminal)'")
+            }
+        }
+        let phase = enumValue(f, "phase", Phase.self)
+        let type = enumValue(f, "type", EventType.self)
+        let title = string(f, "title")
+        let actors = ids(f, "actors")
+        for (a, n) in actors { pending.append(.init(node: n, id: a, allowed: [.party, .actor], role: "actor")) }
+        let reporters = ids(f, "reported_by")
+        for (a, n) in reporters {
+            pending.append(.init(node: n, id: a, allowed: [.party, .actor, .source], role: "reporter"))
+        }
+        let sources = ids(f, "sources")
+        for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
+        if sources.isEmpty, let n = f.values["sources"] { error(n, "an event names at least one source") }
+        let place = string(f, "place")
+        if let place, let n = f.values["place"] { placeRefs.append((n, place)) }
+        guard let date, let phase, let type, let title else { return nil }
+        return Event(id: id, date: date, time: time, order: order, phase: phase, type: type,
+                     actors: actors.map(\.0), place: place, reportedBy: reporters.map(\.0), title: title,
+                     description: string(f, "description"), intensityOverride: intensity,
+                     sources: sources.map(\.0), location: at(node))
+    }
+
+    mutating func question(_ node: YAMLNode) -> Question? {
+        guard let f = fields(node, entity: "question", required: ["id", "text", "about"], optional: []),
+              let id = declare(f, entity: "question") else { return nil }
+        let text = string(f, "text"), about = string(f, "about")
+        guard let text, let about else { return nil }
+        pending.append(.init(node: f.values["about"]!, id: about, allowed: [.event], role: "event"))
+        return Question(id: id, text: text, about: about, location: at(node))
+    }
+}

@@ -1,0 +1,220 @@
+/// Turns scenario text (YAML or JSON) into a validated `Scenario`, reporting every problem
+/// at once with its location. A scenario with any error never half-loads: `load` either
+/// returns the whole model or throws all the diagnostics.
+public struct ScenarioLoader {
+    public static let formatVersion = 1
+
+    /// Loads a file from disk.
+    public static func load(path: String) throws(LoadFailure) -> Scenario {
+        switch FileReader.contents(of: path) {
+        case .failure(let d): throw LoadFailure(diagnostics: [d], sourceText: nil)
+        case .success(let bytes): return try load(bytes: bytes, path: path)
+        }
+    }
+
+    /// Loads text already in memory; `path` names it in diagnostics.
+    public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
+        var loader = ScenarioLoader(path: path)
+        let text = String(validating: bytes, as: UTF8.self)
+        let root: YAMLNode
+        if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(1, 1),
+                "the file is empty; a scenario is a mapping with the keys parallax, scenario, sources, parties and events")],
+                              sourceText: text)
+        }
+        switch YAMLReader.read(bytes) {
+        case .failure(.syntax(let line, let column, let message)):
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
+        case .failure(.reader(let offset, let message)):
+            let (line, column) = ScenarioLoader.position(ofByte: offset, in: bytes)
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
+        case .success(nil):
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(1, 1),
+                "the file holds no YAML document; a scenario is a mapping with the keys parallax, scenario, sources, parties and events")],
+                              sourceText: text)
+        case .success(let node?):
+            root = node
+        }
+        let scenario = loader.decode(root)
+        if !loader.diagnostics.isEmpty || scenario == nil {
+            throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
+        }
+        return scenario!
+    }
+
+    /// Line and column (1-based, in characters) of a byte offset.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in bytes.prefix(offset) {
+            if b == 10 { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    // MARK: - State
+
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    /// Every declared id and where it was declared, for uniqueness across the file.
+    var declared: [String: SourceLocation] = [:]
+    /// References to check once every id is declared.
+    var pending: [Reference] = []
+    /// `place:` values: a place id, or free text.
+    var placeRefs: [(YAMLNode, String)] = []
+
+    struct Reference {
+        var node: YAMLNode
+        var id: String
+        var allowed: [Kind]
+        /// What the reference is, for the message: "actor", "source" …
+        var role: String
+    }
+
+    enum Kind: String {
+        case party, actor, source, event, question, claim, place
+    }
+
+    init(path: String) { self.path = path }
+
+    func at(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    func at(_ node: YAMLNode) -> SourceLocation { at(node.line, node.column) }
+
+    mutating func error(_ node: YAMLNode, _ message: String) {
+        diagnostics.append(Diagnostic(at(node), message, length: node.width))
+    }
+
+    // MARK: - Fields
+
+    /// The key/value pairs of one mapping, checked against the keys its entity allows.
+    struct Fields {
+        var values: [String: YAMLNode] = [:]
+        var node: YAMLNode
+    }
+
+    /// Checks a mapping's keys: unknown keys (with a suggestion), duplicate keys and
+    /// missing required keys are errors. Nil when the node is not a mapping.
+    mutating func fields(_ node: YAMLNode, entity: String, required: [String], optional: [String]) -> Fields? {
+        guard case .mapping(let pairs) = node.kind else {
+            error(node, "\(entity) must be a mapping, found \(node.kindName)")
+            return nil
+        }
+        var f = Fields(node: node)
+        for (k, v) in pairs {
+            guard let key = k.scalar else {
+                error(k, "a key must be a plain word, found \(k.kindName)")
+                continue
+            }
+            guard required.contains(key) || optional.contains(key) else {
+                error(k, "unknown key '\(key)' in \(entity)\(Suggestions.hint(for: key, in: required + optional))")
+                continue
+            }
+            if f.values[key] != nil {
+                error(k, "duplicate key '\(key)' in \(entity)")
+                continue
+            }
+            if !v.isNull { f.values[key] = v }
+        }
+        let missing = required.filter { f.values[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            error(node, "\(entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
+        }
+        return f
+    }
+
+    mutating func string(_ f: Fields, _ key: String) -> String? {
+        guard let node = f.values[key] else { return nil }
+        guard let s = node.scalar else {
+            error(node, "'\(key)' must be text, found \(node.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    /// An id being declared: a plain word, unique across the whole file.
+    mutating func declare(_ f: Fields, entity: String) -> String? {
+        guard let node = f.values["id"], let id = string(f, "id") else { return nil }
+        guard ScenarioLoader.isValidId(id) else {
+            error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
+            return nil
+        }
+        if let first = declared[id] {
+            error(node, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))")
+            return nil
+        }
+        declared[id] = at(node)
+        return id
+    }
+
+    static func isValidId(_ id: String) -> Bool {
+        !id.isEmpty && !id.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "'"
+                || $0 == ";" || $0 == "," || $0 == "(" || $0 == ")"
+        } && !id.hasPrefix("#")
+    }
+
+    mutating func integer(_ node: YAMLNode, _ what: String, minimum: Int? = nil) -> Int? {
+        guard let s = node.scalar else {
+            error(node, "\(what) must be a whole number, found \(node.kindName)")
+            return nil
+        }
+        let digits = s.hasPrefix("-") ? s.dropFirst() : s[...]
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            error(node, "\(what) must be a whole number, got '\(s.sanitizedForTerminal)'")
+            return nil
+        }
+        guard let n = Int(s) else {
+            error(node, "\(what) '\(s)' is too large")
+            return nil
+        }
+        if let minimum, n < minimum {
+            error(node, "\(what) must be at least \(minimum), got \(n)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func list(_ f: Fields, _ key: String) -> [YAMLNode] {
+        guard let node = f.values[key] else { return [] }
+        switch node.kind {
+        case .sequence(let items): return items
+        case .scalar: return [node]   // a single id is accepted where a list is expected
+        case .mapping:
+            error(node, "'\(key)' must be a list, found a mapping")
+            return []
+        }
+    }
+
+    mutating func ids(_ f: Fields, _ key: String) -> [(String, YAMLNode)] {
+        list(f, key).compactMap { item in
+            guard let s = item.scalar else {
+                error(item, "'\(key)' must list ids, found \(item.kindName)")
+                return nil
+            }
+            return (s, item)
+        }
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, _ type: E.Type) -> E?
+    where E.RawValue == String {
+        guard let node = f.values[key], let s = string(f, key) else { return nil }
+        if let v = E(rawValue: s) { return v }
+        let all = E.allCases.map(\.rawValue)
+        let hint = Suggestions.nearest(to: s, in: all).map { "; did you mean '\($0)'?" }
+            ?? "; expected one of: " + all.joined(separator: ", ")
+        error(node, "unknown \(key) '\(s.sanitizedForTerminal)'\(hint)")
+        return nil
+    }
+
+    mutating func partialDate(_ f: Fields, _ key: String) -> PartialDate? {
+        guard let node = f.values[key], let s = string(f, key) else { return nil }
+        guard let d = PartialDate(parsing: s) else {
+            error(node, "invalid date '\(s.sanitizedForTerminal)'; write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day")
+            return nil
+        }
+        return d
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Parallax
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The command line: parsing and wiring only; everything else is in the core and the REPL.
+@main
+struct ParallaxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parallax",
+        abstract: "Step through a crisis event by event and compare each side's narrative.",
+        version: ParallaxVersion.string,
+        subcommands: [Check.self],
+        defaultSubcommand: Check.self
+    )
+
+    /// Usage errors exit 2 (not ArgumentParser's 64), as the command-language spec says.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Glibc.exit(0)
+            }
+            if !message.isEmpty { writeError(message + "\n") }
+            Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+}
+
+func writeError(_ text: String) {
+    var t = text
+    t.withUTF8 { buffer in
+        var done = 0
+        while done < buffer.count {
+            let n = Glibc.write(2, buffer.baseAddress! + done, buffer.count - done)
+            if n <= 0 { break }
+            done += n
+        }
+    }
+}
+
+/// The bundled default scenario, embedded at build time from seeds/.
+enum BundledScenario {
+    static let name = "armenia-azerbaijan-2021-11.yaml"
+
+    static func load() throws(LoadFailure) -> Scenario {
+        let bytes = BundledSeeds.files.first { $0.name == name }?.bytes ?? []
+        return try ScenarioLoader.load(bytes: bytes, path: "seeds/" + name)
+    }
+}
