@@ -11,8 +11,8 @@ struct ParallaxCommand: ParsableCommand {
         commandName: "parallax",
         abstract: "Step through a crisis event by event and compare each side's narrative.",
         version: ParallaxVersion.string,
-        subcommands: [Check.self],
-        defaultSubcommand: Check.self
+        subcommands: [Open.self, Check.self],
+        defaultSubcommand: Open.self
     )
 
     /// Usage errors exit 2 (not ArgumentParser's 64), as the command-language spec says.
@@ -48,9 +48,11 @@ func writeError(_ text: String) {
 /// The bundled default scenario, embedded at build time from seeds/.
 enum BundledScenario {
     static let name = "armenia-azerbaijan-2021-11.yaml"
+    /// How the bundled copy is named in `info` and messages; `reload` knows it by the prefix.
+    static let path = "(bundled) seeds/" + name
 
     static func load() throws(LoadFailure) -> Scenario {
         let bytes = BundledSeeds.files.first { $0.name == name }?.bytes ?? []
-        return try ScenarioLoader.load(bytes: bytes, path: "seeds/" + name)
+        return try ScenarioLoader.load(bytes: bytes, path: path)
     }
 }

@@ -1,0 +1,1 @@
+enum AnalysisCommands { static let all: [CommandSpec] = [] }

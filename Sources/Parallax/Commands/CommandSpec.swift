@@ -1,0 +1,66 @@
+/// One command of the language: its names, its help, and what it does. The same table
+/// dispatches commands and generates `help`, so the two can never drift apart.
+public struct CommandSpec: Sendable {
+    public var name: String
+    /// Fixed short forms (`s` for step) and synonyms (`run` for continue).
+    public var aliases: [String] = []
+    public var group: CommandGroup
+    /// `step [N]`
+    public var usage: String
+    /// One line for the command list.
+    public var summary: String
+    /// More, for `help COMMAND`.
+    public var detail: String = ""
+    /// A line an analyst could type.
+    public var example: String
+    /// Enter on an empty line repeats it in the REPL (movement only, as in gdb).
+    public var repeatsOnEmptyLine = false
+    /// The argument is the raw rest of the line (`echo`, `expect`), not tokens.
+    public var takesRestOfLine = false
+    /// It writes a file or reads outside the script's folder: refused by `run --safe`.
+    public var touchesFiles = false
+    public var run: @Sendable (inout Invocation) throws(CommandError) -> Document
+
+    public init(name: String, aliases: [String] = [], group: CommandGroup, usage: String, summary: String,
+                detail: String = "", example: String, repeatsOnEmptyLine: Bool = false,
+                takesRestOfLine: Bool = false, touchesFiles: Bool = false,
+                run: @escaping @Sendable (inout Invocation) throws(CommandError) -> Document) {
+        self.name = name
+        self.aliases = aliases
+        self.group = group
+        self.usage = usage
+        self.summary = summary
+        self.detail = detail
+        self.example = example
+        self.repeatsOnEmptyLine = repeatsOnEmptyLine
+        self.takesRestOfLine = takesRestOfLine
+        self.touchesFiles = touchesFiles
+        self.run = run
+    }
+}
+
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case navigation = "Navigation"
+    case inspection = "Inspection"
+    case narratives = "Narratives"
+    case analysis = "Sequence analysis"
+    case scripts = "Scripts and session"
+}
+
+/// What a command runs with: the interpreter (its session and environment) and its arguments.
+public struct Invocation {
+    public let interpreter: Interpreter
+    public var args: Arguments
+    public let spec: CommandSpec
+
+    public var session: Session {
+        get { interpreter.session }
+        nonmutating set { interpreter.session = newValue }
+    }
+
+    public var scenario: Scenario { interpreter.session.scenario }
+
+    public func document(_ blocks: [Block] = []) -> Document {
+        Document(command: spec.name, blocks: blocks)
+    }
+}

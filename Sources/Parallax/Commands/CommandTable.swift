@@ -1,0 +1,29 @@
+/// Every command, and how a typed word resolves to one.
+public enum CommandTable {
+    /// The families of commands, each defined in its own file.
+    public static let all: [CommandSpec] = NavigationCommands.all + InspectionCommands.all
+        + AnalysisCommands.all + SessionCommands.all
+
+    /// Fixed aliases that never change meaning when commands are added.
+    static let fixedAliases: [String: String] = ["s": "step", "b": "back", "c": "continue", "q": "quit"]
+
+    public static func spec(named name: String) -> CommandSpec? {
+        all.first { $0.name == name }
+    }
+
+    /// Resolves a typed word: a fixed alias, an exact name or alias, else a unique prefix.
+    public static func resolve(_ token: Token) -> Result<CommandSpec, CommandError> {
+        let word = token.text
+        if let full = fixedAliases[word], let spec = spec(named: full) { return .success(spec) }
+        if let spec = all.first(where: { $0.name == word || $0.aliases.contains(word) }) { return .success(spec) }
+        let matches = all.filter { $0.name.hasPrefix(word) }
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.count > 1 {
+            let names = matches.map(\.name).sorted().joined(separator: ", ")
+            return .failure(CommandError("ambiguous command '\(word)': could be \(names)", at: token))
+        }
+        let names = all.flatMap { [$0.name] + $0.aliases }
+        let hint = Suggestions.nearest(to: word, in: names).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list"
+        return .failure(CommandError("unknown command '\(word)'\(hint)", at: token))
+    }
+}

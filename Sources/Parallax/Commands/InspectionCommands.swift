@@ -1,0 +1,1 @@
+enum InspectionCommands { static let all: [CommandSpec] = [] }

@@ -1,0 +1,166 @@
+/// A parsed `where` expression, checked against the fields of the entity it filters.
+public indirect enum Filter: Sendable {
+    case term(FilterTerm)
+    case not(Filter)
+    case and(Filter, Filter)
+    case or(Filter, Filter)
+
+    /// Prints the filter back in the language's own syntax (round-trips through the parser).
+    public var text: String {
+        switch self {
+        case .term(let t): t.text
+        case .not(let f): "not " + f.grouped
+        case .and(let a, let b): a.groupedFor(and: true) + " and " + b.groupedFor(and: true)
+        case .or(let a, let b): a.text + " or " + b.text
+        }
+    }
+
+    var grouped: String {
+        if case .term = self { return text }
+        if case .not = self { return text }
+        return "(" + text + ")"
+    }
+
+    func groupedFor(and: Bool) -> String {
+        if case .or = self { return "(" + text + ")" }
+        return text
+    }
+}
+
+public struct FilterTerm: Sendable {
+    public enum Op: String, Sendable, CaseIterable {
+        case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=", contains = "~", within = "in"
+    }
+
+    public var field: String
+    public var op: Op
+    public var values: [FilterValue]
+
+    var text: String {
+        let shown = values.map { $0.text }
+        if op == .within { return "\(field) in (" + shown.joined(separator: ", ") + ")" }
+        return "\(field) \(op.rawValue) \(shown[0])"
+    }
+}
+
+/// A filter's right-hand value, typed by its field when parsed.
+public enum FilterValue: Sendable {
+    case text(String)
+    case number(Double)
+    case date(PartialDate)
+
+    var text: String {
+        switch self {
+        case .text(let s):
+            let plain = !s.isEmpty && s.allSatisfy { !$0.isWhitespace && !"\"'(),;=<>!~#".contains($0) }
+            return plain ? s : "\"" + s.replacingQuotes + "\""
+        case .number(let n): return TextRenderer.number(n)
+        case .date(let d): return d.description
+        }
+    }
+}
+
+extension String {
+    var replacingQuotes: String {
+        var out = ""
+        for c in self {
+            if c == "\"" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+/// What a field holds, so the parser can check values and operators.
+public enum FieldType: Sendable {
+    case text
+    case id
+    case number
+    case date
+    /// A closed vocabulary (phase, type, status, measure).
+    case choice([String])
+}
+
+/// The filterable fields of one kind of entity and how to read them.
+public struct FilterSchema<Entity>: Sendable {
+    public var entity: String
+    public var fields: [(name: String, type: FieldType)]
+    /// The values a field has for one entity (several for `party`, `measure` …).
+    public var read: @Sendable (Entity, String, Scenario) -> [FilterValue]
+
+    public func type(of field: String) -> FieldType? {
+        fields.first { $0.name == field }?.type
+    }
+}
+
+extension Filter {
+    /// Evaluates against one entity.
+    public func matches<E>(_ entity: E, in scenario: Scenario, schema: FilterSchema<E>) -> Bool {
+        switch self {
+        case .term(let t): t.matches(schema.read(entity, t.field, scenario))
+        case .not(let f): !f.matches(entity, in: scenario, schema: schema)
+        case .and(let a, let b): a.matches(entity, in: scenario, schema: schema) && b.matches(entity, in: scenario, schema: schema)
+        case .or(let a, let b): a.matches(entity, in: scenario, schema: schema) || b.matches(entity, in: scenario, schema: schema)
+        }
+    }
+
+    public func matches(_ event: Event, in scenario: Scenario) -> Bool {
+        matches(event, in: scenario, schema: FilterSchemas.event)
+    }
+}
+
+extension FilterTerm {
+    /// A term holds when any of the entity's values satisfies it; `!=` holds when none
+    /// equals the value.
+    func matches(_ actual: [FilterValue]) -> Bool {
+        switch op {
+        case .ne: return !actual.contains { FilterTerm.equal($0, values[0]) }
+        case .within: return actual.contains { a in values.contains { FilterTerm.equal(a, $0) } }
+        default: return actual.contains { compare($0, values[0]) }
+        }
+    }
+
+    static func equal(_ a: FilterValue, _ b: FilterValue) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)): x.lowercased() == y.lowercased()
+        case (.number(let x), .number(let y)): x == y
+        case (.date(let x), .date(let y)): x.isWithin(y)
+        default: false
+        }
+    }
+
+    func compare(_ a: FilterValue, _ b: FilterValue) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)):
+            switch op {
+            case .eq: return x.lowercased() == y.lowercased()
+            case .contains: return Folding.fold(x).contains(Folding.fold(y))
+            case .lt: return x < y
+            case .le: return x <= y
+            case .gt: return x > y
+            case .ge: return x >= y
+            default: return false
+            }
+        case (.number(let x), .number(let y)):
+            switch op {
+            case .eq: return x == y
+            case .lt: return x < y
+            case .le: return x <= y
+            case .gt: return x > y
+            case .ge: return x >= y
+            default: return false
+            }
+        case (.date(let x), .date(let y)):
+            switch op {
+            case .eq: return x.isWithin(y)
+            case .lt: return x.firstDay < y.firstDay
+            case .le: return x.firstDay <= y.lastDay
+            case .gt: return x.firstDay > y.lastDay
+            case .ge: return x.firstDay >= y.firstDay
+            default: return false
+            }
+        default:
+            return false
+        }
+    }
+}

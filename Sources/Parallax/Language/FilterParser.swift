@@ -1,0 +1,168 @@
+/// Recursive descent over `where` expressions: `or` binds loosest, then `and`, then `not`;
+/// each term is checked against the entity's fields as it is read.
+struct FilterParser<E> {
+    let tokens: [Token]
+    let schema: FilterSchema<E>
+    let after: Token
+    var i = 0
+
+    init(tokens: [Token], schema: FilterSchema<E>, after: Token) {
+        self.tokens = tokens
+        self.schema = schema
+        self.after = after
+    }
+
+    var peek: Token? { i < tokens.count ? tokens[i] : nil }
+
+    var endColumn: Int {
+        let last = tokens.last ?? after
+        return last.column + last.length + 1
+    }
+
+    mutating func parse() throws(CommandError) -> Filter {
+        guard !tokens.isEmpty else {
+            throw CommandError("'where' needs a condition such as \(example)", column: after.column + after.length + 1)
+        }
+        let f = try orExpr()
+        if let t = peek {
+            throw CommandError("unexpected '\(t.text)' in filter; join conditions with 'and' or 'or'", at: t)
+        }
+        return f
+    }
+
+    var example: String { "\(schema.fields[0].name) = …" }
+
+    mutating func orExpr() throws(CommandError) -> Filter {
+        var f = try andExpr()
+        while peek?.isKeyword("or") == true {
+            i += 1
+            f = .or(f, try andExpr())
+        }
+        return f
+    }
+
+    mutating func andExpr() throws(CommandError) -> Filter {
+        var f = try notExpr()
+        while peek?.isKeyword("and") == true {
+            i += 1
+            f = .and(f, try notExpr())
+        }
+        return f
+    }
+
+    mutating func notExpr() throws(CommandError) -> Filter {
+        if peek?.isKeyword("not") == true {
+            i += 1
+            return .not(try notExpr())
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws(CommandError) -> Filter {
+        guard let t = peek else {
+            throw CommandError("the filter ends too soon; expected a condition such as \(example)", column: endColumn)
+        }
+        if t.kind == .symbol && t.text == "(" {
+            i += 1
+            let f = try orExpr()
+            guard let close = peek, close.kind == .symbol, close.text == ")" else {
+                throw CommandError("missing ')' to close the '(' here", at: t)
+            }
+            i += 1
+            return f
+        }
+        return .term(try term())
+    }
+
+    var fieldList: String { schema.fields.map(\.name).joined(separator: ", ") }
+
+    mutating func term() throws(CommandError) -> FilterTerm {
+        let fieldToken = tokens[i]
+        guard fieldToken.kind == .word else {
+            throw CommandError("expected a field name (\(schema.entity) fields: \(fieldList))", at: fieldToken)
+        }
+        guard let type = schema.type(of: fieldToken.text) else {
+            let hint = Suggestions.nearest(to: fieldToken.text, in: schema.fields.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+            throw CommandError("unknown field '\(fieldToken.text)'; \(hint)\(schema.entity) fields: \(fieldList)", at: fieldToken)
+        }
+        i += 1
+        guard let opToken = peek else {
+            throw CommandError("expected an operator after '\(fieldToken.text)': = != < <= > >= ~ in", column: endColumn)
+        }
+        let op: FilterTerm.Op
+        if opToken.kind == .symbol, let o = FilterTerm.Op(rawValue: opToken.text), o != .within {
+            op = o
+        } else if opToken.isKeyword("in") {
+            op = .within
+        } else {
+            throw CommandError("expected an operator (= != < <= > >= ~ in), found '\(opToken.text)'", at: opToken)
+        }
+        i += 1
+        switch (op, type) {
+        case (.contains, .number), (.contains, .date):
+            throw CommandError("'~' (contains) works on text fields; '\(fieldToken.text)' is a \(type.name)", at: opToken)
+        case (.lt, .choice), (.le, .choice), (.gt, .choice), (.ge, .choice),
+             (.lt, .id), (.le, .id), (.gt, .id), (.ge, .id):
+            throw CommandError("'\(op.rawValue)' does not apply to '\(fieldToken.text)'; use = != ~ or in", at: opToken)
+        default: break
+        }
+        if op == .within {
+            guard let open = peek, open.kind == .symbol, open.text == "(" else {
+                throw CommandError("'in' takes a list in parentheses: \(fieldToken.text) in (A, B)",
+                                   column: peek?.column ?? endColumn)
+            }
+            i += 1
+            var values: [FilterValue] = []
+            while true {
+                values.append(try value(field: fieldToken.text, type: type))
+                guard let sep = peek, sep.kind == .symbol else {
+                    throw CommandError("missing ')' to close the list", at: open)
+                }
+                i += 1
+                if sep.text == ")" { break }
+                guard sep.text == "," else { throw CommandError("expected ',' or ')' in the list", at: sep) }
+            }
+            return FilterTerm(field: fieldToken.text, op: op, values: values)
+        }
+        return FilterTerm(field: fieldToken.text, op: op, values: [try value(field: fieldToken.text, type: type)])
+    }
+
+    mutating func value(field: String, type: FieldType) throws(CommandError) -> FilterValue {
+        guard let t = peek, t.kind == .word || t.kind == .string else {
+            throw CommandError("expected a value for '\(field)'", column: peek?.column ?? endColumn)
+        }
+        i += 1
+        switch type {
+        case .text, .id:
+            return .text(t.text)
+        case .number:
+            guard let n = Double(t.text), n.isFinite else {
+                throw CommandError("'\(field)' is a number; '\(t.text)' is not", at: t)
+            }
+            return .number(n)
+        case .date:
+            guard let d = PartialDate(parsing: t.text) else {
+                throw CommandError("'\(field)' compares with a date (2021, 2021-11 or 2021-11-16); '\(t.text)' is not one", at: t)
+            }
+            return .date(d)
+        case .choice(let options):
+            guard options.contains(t.text) else {
+                let hint = Suggestions.nearest(to: t.text, in: options).map { "did you mean '\($0)'? " } ?? ""
+                throw CommandError("unknown \(field) '\(t.text)'; \(hint)expected one of: \(options.joined(separator: ", "))", at: t)
+            }
+            return .text(t.text)
+        }
+    }
+}
+
+extension FieldType {
+    var name: String {
+        switch self {
+        case .text: "text field"
+        case .id: "id field"
+        case .number: "number"
+        case .date: "date"
+        case .choice: "fixed vocabulary"
+        }
+    }
+}

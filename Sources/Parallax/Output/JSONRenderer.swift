@@ -1,0 +1,67 @@
+/// One JSON value per command, keys in a fixed order, so scripts can pipe into `jq`.
+/// Shape: `{"command": NAME, "blocks": [BLOCK…]}`; see README for each block type.
+enum JSONRenderer {
+    static func render(_ document: Document) -> String {
+        object([("command", string(document.command)),
+                ("blocks", array(document.blocks.map(block)))])
+    }
+
+    static func block(_ block: Block) -> String {
+        switch block {
+        case .title(let t): return object([("type", string("title")), ("text", string(t))])
+        case .text(let t): return object([("type", string("text")), ("text", string(t))])
+        case .notice(let t): return object([("type", string("notice")), ("text", string(t))])
+        case .fields(let fields):
+            return object([("type", string("fields")),
+                           ("fields", object(fields.map { ($0.key, string($0.value)) }))])
+        case .table(let table):
+            let rows = table.rows.map { row -> String in
+                var pairs = table.columns.enumerated().map { i, c in
+                    (c.key, i < row.cells.count ? string(row.cells[i]) : "null")
+                }
+                if table.showsMarker { pairs.append(("current", row.marked ? "true" : "false")) }
+                return object(pairs)
+            }
+            var pairs = [("type", string("table"))]
+            if let name = table.name { pairs.append(("name", string(name))) }
+            pairs.append(("columns", array(table.columns.map { string($0.key) })))
+            pairs.append(("rows", array(rows)))
+            return object(pairs)
+        case .chart(let chart):
+            let bars = chart.bars.map { bar -> String in
+                var pairs = [("label", string(bar.label)), ("value", TextRenderer.number(bar.value)),
+                             ("current", bar.marked ? "true" : "false")]
+                if let g = bar.group { pairs.append(("group", string(g))) }
+                return object(pairs)
+            }
+            return object([("type", string("chart")), ("bars", array(bars))])
+        }
+    }
+
+    static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+    }
+
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,135 @@
+/// The one interpreter behind the REPL, `parallax -c`, piped input and scripts: a line
+/// goes in, and for each command on it a document (or a located error) comes out.
+public final class Interpreter {
+    public var session: Session
+    public var environment: Environment
+    /// The plain-text output of the last command that was not an `expect`, for `expect`.
+    public var lastOutput: String = ""
+    /// The name of the last command run, for `expect`'s messages.
+    public var lastCommand: String?
+
+    public init(session: Session, environment: Environment = Environment()) {
+        self.session = session
+        self.environment = environment
+    }
+
+    /// What one command on a line produced.
+    public struct Outcome {
+        /// The command's full name; nil when the word did not resolve.
+        public var command: String?
+        /// The command as typed.
+        public var text: String
+        public var result: Result<Document, CommandError>
+        /// The command asked the shell to end (`quit`).
+        public var quit = false
+        /// Whether Enter on an empty line may repeat it.
+        public var repeatable = false
+
+        public var failed: Bool {
+            if case .failure = result { return true }
+            return false
+        }
+    }
+
+    /// Runs every command on the line, in order, even after one fails (the caller
+    /// decides whether an error stops a script).
+    public func execute(line: String) -> [Outcome] {
+        Lexer.segments(line).map { execute(segment: $0, line: line) }
+    }
+
+    public func execute(segment: Lexer.Segment, line: String) -> Outcome {
+        var outcome = run(segment)
+        if case .failure(var error) = outcome.result, error.line.isEmpty {
+            error.line = line
+            outcome.result = .failure(error)
+        }
+        return outcome
+    }
+
+    func run(_ segment: Lexer.Segment) -> Outcome {
+        let tokens: [Token]
+        switch Lexer.tokens(segment.text, base: segment.column) {
+        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .success(let t): tokens = t
+        }
+        guard let first = tokens.first else {
+            return Outcome(command: nil, text: "", result: .success(Document(command: "")))
+        }
+        guard first.kind == .word else {
+            return Outcome(command: nil, text: segment.text.trimmed,
+                           result: .failure(CommandError("a command starts with a word such as 'step'; type 'help' for the list", at: first)))
+        }
+        let spec: CommandSpec
+        switch CommandTable.resolve(first) {
+        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .success(let s): spec = s
+        }
+        var outcome = Outcome(command: spec.name, text: segment.text.trimmed, result: .success(Document(command: spec.name)),
+                              repeatable: spec.repeatsOnEmptyLine)
+        if environment.safe && spec.touchesFiles {
+            outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it reads or writes files", at: first))
+            return outcome
+        }
+        let startOfRest = first.column - segment.column + first.length
+        let restText = String(segment.text.dropFirst(startOfRest)).trimmed
+        let args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
+                             rest: restText, endColumn: first.column + first.length + 1)
+        var invocation = Invocation(interpreter: self, args: args, spec: spec)
+        do throws(CommandError) {
+            let document = try spec.run(&invocation)
+            outcome.result = .success(document)
+            outcome.quit = spec.name == "quit"
+        } catch {
+            outcome.result = .failure(error)
+        }
+        if spec.name != "expect" {
+            lastCommand = spec.name
+            switch outcome.result {
+            case .success(let d): lastOutput = Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
+            case .failure(let e): lastOutput = e.rendered
+            }
+        }
+        return outcome
+    }
+
+    /// The options the current settings give for a destination.
+    public func renderOptions(interactive: Bool, terminalWidth: Int?, colorAllowed: Bool, unicodeTerminal: Bool) -> RenderOptions {
+        let s = session.settings
+        let color: Bool
+        switch s.color {
+        case .on: color = colorAllowed || !interactive
+        case .off: color = false
+        case .auto: color = interactive && colorAllowed
+        }
+        let unicode: Bool
+        switch s.charset {
+        case .unicode: unicode = true
+        case .ascii: unicode = false
+        case .auto: unicode = interactive ? unicodeTerminal : true
+        }
+        return RenderOptions(format: s.format, width: s.width ?? (interactive ? (terminalWidth ?? 80) : 100),
+                             color: color, unicode: unicode)
+    }
+}
+
+/// What the core needs from outside: paths, the history, safety and interruption.
+public struct Environment: @unchecked Sendable {
+    /// Relative paths in `load`/`source` resolve against this folder (a script's).
+    public var baseDirectory: String?
+    /// `run --safe`: refuse commands that write files or read outside `baseDirectory`.
+    public var safe = false
+    /// The REPL's history, for `history`; nil outside the REPL.
+    public var history: (() -> [String])?
+    /// True once the user pressed Ctrl-C; long commands stop between steps.
+    public var isInterrupted: () -> Bool = { false }
+    /// Where `reload` reads from when the scenario came from the bundled copy.
+    public var bundledScenario: (() throws(LoadFailure) -> Scenario)?
+
+    public init() {}
+
+    /// A path as the user typed it, resolved against `baseDirectory` when relative.
+    public func resolve(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let base = baseDirectory, !base.isEmpty else { return path }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
+    }
+}

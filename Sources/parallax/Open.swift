@@ -1,0 +1,82 @@
+import ArgumentParser
+import Parallax
+import ParallaxREPL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every invocation accepts.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text, json or markdown.")
+    var format: String?
+
+    @Flag(help: "Never use colour (NO_COLOR does the same).")
+    var noColor = false
+
+    @Option(help: "Wrap text and tables to N columns (default: the terminal's, or 100 in batch).")
+    var width: Int?
+
+    /// Applies the options to a session's settings, or says what is wrong.
+    func apply(to settings: inout Settings) throws {
+        if let format {
+            guard let f = OutputFormat(rawValue: format) else {
+                throw ValidationError("--format takes text, json or markdown, not '\(format)'")
+            }
+            settings.format = f
+        }
+        if noColor { settings.color = .off }
+        if let width {
+            guard (20...1000).contains(width) else { throw ValidationError("--width takes a number from 20 to 1000") }
+            settings.width = width
+        }
+    }
+}
+
+/// `parallax [FILE] [-c COMMANDS]`: the REPL, or a batch of commands.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a scenario (the bundled one by default) in the REPL, or run commands with -c."
+    )
+
+    @Argument(help: "A scenario file (YAML or JSON); default: the bundled Armenia–Azerbaijan scenario.")
+    var file: String?
+
+    @Option(name: .customShort("c"), help: "Run these commands (separated by ';'), print, and exit (1 if any failed).")
+    var commands: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let scenario = try loadScenario(file)
+        var session = Session(scenario: scenario)
+        try output.apply(to: &session.settings)
+        var environment = Environment()
+        environment.bundledScenario = BundledScenario.load
+        let interpreter = Interpreter(session: session, environment: environment)
+        if let commands {
+            var shell = BatchShell(interpreter: interpreter)
+            for line in commands.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !shell.run(line: String(line)) { break }
+            }
+            if shell.failed { throw ExitCode(1) }
+            return
+        }
+        var shell = BatchShell(interpreter: interpreter)
+        while let line = readLine(strippingNewline: true) {
+            if !shell.run(line: line) { break }
+        }
+        if shell.failed { throw ExitCode(1) }
+    }
+}
+
+/// The scenario at `file`, or the bundled one; a bad file prints its errors and exits 1.
+func loadScenario(_ file: String?) throws -> Scenario {
+    do {
+        if let file { return try ScenarioLoader.load(path: file) }
+        return try BundledScenario.load()
+    } catch {
+        Console.err(error.rendered(carets: true) + "\n")
+        throw ExitCode(1)
+    }
+}
