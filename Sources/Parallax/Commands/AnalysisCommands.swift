@@ -1,1 +1,31 @@
-enum AnalysisCommands { static let all: [CommandSpec] = [] }
+/// Views over the whole sequence: how intensity moves, and who talks to whom.
+enum AnalysisCommands {
+    static let all: [CommandSpec] = [escalation, contacts]
+
+    static let escalation = CommandSpec(
+        name: "escalation", group: .analysis, usage: "escalation",
+        summary: "Chart each event's intensity (Goldstein −10 … +10), phases marked, the cursor shown.",
+        example: "escalation"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        try inv.args.finish("escalation")
+        return inv.document([.chart(EscalationSeries.chart(inv.session))])
+    }
+
+    static let contacts = CommandSpec(
+        name: "contacts", group: .analysis, usage: "contacts",
+        summary: "Who called, met, appealed to or mediated with whom, and when: the mediation web.",
+        example: "contacts"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        try inv.args.finish("contacts")
+        let web = ContactWeb(inv.scenario)
+        if web.contacts.isEmpty { return inv.document([.notice("No contacts (consult, mediate, negotiate, appeal or agreement events).")]) }
+        let sc = inv.scenario
+        return inv.document([.table(Table(
+            columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
+            rows: web.contacts.map { c in
+                Table.Row(["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
+                           c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
+                           c.event.title], marked: c.position == inv.session.cursor)
+            }, showsMarker: true))])
+    }
+}

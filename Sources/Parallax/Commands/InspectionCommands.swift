@@ -1,1 +1,178 @@
-enum InspectionCommands { static let all: [CommandSpec] = [] }
+/// Listing, filtering and looking into the scenario's entities.
+enum InspectionCommands {
+    static let all: [CommandSpec] = [show, events, parties, actors, sources, questions, claims, find]
+
+    static let show = CommandSpec(
+        name: "show", group: .inspection, usage: "show [ID]",
+        summary: "Show an event, actor, party, claim, question, source or place with its provenance.",
+        detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked.",
+        example: "show arm-mod-blames-aze"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let token = inv.args.next()
+        try inv.args.finish("show [ID]")
+        let sc = inv.scenario
+        guard let token else {
+            guard let e = inv.session.currentEvent else {
+                return inv.document([.notice("Before the first event: nothing to show. 'show ID' shows any entity.")])
+            }
+            return inv.document(EntityViews.event(e, in: inv.session))
+        }
+        if case .eventIndex(let n) = token.kind {
+            let p = try NavigationCommands.position(of: token, in: sc, usage: "show [ID]")
+            _ = n
+            return inv.document(EntityViews.event(sc.events[p - 1], in: inv.session))
+        }
+        guard let ref = sc.entity(token.text) ?? caseInsensitive(token.text, in: sc) else {
+            let hint = Suggestions.nearest(to: token.text, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandError("no entity with id '\(token.text)'\(hint)", at: token)
+        }
+        let s = inv.session
+        let blocks: [Block]
+        switch ref {
+        case .event(let i): blocks = EntityViews.event(sc.events[i], in: s)
+        case .actor(let i): blocks = EntityViews.actor(sc.actors[i], in: s)
+        case .party(let i): blocks = EntityViews.party(sc.parties[i], in: s)
+        case .claim(let i): blocks = EntityViews.claim(sc.claims[i], in: s)
+        case .question(let i): blocks = EntityViews.question(sc.questions[i], in: s)
+        case .source(let i): blocks = EntityViews.source(sc.sources[i], in: s)
+        case .place(let i): blocks = EntityViews.place(sc.places[i], in: s)
+        }
+        return inv.document(blocks)
+    }
+
+    /// `arm` finds `ARM` when nothing matches exactly.
+    static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
+        let lower = id.lowercased()
+        let hits = sc.index.filter { $0.key.lowercased() == lower }
+        return hits.count == 1 ? hits.first?.value : nil
+    }
+
+    static let events = CommandSpec(
+        name: "events", group: .inspection, usage: "events [where FILTER]",
+        summary: "The timeline as a table, the cursor marked.",
+        detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
+        example: "events where phase = mediation"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let filter = try inv.args.filter(FilterSchemas.event)
+        try inv.args.finish("events [where FILTER]")
+        let s = inv.session
+        var rows: [Table.Row] = []
+        for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
+            rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
+                                   e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
+                                  marked: i + 1 == s.cursor))
+        }
+        var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
+                                                      .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
+                                            rows: rows, showsMarker: true))]
+        if rows.isEmpty { blocks = [.notice("No event matches.")] }
+        return inv.document(blocks)
+    }
+
+    static let parties = CommandSpec(
+        name: "parties", group: .inspection, usage: "parties",
+        summary: "The parties whose narratives can be compared.", example: "parties"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        try inv.args.finish("parties")
+        let sc = inv.scenario
+        let known = inv.session.knownClaims()
+        return inv.document([.table(Table(
+            columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
+            rows: sc.parties.map { p in
+                Table.Row([p.id, p.name, p.role.rawValue, String(sc.actors.filter { $0.party == p.id }.count),
+                           String(known.filter { $0.party == p.id }.count)])
+            }))])
+    }
+
+    static let actors = CommandSpec(
+        name: "actors", group: .inspection, usage: "actors [where FILTER]",
+        summary: "Who acts and speaks, and for which party.",
+        detail: "Fields: " + FilterSchemas.actor.fields.map(\.name).joined(separator: ", ") + ".",
+        example: "actors where party = ARM"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let filter = try inv.args.filter(FilterSchemas.actor)
+        try inv.args.finish("actors [where FILTER]")
+        let sc = inv.scenario
+        let rows = sc.actors.filter { filter?.matches($0, in: sc, schema: FilterSchemas.actor) ?? true }
+            .map { Table.Row([$0.id, $0.name, $0.title ?? "", $0.kind ?? "", $0.party]) }
+        if rows.isEmpty { return inv.document([.notice("No actor matches.")]) }
+        return inv.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
+    }
+
+    static let sources = CommandSpec(
+        name: "sources", group: .inspection, usage: "sources",
+        summary: "The publications the scenario's facts come from.", example: "sources"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        try inv.args.finish("sources")
+        return inv.document([.table(Table(
+            columns: [.init("id"), .init("publisher"), .init("date"), .init("title"), .init("url")],
+            rows: inv.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
+    }
+
+    static let questions = CommandSpec(
+        name: "questions", group: .inspection, usage: "questions",
+        summary: "The contested points, with how many known claims answer each.", example: "questions"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        try inv.args.finish("questions")
+        let known = inv.session.knownClaims()
+        return inv.document([.table(Table(
+            columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
+            rows: inv.scenario.questions.map { q in
+                Table.Row([q.id, q.text, q.about, String(known.filter { $0.answer(to: q.id) != nil }.count)])
+            }))])
+    }
+
+    static let claims = CommandSpec(
+        name: "claims", group: .inspection, usage: "claims [all] [where FILTER]",
+        summary: "Claims known as of the cursor (every claim with 'all').",
+        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
+        example: "claims all where measure = killed"
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let all = inv.args.flag("all")
+        let filter = try inv.args.filter(FilterSchemas.claim)
+        try inv.args.finish("claims [all] [where FILTER]")
+        let sc = inv.scenario
+        let list = inv.session.knownClaims(all: all).filter { filter?.matches($0, in: sc, schema: FilterSchemas.claim) ?? true }
+        if list.isEmpty {
+            let why = all || inv.session.cursor >= inv.session.count ? "" : " as of \(inv.session.positionText); 'claims all' shows every claim"
+            return inv.document([.notice("No claim matches\(why).")])
+        }
+        let rows = list.map { c -> Table.Row in
+            let date = c.madeOn?.description ?? sc.event(c.about)?.date.description ?? ""
+            return Table.Row([c.id, date, Views.speaker(c, in: sc), c.status.rawValue, c.says])
+        }
+        return inv.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
+                                          rows: rows))])
+    }
+
+    static let find = CommandSpec(
+        name: "find", group: .inspection, usage: "find TEXT",
+        summary: "Search titles, descriptions, claims, quotes, names and questions (ignores case and accents).",
+        example: "find provocation", takesRestOfLine: true
+    ) { (inv: inout Invocation) throws(CommandError) in
+        var text = inv.args.rest
+        if case .success(let toks) = Lexer.tokens(text), toks.count == 1, toks[0].kind == .string { text = toks[0].text }
+        guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: inv.args.endColumn) }
+        let needle = Folding.fold(text)
+        let sc = inv.scenario
+        var rows: [Table.Row] = []
+        func check(_ kind: String, _ id: String, _ field: String, _ value: String?) {
+            guard let value, Folding.fold(value).contains(needle) else { return }
+            rows.append(Table.Row([kind, id, field, value]))
+        }
+        for e in sc.events {
+            check("event", e.id, "title", e.title)
+            check("event", e.id, "description", e.description)
+        }
+        for c in sc.claims {
+            check("claim", c.id, "says", c.says)
+            check("claim", c.id, "quote", c.quote)
+        }
+        for a in sc.actors { check("actor", a.id, "name", a.displayName) }
+        for p in sc.parties { check("party", p.id, "name", p.name) }
+        for q in sc.questions { check("question", q.id, "text", q.text) }
+        for p in sc.places { check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? "")) }
+        if rows.isEmpty { return inv.document([.notice("Nothing matches '\(text)'.")]) }
+        return inv.document([.table(Table(columns: [.init("kind"), .init("id"), .init("field"), .init("text")], rows: rows))])
+    }
+}

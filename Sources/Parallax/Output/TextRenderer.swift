@@ -55,10 +55,21 @@ struct TextRenderer {
         // Shrink the widest text columns until the table fits; numbers are never cut.
         let gap = 2
         var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
-        while total > options.width {
-            guard let widest = widths.indices.filter({ !table.columns[$0].numeric && widths[$0] > 8 })
-                .max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        // First down to each column's longest word (ids stay whole), then further if need be.
+        var longestWord = widths.map { _ in 0 }
+        for row in rows {
+            for (i, cell) in row.prefix(n).enumerated() {
+                for word in cell.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    longestWord[i] = max(longestWord[i], min(24, TextRenderer.width(String(word))))
+                }
+            }
+        }
+        for floor in [longestWord, widths.map { _ in 8 }] {
+            while total > options.width {
+                guard let widest = widths.indices.filter({ !table.columns[$0].numeric && widths[$0] > max(8, floor[$0]) })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
         }
         func line(_ cells: [String], mark: String) -> [String] {
             let wrapped = (0..<n).map { i -> [String] in

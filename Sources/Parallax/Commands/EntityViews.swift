@@ -1,0 +1,118 @@
+/// What `show` prints for each kind of entity: its fields, its sources, and every claim
+/// that mentions it.
+enum EntityViews {
+    static func knownMark(_ c: Claim, _ s: Session) -> String {
+        s.isKnown(c) ? "" : " (known from #\(c.knownPosition))"
+    }
+
+    static func mentions(_ claims: [Claim], _ s: Session, name: String) -> [Block] {
+        guard !claims.isEmpty else { return [] }
+        return [.table(Table(name: name, columns: [.init("id"), .init("by"), .init("status"), .init("says")],
+                             rows: claims.map { Table.Row([$0.id + knownMark($0, s), Views.speaker($0, in: s.scenario), $0.status.rawValue, $0.says]) }))]
+    }
+
+    static func event(_ e: Event, in s: Session) -> [Block] {
+        let sc = s.scenario
+        let p = sc.positionOfEvent[e.id] ?? 0
+        var blocks = Views.event(e, position: p, in: sc)
+        let about = sc.claims.filter { $0.about == e.id }
+        blocks += mentions(about, s, name: "Claims about it")
+        let questions = sc.questions.filter { $0.about == e.id }
+        if !questions.isEmpty {
+            blocks.append(.table(Table(name: "Questions", columns: [.init("id"), .init("text")],
+                                       rows: questions.map { Table.Row([$0.id, $0.text]) })))
+        }
+        return blocks
+    }
+
+    static func actor(_ a: Actor, in s: Session) -> [Block] {
+        let sc = s.scenario
+        var fields = [Field("id", a.id), Field("name", a.name)]
+        if let t = a.title { fields.append(Field("title", t)) }
+        if let k = a.kind { fields.append(Field("kind", k)) }
+        fields.append(Field("party", "\(a.party) (\(sc.name(of: a.party)))"))
+        var blocks: [Block] = [.title("actor \(a.id)"), .fields(fields)]
+        let involved = sc.events.enumerated().filter { $0.element.actors.contains(a.id) || $0.element.reportedBy.contains(a.id) }
+        if !involved.isEmpty {
+            blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
+                                       rows: involved.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))
+        }
+        blocks += mentions(sc.claims.filter { $0.by == a.id || $0.relayedBy == a.id }, s, name: "Claims by or relayed by it")
+        return blocks
+    }
+
+    static func party(_ p: Party, in s: Session) -> [Block] {
+        let sc = s.scenario
+        var blocks: [Block] = [.title("party \(p.id)"), .fields([Field("id", p.id), Field("name", p.name), Field("role", p.role.rawValue)])]
+        let actors = sc.actors.filter { $0.party == p.id }
+        if !actors.isEmpty {
+            blocks.append(.table(Table(name: "Actors", columns: [.init("id"), .init("name"), .init("kind")],
+                                       rows: actors.map { Table.Row([$0.id, $0.displayName, $0.kind ?? ""]) })))
+        }
+        blocks += mentions(sc.claims.filter { $0.party == p.id || $0.answers.contains { $0.answer == .party(p.id) } || $0.figures.contains { $0.party == p.id } },
+                           s, name: "Claims by it or about it")
+        return blocks
+    }
+
+    static func claim(_ c: Claim, in s: Session) -> [Block] {
+        let sc = s.scenario
+        var fields = [Field("id", c.id), Field("by", Views.speaker(c, in: sc)), Field("status", c.status.rawValue),
+                      Field("about", "\(c.about): \(sc.name(of: c.about))")]
+        if let m = c.madeOn { fields.append(Field("made_on", m.description, label: "made on")) }
+        fields.append(Field("known_from", "#\(c.knownPosition) \(sc.events[c.knownPosition - 1].id)" + (s.isKnown(c) ? "" : " (not yet known at \(s.positionText))"), label: "known from"))
+        fields.append(Field("says", c.says))
+        if let q = c.quote { fields.append(Field("quote", "“\(q)”")) }
+        if !c.answers.isEmpty { fields.append(Field("answers", c.answers.map { "\($0.question): \($0.answer)" }.joined(separator: "; "))) }
+        if !c.figures.isEmpty { fields.append(Field("figures", Views.figures(c, in: sc))) }
+        if let r = c.relayedBy { fields.append(Field("relayed_by", sc.name(of: r), label: "relayed by")) }
+        if !c.confirms.isEmpty { fields.append(Field("confirms", c.confirms.joined(separator: ", "))) }
+        if !c.denies.isEmpty { fields.append(Field("denies", c.denies.joined(separator: ", "))) }
+        if let r = c.revises { fields.append(Field("revises", r)) }
+        let known = sc.claims.filter { s.isKnown($0) }
+        let confirmedBy = known.filter { $0.confirms.contains(c.id) }.map(\.id)
+        let deniedBy = known.filter { $0.denies.contains(c.id) }.map(\.id)
+        let revisedBy = known.filter { $0.revises == c.id }.map(\.id)
+        if !confirmedBy.isEmpty { fields.append(Field("confirmed_by", confirmedBy.joined(separator: ", "), label: "confirmed by")) }
+        if !deniedBy.isEmpty { fields.append(Field("denied_by", deniedBy.joined(separator: ", "), label: "denied by")) }
+        if !revisedBy.isEmpty { fields.append(Field("revised_by", revisedBy.joined(separator: ", "), label: "revised by")) }
+        fields.append(Field("sources", c.sources.map { "\($0) (\(sc.name(of: $0)))" }.joined(separator: ", ")))
+        return [.title("claim \(c.id)"), .fields(fields)]
+    }
+
+    static func question(_ q: Question, in s: Session) -> [Block] {
+        let sc = s.scenario
+        let answering = sc.claims.filter { $0.answer(to: q.id) != nil }
+        var blocks: [Block] = [.title("question \(q.id)"), .fields([Field("id", q.id), Field("text", q.text), Field("about", "\(q.about): \(sc.name(of: q.about))")])]
+        if !answering.isEmpty {
+            blocks.append(.table(Table(name: "Answers", columns: [.init("claim"), .init("by"), .init("party"), .init("status"), .init("answer")],
+                                       rows: answering.map { c in
+                                           Table.Row([c.id + knownMark(c, s), Views.speaker(c, in: sc), c.party ?? "", c.status.rawValue,
+                                                      c.answer(to: q.id)?.description ?? ""])
+                                       })))
+        }
+        return blocks
+    }
+
+    static func source(_ src: Source, in s: Session) -> [Block] {
+        let sc = s.scenario
+        var fields = [Field("id", src.id), Field("publisher", src.publisher), Field("title", src.title), Field("date", src.date.description)]
+        if let u = src.url { fields.append(Field("url", u)) }
+        let events = sc.events.filter { $0.sources.contains(src.id) }.count
+        let claims = sc.claims.filter { $0.sources.contains(src.id) }.count
+        fields.append(Field("cited_by", "\(events) events, \(claims) claims", label: "cited by"))
+        return [.title("source \(src.id)"), .fields(fields)] + mentions(sc.claims.filter { $0.by == src.id }, s, name: "Claims in its own voice")
+    }
+
+    static func place(_ p: Place, in s: Session) -> [Block] {
+        let sc = s.scenario
+        var fields = [Field("id", p.id), Field("name", p.name)]
+        if let n = p.note { fields.append(Field("note", n)) }
+        var blocks: [Block] = [.title("place \(p.id)"), .fields(fields)]
+        let events = sc.events.enumerated().filter { $0.element.place == p.id }
+        if !events.isEmpty {
+            blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
+                                       rows: events.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))
+        }
+        return blocks
+    }
+}
