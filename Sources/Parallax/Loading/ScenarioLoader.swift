@@ -141,8 +141,12 @@ public struct ScenarioLoader {
             error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
             return nil
         }
-        if let first = declared[id] {
-            error(node, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))")
+        if let other = declared[id] {
+            // Entities are decoded kind by kind, so report at whichever comes later in the file.
+            let here = at(node)
+            let (first, second) = other < here ? (other, here) : (here, other)
+            diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
+                                          length: id.count))
             return nil
         }
         declared[id] = at(node)

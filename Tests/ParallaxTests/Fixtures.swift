@@ -1,0 +1,47 @@
+@testable import Parallax
+
+/// Paths and small scenarios shared by the unit tests.
+enum Fixtures {
+    /// The package root, found from this file's path.
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static let seedPath = root + "/seeds/armenia-azerbaijan-2021-11.yaml"
+
+    static func seed() throws -> Scenario {
+        try ScenarioLoader.load(path: seedPath)
+    }
+
+    /// A minimal valid scenario; `extra` is appended at top level (more claims, questions …).
+    static let minimal = """
+    parallax: 1
+    scenario: {id: demo, title: Demo}
+    sources:
+      - {id: src, publisher: Paper, title: Report, date: 2021-11-16}
+    parties:
+      - {id: ARM, name: Armenia, role: belligerent}
+      - {id: AZE, name: Azerbaijan, role: belligerent}
+    actors:
+      - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}
+    events:
+      - {id: clash, date: 2021-11-16, phase: escalation, type: fight, title: Clash, sources: [src]}
+      - {id: calm, date: 2021-11-17, phase: de-escalation, type: ceasefire, title: Calm, sources: [src]}
+    """
+
+    static func load(_ text: String, path: String = "t.yaml") throws(LoadFailure) -> Scenario {
+        try ScenarioLoader.load(bytes: Array(text.utf8), path: path)
+    }
+
+    /// The diagnostics a text produces, as `LINE:COL: message` strings.
+    static func problems(_ text: String) -> [String] {
+        do {
+            _ = try load(text)
+            return []
+        } catch {
+            return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+        }
+    }
+}

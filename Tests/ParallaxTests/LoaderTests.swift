@@ -1,0 +1,165 @@
+import Testing
+@testable import Parallax
+
+@Suite("Loader validation")
+struct LoaderTests {
+    @Test func minimalScenarioLoads() throws {
+        let s = try Fixtures.load(Fixtures.minimal)
+        #expect(s.events.map(\.id) == ["clash", "calm"])
+        #expect(s.parties.count == 2)
+        #expect(s.actor("arm-mod")?.party == "ARM")
+    }
+
+    @Test func unknownKeyIsAnErrorWithSuggestion() {
+        let text = Fixtures.minimal.replacingOccurrences("title: Clash", "titel: Clash")
+        #expect(Fixtures.problems(text) == [
+            "11:5: event is missing required key 'title'",
+            "11:67: unknown key 'titel' in event; did you mean 'title'?",
+        ])
+    }
+
+    @Test func duplicateIdAcrossKinds() {
+        let text = Fixtures.minimal + "\nplaces:\n  - {id: clash, name: Somewhere}\n"
+        #expect(Fixtures.problems(text) == ["14:10: duplicate id 'clash' (first declared at 11:10)"])
+    }
+
+    @Test func danglingReferenceSuggestsNearestId() {
+        let text = Fixtures.minimal.replacingOccurrences("party: ARM}", "party: ARN}")
+        #expect(Fixtures.problems(text) == ["9:59: unknown party 'ARN'; did you mean 'ARM'?"])
+    }
+
+    @Test func invalidCalendarDate() {
+        let text = Fixtures.minimal.replacingOccurrences("date: 2021-11-17", "date: 2021-02-30")
+        #expect(Fixtures.problems(text) == [
+            "12:22: invalid date '2021-02-30'; write YYYY, YYYY-MM, YYYY-MM-DD or START..END with real calendar days",
+        ])
+    }
+
+    @Test func reversedRange() {
+        let text = Fixtures.minimal.replacingOccurrences("date: 2021-11-17", "date: 2021-11-20..2021-11-10")
+        #expect(Fixtures.problems(text) == ["12:22: date range '2021-11-20..2021-11-10' ends before it starts"])
+    }
+
+    static let claimsHeader = "\nquestions:\n  - {id: q, text: Who?, about: clash}\nclaims:\n"
+
+    @Test func revisesCycle() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], revises: b}
+          - {id: b, by: arm-mod, about: clash, says: y, status: official, sources: [src], revises: a}
+        """
+        #expect(Fixtures.problems(text) == ["16:92: 'revises' forms a cycle: a → b → a"])
+    }
+
+    @Test func revisesAnotherPartysClaim() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src]}
+          - {id: b, by: AZE, about: clash, says: y, status: official, sources: [src], revises: a}
+        """
+        #expect(Fixtures.problems(text) == [
+            "17:88: claim 'b' (by AZE) revises 'a' (by arm-mod), which belongs to another party; a revision updates the same party's claim",
+        ])
+    }
+
+    @Test func knownAtBeforeAbout() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: calm, known_at: clash, says: x, status: official, sources: [src]}
+          - {id: b, by: arm-mod, about: calm, known_at: 2021-11-01, says: x, status: official, sources: [src]}
+        """
+        #expect(Fixtures.problems(text) == [
+            "16:49: known_at 'clash' comes before the claim's 'about' event 'calm'; a claim cannot be known before what it is about",
+            "17:49: known_at 2021-11-01 is before the date of the claim's 'about' event 'calm' (2021-11-17)",
+        ])
+    }
+
+    @Test func figureWithoutMeasureAndNonIntegerCount() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM}]}
+          - {id: b, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM, killed: 1.5}]}
+        """
+        #expect(Fixtures.problems(text) == [
+            "16:93: figure names no measure; give one of: killed, wounded, captured, missing, displaced",
+            "17:114: 'killed' must be a whole number, got '1.5'",
+        ])
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let text = Fixtures.minimal
+            .replacingOccurrences("role: belligerent}\n  - {id: AZE", "role: fighter}\n  - {id: AZE")
+            .replacingOccurrences("type: fight", "type: fihgt")
+        #expect(Fixtures.problems(text) == [
+            "6:36: unknown role 'fighter'; expected one of: belligerent, mediator, third-party, observer",
+            "11:60: unknown type 'fihgt'; did you mean 'fight'?",
+        ])
+    }
+
+    @Test func emptyFileAndNonMapping() {
+        #expect(Fixtures.problems("  \n") == [
+            "1:1: the file is empty; a scenario is a mapping with the keys parallax, scenario, sources, parties and events",
+        ])
+        #expect(Fixtures.problems("- a\n- b\n") == ["1:1: the scenario file must be a mapping, found a list"])
+    }
+
+    @Test func yamlSyntaxErrorHasLibyamlPosition() {
+        #expect(Fixtures.problems("parallax: 1\nscenario: {id: x\n") == [
+            "3:1: did not find expected ',' or '}' while parsing a flow mapping",
+        ])
+    }
+
+    @Test func invalidUTF8() {
+        var bytes = Array("parallax: 1\nscenario: {id: x, title: ".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array("}\n".utf8)
+        do {
+            _ = try ScenarioLoader.load(bytes: bytes, path: "bad.yaml")
+            Issue.record("loaded invalid UTF-8")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["bad.yaml:2:26: error: invalid UTF-8 (invalid leading UTF-8 octet)"])
+        }
+    }
+
+    @Test func aliasesAreRefused() {
+        let text = "parallax: 1\nscenario: &s {id: x, title: y}\nother: *s\n"
+        #expect(Fixtures.problems(text) == ["3:8: YAML aliases (*name) are not accepted in scenario files; write the value out"])
+    }
+
+    @Test func scalarsAreReadAsWritten() throws {
+        let text = Fixtures.minimal + "\nquestions:\n  - {id: q, text: Was it?, about: clash}\nclaims:\n"
+            + "  - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q: no}}\n"
+        let s = try Fixtures.load(text)
+        #expect(s.claim("a")?.answer(to: "q") == Answer.no)
+    }
+
+    @Test func caretRendering() {
+        let text = Fixtures.minimal.replacingOccurrences("type: fight", "type: fihgt")
+        do {
+            _ = try Fixtures.load(text)
+        } catch {
+            let line = "  - {id: clash, date: 2021-11-16, phase: escalation, type: fihgt, title: Clash, sources: [src]}"
+            #expect(error.rendered(carets: true) == "t.yaml:11:60: error: unknown type 'fihgt'; did you mean 'fight'?\n"
+                + "    " + line + "\n" + String(repeating: " ", count: 4 + 59) + "^^^^^")
+        }
+    }
+
+    @Test func jsonInputLoadsTheSameModel() throws {
+        let json = """
+        {"parallax": 1, "scenario": {"id": "demo", "title": "Demo"},
+         "sources": [{"id": "src", "publisher": "Paper", "title": "Report", "date": "2021-11-16"}],
+         "parties": [{"id": "ARM", "name": "Armenia", "role": "belligerent"}],
+         "events": [{"id": "clash", "date": "2021-11-16", "phase": "escalation", "type": "fight",
+                     "title": "Clash", "sources": ["src"]}],
+         "claims": [{"id": "c", "by": "ARM", "about": "clash", "says": "x", "status": "official",
+                     "sources": ["src"], "figures": [{"party": "ARM", "killed": {"min": 1, "max": 15}}]}]}
+        """
+        let s = try Fixtures.load(json, path: "t.json")
+        #expect(s.events.first?.id == "clash")
+        #expect(s.claim("c")?.figures.first?.value(of: .killed) == .range(min: 1, max: 15))
+        #expect(s.claim("c")?.party == "ARM")
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: String, _ b: String) -> String {
+        guard let r = firstRange(of: a) else { return self }
+        return String(self[..<r.lowerBound]) + b + String(self[r.upperBound...])
+    }
+}
