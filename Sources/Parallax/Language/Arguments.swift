@@ -27,11 +27,12 @@ public struct Arguments: Sendable {
         return tokens[index]
     }
 
-    /// A word or quoted string, required; `what` names it in the error.
+    /// A word, quoted string or `#N`, required; `what` names it in the error.
     public mutating func word(_ what: String) throws(CommandError) -> Token {
         guard let t = next() else {
             throw CommandError("\(command) needs \(what)", column: endColumn)
         }
+        if case .eventIndex = t.kind { return t }
         guard t.kind == .word || t.kind == .string else {
             throw CommandError("expected \(what), found '\(t.text)'", at: t)
         }

@@ -23,7 +23,7 @@ public enum Suggestions {
 
     /// The closest candidate if it is close enough to be a likely typo, else nil.
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
-        let limit = Swift.max(1, Swift.min(3, word.unicodeScalars.count / 3 + 1))
+        let limit = Swift.max(1, Swift.min(3, word.unicodeScalars.count / 3))
         var best: (String, Int)?
         for c in candidates {
             let d = distance(word.lowercased(), c.lowercased())
