@@ -26,7 +26,7 @@ extension ScenarioLoader {
             knownAt = PartialDate(parsing: s).map { declared[s] == nil ? KnownAt.date($0) : .event(s) } ?? .event(s)
         }
         var answers: [(YAMLNode, String, String)] = []
-        if let n = f.values["answers"] {
+        if let n = f["answers"] {
             if case .mapping(let pairs) = n.kind {
                 for (k, v) in pairs {
                     guard let q = k.scalar else { error(k, "a question id must be a word"); continue }
@@ -50,22 +50,22 @@ extension ScenarioLoader {
             }
         }
         let relayedBy = string(f, "relayed_by")
-        if let relayedBy, let n = f.values["relayed_by"] {
+        if let relayedBy, let n = f["relayed_by"] {
             pending.append(.init(node: n, id: relayedBy, allowed: [.actor, .party, .source], role: "relayer"))
         }
         let confirms = ids(f, "confirms"), denies = ids(f, "denies")
         for (c, n) in confirms + denies { pending.append(.init(node: n, id: c, allowed: [.claim], role: "claim")) }
         let sources = ids(f, "sources")
         for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
-        if sources.isEmpty, let n = f.values["sources"] { error(n, "a claim names at least one source") }
+        if sources.isEmpty, let n = f["sources"] { error(n, "a claim names at least one source") }
         guard let by, let about, let says, let status else { return nil }
         let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
                           says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
                           relayedBy: relayedBy, confirms: confirms.map(\.0), denies: denies.map(\.0),
                           revises: string(f, "revises"), sources: sources.map(\.0), location: at(node),
                           knownPosition: 0, party: nil)
-        return RawClaim(claim: claim, node: node, byNode: f.values["by"]!, aboutNode: f.values["about"]!,
-                        knownAtNode: f.values["known_at"], answers: answers, revisesNode: f.values["revises"],
+        return RawClaim(claim: claim, node: node, byNode: f["by"]!, aboutNode: f["about"]!,
+                        knownAtNode: f["known_at"], answers: answers, revisesNode: f["revises"],
                         figureParties: figureParties)
     }
 

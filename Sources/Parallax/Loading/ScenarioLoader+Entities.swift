@@ -8,13 +8,13 @@ extension ScenarioLoader {
             return nil
         }
         var version = ScenarioLoader.formatVersion
-        if let v = top.values["parallax"], let n = integer(v, "'parallax' (the format version)") {
+        if let v = top["parallax"], let n = integer(v, "'parallax' (the format version)") {
             if n != ScenarioLoader.formatVersion {
                 error(v, "unsupported format version \(n); this Parallax reads version \(ScenarioLoader.formatVersion)")
             }
             version = n
         }
-        let info = top.values["scenario"].flatMap { scenarioInfo($0) }
+        let info = top["scenario"].flatMap { scenarioInfo($0) }
         let sources = items(top, "sources") { $0.source($1) }
         let parties = items(top, "parties") { $0.party($1) }
         let actors = items(top, "actors") { $0.actor($1) }
@@ -32,7 +32,7 @@ extension ScenarioLoader {
     }
 
     mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
-        guard let node = top.values[key] else { return [] }
+        guard let node = top[key] else { return [] }
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []
@@ -70,7 +70,7 @@ extension ScenarioLoader {
               let id = declare(f, entity: "actor") else { return nil }
         let name = string(f, "name"), party = string(f, "party")
         guard let name, let party else { return nil }
-        pending.append(.init(node: f.values["party"]!, id: party, allowed: [.party], role: "party"))
+        pending.append(.init(node: f["party"]!, id: party, allowed: [.party], role: "party"))
         return Actor(id: id, name: name, party: party, kind: string(f, "kind"), title: string(f, "title"),
                      location: at(node))
     }
@@ -87,7 +87,7 @@ extension ScenarioLoader {
                              optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"]),
               let id = declare(f, entity: "event") else { return nil }
         var date: EventDate?
-        if let n = f.values["date"], let s = string(f, "date") {
+        if let n = f["date"], let s = string(f, "date") {
             switch EventDate.parse(s) {
             case .success(let d): date = d
             case .failure(.invalid):
@@ -97,13 +97,13 @@ extension ScenarioLoader {
             }
         }
         var time: TimeOfDay?
-        if let n = f.values["time"], let s = string(f, "time") {
+        if let n = f["time"], let s = string(f, "time") {
             time = TimeOfDay(parsing: s)
             if time == nil { error(n, "invalid time '\(s.sanitizedForTerminal)'; write HH:MM (00:00 to 23:59)") }
         }
-        let order = f.values["order"].flatMap { integer($0, "'order'") }
+        let order = f["order"].flatMap { integer($0, "'order'") }
         var intensity: Double?
-        if let n = f.values["intensity"], let s = string(f, "intensity") {
+        if let n = f["intensity"], let s = string(f, "intensity") {
             if let v = Double(s), v.isFinite, v >= -10, v <= 10 { intensity = v } else {
                 error(n, "intensity must be a number from -10 to 10, got '\(s.sanitizedForTerminal)'")
             }
@@ -119,9 +119,9 @@ extension ScenarioLoader {
         }
         let sources = ids(f, "sources")
         for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
-        if sources.isEmpty, let n = f.values["sources"] { error(n, "an event names at least one source") }
+        if sources.isEmpty, let n = f["sources"] { error(n, "an event names at least one source") }
         let place = string(f, "place")
-        if let place, let n = f.values["place"] { placeRefs.append((n, place)) }
+        if let place, let n = f["place"] { placeRefs.append((n, place)) }
         guard let date, let phase, let type, let title else { return nil }
         return Event(id: id, date: date, time: time, order: order, phase: phase, type: type,
                      actors: actors.map(\.0), place: place, reportedBy: reporters.map(\.0), title: title,
@@ -134,7 +134,7 @@ extension ScenarioLoader {
               let id = declare(f, entity: "question") else { return nil }
         let text = string(f, "text"), about = string(f, "about")
         guard let text, let about else { return nil }
-        pending.append(.init(node: f.values["about"]!, id: about, allowed: [.event], role: "event"))
+        pending.append(.init(node: f["about"]!, id: about, allowed: [.event], role: "event"))
         return Question(id: id, text: text, about: about, location: at(node))
     }
 }

@@ -15,7 +15,8 @@ public struct ScenarioLoader {
     /// Loads text already in memory; `path` names it in diagnostics.
     public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
         var loader = ScenarioLoader(path: path)
-        let text = String(validating: bytes, as: UTF8.self)
+        // The text is only needed to draw carets under problems.
+        var text: String? { String(validating: bytes, as: UTF8.self) }
         let root: YAMLNode
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             throw LoadFailure(diagnostics: [Diagnostic(loader.at(1, 1),
@@ -90,8 +91,14 @@ public struct ScenarioLoader {
 
     /// The key/value pairs of one mapping, checked against the keys its entity allows.
     struct Fields {
-        var values: [String: YAMLNode] = [:]
+        /// Few keys per mapping: a linear scan beats hashing here (measured).
+        var pairs: [(key: String, node: YAMLNode)] = []
         var node: YAMLNode
+
+        subscript(key: String) -> YAMLNode? {
+            for p in pairs where p.key == key { return p.node }
+            return nil
+        }
     }
 
     /// Checks a mapping's keys: unknown keys (with a suggestion), duplicate keys and
@@ -111,13 +118,13 @@ public struct ScenarioLoader {
                 error(k, "unknown key '\(key)' in \(entity)\(Suggestions.hint(for: key, in: required + optional))")
                 continue
             }
-            if f.values[key] != nil {
+            if f[key] != nil {
                 error(k, "duplicate key '\(key)' in \(entity)")
                 continue
             }
-            if !v.isNull { f.values[key] = v }
+            if !v.isNull { f.pairs.append((key, v)) }
         }
-        let missing = required.filter { f.values[$0] == nil }
+        let missing = required.filter { f[$0] == nil }
         if !missing.isEmpty {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             error(node, "\(entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
@@ -126,7 +133,7 @@ public struct ScenarioLoader {
     }
 
     mutating func string(_ f: Fields, _ key: String) -> String? {
-        guard let node = f.values[key] else { return nil }
+        guard let node = f[key] else { return nil }
         guard let s = node.scalar else {
             error(node, "'\(key)' must be text, found \(node.kindName)")
             return nil
@@ -136,7 +143,7 @@ public struct ScenarioLoader {
 
     /// An id being declared: a plain word, unique across the whole file.
     mutating func declare(_ f: Fields, entity: String) -> String? {
-        guard let node = f.values["id"], let id = string(f, "id") else { return nil }
+        guard let node = f["id"], let id = string(f, "id") else { return nil }
         guard ScenarioLoader.isValidId(id) else {
             error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
             return nil
@@ -154,10 +161,20 @@ public struct ScenarioLoader {
     }
 
     static func isValidId(_ id: String) -> Bool {
-        !id.isEmpty && !id.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "'"
-                || $0 == ";" || $0 == "," || $0 == "(" || $0 == ")"
-        } && !id.hasPrefix("#")
+        guard let first = id.utf8.first, first != UInt8(ascii: "#") else { return false }
+        for b in id.utf8 {
+            switch b {
+            case 0..<0x21, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: ","),
+                 UInt8(ascii: "("), UInt8(ascii: ")"):
+                return false
+            case 0xC2, 0xE2, 0xE3:
+                // Possibly a non-ASCII space (U+0085, U+00A0, U+2000…, U+3000): check properly.
+                return !id.unicodeScalars.contains { $0.properties.isWhitespace || (0x80...0x9F).contains($0.value) }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     mutating func integer(_ node: YAMLNode, _ what: String, minimum: Int? = nil) -> Int? {
@@ -182,7 +199,7 @@ public struct ScenarioLoader {
     }
 
     mutating func list(_ f: Fields, _ key: String) -> [YAMLNode] {
-        guard let node = f.values[key] else { return [] }
+        guard let node = f[key] else { return [] }
         switch node.kind {
         case .sequence(let items): return items
         case .scalar: return [node]   // a single id is accepted where a list is expected
@@ -204,7 +221,7 @@ public struct ScenarioLoader {
 
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, _ type: E.Type) -> E?
     where E.RawValue == String {
-        guard let node = f.values[key], let s = string(f, key) else { return nil }
+        guard let node = f[key], let s = string(f, key) else { return nil }
         if let v = E(rawValue: s) { return v }
         let all = E.allCases.map(\.rawValue)
         let hint = Suggestions.nearest(to: s, in: all).map { "; did you mean '\($0)'?" }
@@ -214,7 +231,7 @@ public struct ScenarioLoader {
     }
 
     mutating func partialDate(_ f: Fields, _ key: String) -> PartialDate? {
-        guard let node = f.values[key], let s = string(f, key) else { return nil }
+        guard let node = f[key], let s = string(f, key) else { return nil }
         guard let d = PartialDate(parsing: s) else {
             error(node, "invalid date '\(s.sanitizedForTerminal)'; write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day")
             return nil
