@@ -13,10 +13,7 @@ extension ScenarioLoader {
     }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
-        guard let f = fields(node, entity: "claim",
-                             required: ["id", "by", "about", "says", "status", "sources"],
-                             optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",
-                                        "confirms", "denies", "revises"]),
+        guard let f = fields(node, .claim),
               let id = declare(f, entity: "claim") else { return nil }
         let by = string(f, "by"), about = string(f, "about"), says = string(f, "says")
         let status = enumValue(f, "status", ClaimStatus.self)

@@ -2,9 +2,7 @@
 /// id in the file is known.
 extension ScenarioLoader {
     mutating func decode(_ root: YAMLNode) -> Scenario? {
-        guard let top = fields(root, entity: "the scenario file",
-                               required: ["parallax", "scenario", "sources", "parties", "events"],
-                               optional: ["actors", "places", "questions", "claims"]) else {
+        guard let top = fields(root, .top) else {
             return nil
         }
         var version = ScenarioLoader.formatVersion
@@ -26,8 +24,7 @@ extension ScenarioLoader {
         var scenario = Scenario(formatVersion: version, info: info, sources: sources, parties: parties,
                                 actors: actors, places: places, events: events, questions: questions,
                                 claims: [], path: path)
-        scenario.claims = resolve(&scenario, claims: claims)
-        scenario.reindex()
+        scenario.setClaims(resolve(&scenario, claims: claims))
         return diagnostics.isEmpty ? scenario : nil
     }
 
@@ -44,13 +41,13 @@ extension ScenarioLoader {
     }
 
     mutating func scenarioInfo(_ node: YAMLNode) -> ScenarioInfo? {
-        guard let f = fields(node, entity: "scenario", required: ["id", "title"], optional: ["summary", "as_of"]),
+        guard let f = fields(node, .scenario),
               let id = declare(f, entity: "scenario"), let title = string(f, "title") else { return nil }
         return ScenarioInfo(id: id, title: title, summary: string(f, "summary"), asOf: partialDate(f, "as_of"))
     }
 
     mutating func source(_ node: YAMLNode) -> Source? {
-        guard let f = fields(node, entity: "source", required: ["id", "publisher", "title", "date"], optional: ["url"]),
+        guard let f = fields(node, .source),
               let id = declare(f, entity: "source") else { return nil }
         let publisher = string(f, "publisher"), title = string(f, "title"), date = partialDate(f, "date")
         guard let publisher, let title, let date else { return nil }
@@ -58,7 +55,7 @@ extension ScenarioLoader {
     }
 
     mutating func party(_ node: YAMLNode) -> Party? {
-        guard let f = fields(node, entity: "party", required: ["id", "name", "role"], optional: []),
+        guard let f = fields(node, .party),
               let id = declare(f, entity: "party") else { return nil }
         let name = string(f, "name"), role = enumValue(f, "role", PartyRole.self)
         guard let name, let role else { return nil }
@@ -66,7 +63,7 @@ extension ScenarioLoader {
     }
 
     mutating func actor(_ node: YAMLNode) -> Actor? {
-        guard let f = fields(node, entity: "actor", required: ["id", "name", "party"], optional: ["kind", "title"]),
+        guard let f = fields(node, .actor),
               let id = declare(f, entity: "actor") else { return nil }
         let name = string(f, "name"), party = string(f, "party")
         guard let name, let party else { return nil }
@@ -76,15 +73,13 @@ extension ScenarioLoader {
     }
 
     mutating func place(_ node: YAMLNode) -> Place? {
-        guard let f = fields(node, entity: "place", required: ["id", "name"], optional: ["note"]),
+        guard let f = fields(node, .place),
               let id = declare(f, entity: "place"), let name = string(f, "name") else { return nil }
         return Place(id: id, name: name, note: string(f, "note"), location: at(node))
     }
 
     mutating func event(_ node: YAMLNode) -> Event? {
-        guard let f = fields(node, entity: "event",
-                             required: ["id", "date", "phase", "type", "title", "sources"],
-                             optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"]),
+        guard let f = fields(node, .event),
               let id = declare(f, entity: "event") else { return nil }
         var date: EventDate?
         if let n = f["date"], let s = string(f, "date") {
@@ -130,7 +125,7 @@ extension ScenarioLoader {
     }
 
     mutating func question(_ node: YAMLNode) -> Question? {
-        guard let f = fields(node, entity: "question", required: ["id", "text", "about"], optional: []),
+        guard let f = fields(node, .question),
               let id = declare(f, entity: "question") else { return nil }
         let text = string(f, "text"), about = string(f, "about")
         guard let text, let about else { return nil }

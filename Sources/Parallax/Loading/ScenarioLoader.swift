@@ -17,7 +17,7 @@ public struct ScenarioLoader {
         var loader = ScenarioLoader(path: path)
         // The text is only needed to draw carets under problems.
         var text: String? { String(validating: bytes, as: UTF8.self) }
-        let root: YAMLNode
+        let document: YAMLDocument
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             throw LoadFailure(diagnostics: [Diagnostic(loader.at(1, 1),
                 "the file is empty; a scenario is a mapping with the keys parallax, scenario, sources, parties and events")],
@@ -33,10 +33,11 @@ public struct ScenarioLoader {
             throw LoadFailure(diagnostics: [Diagnostic(loader.at(1, 1),
                 "the file holds no YAML document; a scenario is a mapping with the keys parallax, scenario, sources, parties and events")],
                               sourceText: text)
-        case .success(let node?):
-            root = node
+        case .success(let doc?):
+            document = doc
         }
-        let scenario = loader.decode(root)
+        // Nodes refer to their document without counting references; keep it alive here.
+        let scenario = withExtendedLifetime(document) { loader.decode(document.root) }
         if !loader.diagnostics.isEmpty || scenario == nil {
             throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
         }
@@ -92,40 +93,78 @@ public struct ScenarioLoader {
     /// The key/value pairs of one mapping, checked against the keys its entity allows.
     struct Fields {
         /// Few keys per mapping: a linear scan beats hashing here (measured).
-        var pairs: [(key: String, node: YAMLNode)] = []
+        var keys: [String] = []
+        var nodes: [YAMLNode] = []
         var node: YAMLNode
 
         subscript(key: String) -> YAMLNode? {
-            for p in pairs where p.key == key { return p.node }
-            return nil
+            guard let i = keys.firstIndex(of: key) else { return nil }
+            return nodes[i]
         }
+
+        mutating func append(_ key: String, _ value: YAMLNode) {
+            keys.append(key)
+            nodes.append(value)
+        }
+    }
+
+    /// The keys one kind of entity accepts, built once (not per mapping).
+    struct EntityKeys: Sendable {
+        let entity: String
+        let required: [String]
+        let optional: [String]
+        let all: Set<String>
+
+        init(_ entity: String, required: [String], optional: [String]) {
+            self.entity = entity
+            self.required = required
+            self.optional = optional
+            all = Set(required + optional)
+        }
+
+        static let top = EntityKeys("the scenario file", required: ["parallax", "scenario", "sources", "parties", "events"],
+                                    optional: ["actors", "places", "questions", "claims"])
+        static let scenario = EntityKeys("scenario", required: ["id", "title"], optional: ["summary", "as_of"])
+        static let source = EntityKeys("source", required: ["id", "publisher", "title", "date"], optional: ["url"])
+        static let party = EntityKeys("party", required: ["id", "name", "role"], optional: [])
+        static let actor = EntityKeys("actor", required: ["id", "name", "party"], optional: ["kind", "title"])
+        static let place = EntityKeys("place", required: ["id", "name"], optional: ["note"])
+        static let event = EntityKeys("event", required: ["id", "date", "phase", "type", "title", "sources"],
+                                      optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"])
+        static let question = EntityKeys("question", required: ["id", "text", "about"], optional: [])
+        static let claim = EntityKeys("claim", required: ["id", "by", "about", "says", "status", "sources"],
+                                      optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",
+                                                 "confirms", "denies", "revises"])
     }
 
     /// Checks a mapping's keys: unknown keys (with a suggestion), duplicate keys and
     /// missing required keys are errors. Nil when the node is not a mapping.
-    mutating func fields(_ node: YAMLNode, entity: String, required: [String], optional: [String]) -> Fields? {
+    mutating func fields(_ node: YAMLNode, _ keys: EntityKeys) -> Fields? {
+        let entity = keys.entity
         guard case .mapping(let pairs) = node.kind else {
             error(node, "\(entity) must be a mapping, found \(node.kindName)")
             return nil
         }
         var f = Fields(node: node)
+        f.keys.reserveCapacity(pairs.count)
+        f.nodes.reserveCapacity(pairs.count)
         for (k, v) in pairs {
             guard let key = k.scalar else {
                 error(k, "a key must be a plain word, found \(k.kindName)")
                 continue
             }
-            guard required.contains(key) || optional.contains(key) else {
-                error(k, "unknown key '\(key)' in \(entity)\(Suggestions.hint(for: key, in: required + optional))")
+            guard keys.all.contains(key) else {
+                error(k, "unknown key '\(key)' in \(entity)\(Suggestions.hint(for: key, in: keys.required + keys.optional))")
                 continue
             }
-            if f[key] != nil {
+            if f.keys.contains(key) {
                 error(k, "duplicate key '\(key)' in \(entity)")
                 continue
             }
-            if !v.isNull { f.pairs.append((key, v)) }
+            if !v.isNull { f.append(key, v) }
         }
-        let missing = required.filter { f[$0] == nil }
-        if !missing.isEmpty {
+        if f.keys.count < keys.required.count || !keys.required.allSatisfy(f.keys.contains) {
+            let missing = keys.required.filter { !f.keys.contains($0) }
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             error(node, "\(entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
         }
@@ -201,7 +240,7 @@ public struct ScenarioLoader {
     mutating func list(_ f: Fields, _ key: String) -> [YAMLNode] {
         guard let node = f[key] else { return [] }
         switch node.kind {
-        case .sequence(let items): return items
+        case .sequence(let items): return Array(items)
         case .scalar: return [node]   // a single id is accepted where a list is expected
         case .mapping:
             error(node, "'\(key)' must be a list, found a mapping")

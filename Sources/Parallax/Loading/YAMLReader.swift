@@ -13,85 +13,82 @@ struct YAMLReader {
     }
 
     /// The single document in `bytes`, or nil for a stream with no document at all.
-    static func read(_ bytes: [UInt8]) -> Result<YAMLNode?, Failure> {
+    static func read(_ bytes: [UInt8]) -> Result<YAMLDocument?, Failure> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             return .failure(.syntax(line: 1, column: 1, message: "the YAML parser could not start (out of memory)"))
         }
         defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeBufferPointer { buffer -> Result<YAMLNode?, Failure> in
+        return bytes.withUnsafeBufferPointer { buffer -> Result<YAMLDocument?, Failure> in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return build(&parser)
+            return build(&parser, sizeHint: buffer.count)
         }
     }
 
-    private enum Open {
-        case mapping([(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?, line: Int, column: Int)
-        case sequence([YAMLNode], line: Int, column: Int)
-    }
-
-    private static func build(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Failure> {
-        var stack: [Open] = []
-        var root: YAMLNode?
+    /// Builds the flat document: each open collection keeps its children's record indices
+    /// on a shared stack; closing it moves them into `children` in one piece.
+    private static func build(_ parser: inout yaml_parser_t, sizeHint: Int) -> Result<YAMLDocument?, Failure> {
+        var records: [YAMLDocument.Record] = []
+        var scalars: [String] = []
+        var children: [Int32] = []
+        records.reserveCapacity(sizeHint / 12)
+        scalars.reserveCapacity(sizeHint / 24)
+        children.reserveCapacity(sizeHint / 12)
+        var rootIndex: Int32 = 0
+        var pending: [Int32] = []
+        /// Per open collection: its record index and where its children start in `pending`.
+        var open: [(record: Int32, from: Int)] = []
         var documents = 0
+        var hasRoot = false
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) != 0 else {
                 return .failure(syntaxError(parser))
             }
             defer { yaml_event_delete(&event) }
-            let line = Int(event.start_mark.line) + 1
-            let column = Int(event.start_mark.column) + 1
-            var finished: YAMLNode?
+            let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+            let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
+            var finished: Int32?
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return .success(root)
+                return .success(hasRoot ? YAMLDocument(records: records, scalars: scalars, children: children, rootIndex: rootIndex) : nil)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return .failure(.syntax(line: line, column: column,
+                    return .failure(.syntax(line: Int(line), column: Int(column),
                                             message: "a scenario file holds one YAML document; found a second one"))
                 }
             case YAML_ALIAS_EVENT:
-                return .failure(.syntax(line: line, column: column,
+                return .failure(.syntax(line: Int(line), column: Int(column),
                                         message: "YAML aliases (*name) are not accepted in scenario files; write the value out"))
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
-                let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-                finished = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE),
-                                    line: line, column: column)
-            case YAML_MAPPING_START_EVENT:
-                if stack.count >= maxDepth { return .failure(tooDeep(line, column)) }
-                stack.append(.mapping([], pendingKey: nil, line: line, column: column))
-            case YAML_SEQUENCE_START_EVENT:
-                if stack.count >= maxDepth { return .failure(tooDeep(line, column)) }
-                stack.append(.sequence([], line: line, column: column))
-            case YAML_MAPPING_END_EVENT:
-                if case .mapping(let pairs, _, let l, let c)? = stack.popLast() {
-                    finished = YAMLNode(kind: .mapping(pairs), line: l, column: c)
-                }
-            case YAML_SEQUENCE_END_EVENT:
-                if case .sequence(let items, let l, let c)? = stack.popLast() {
-                    finished = YAMLNode(kind: .sequence(items), line: l, column: c)
-                }
+                scalars.append(String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self))
+                records.append(.init(kind: .scalar, plain: s.style == YAML_PLAIN_SCALAR_STYLE, line: line, column: column,
+                                         start: Int32(scalars.count - 1), count: 0))
+                finished = Int32(records.count - 1)
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                if open.count >= maxDepth { return .failure(tooDeep(Int(line), Int(column))) }
+                let kind: YAMLDocument.Record.Kind = event.type == YAML_MAPPING_START_EVENT ? .mapping : .sequence
+                records.append(.init(kind: kind, plain: false, line: line, column: column, start: 0, count: 0))
+                open.append((Int32(records.count - 1), pending.count))
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                guard let (record, from) = open.popLast() else { break }
+                records[Int(record)].start = Int32(children.count)
+                records[Int(record)].count = Int32(pending.count - from)
+                children.append(contentsOf: pending[from...])
+                pending.removeLast(pending.count - from)
+                finished = record
             default:
                 break
             }
             guard let node = finished else { continue }
-            switch stack.popLast() {
-            case nil:
-                root = node
-            case .mapping(var pairs, let key, let l, let c)?:
-                if let key {
-                    pairs.append((key, node))
-                    stack.append(.mapping(pairs, pendingKey: nil, line: l, column: c))
-                } else {
-                    stack.append(.mapping(pairs, pendingKey: node, line: l, column: c))
-                }
-            case .sequence(var items, let l, let c)?:
-                items.append(node)
-                stack.append(.sequence(items, line: l, column: c))
+            if open.isEmpty {
+                hasRoot = true
+                rootIndex = node
+            } else {
+                pending.append(node)
             }
         }
     }

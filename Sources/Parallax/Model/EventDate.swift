@@ -15,9 +15,12 @@ public struct EventDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `2021`, `2021-11-16` or `2020-09-27..2020-11-10`.
     public static func parse(_ text: String) -> Result<EventDate, ParseError> {
-        if let range = text.firstRange(of: "..") {
-            guard let a = PartialDate(parsing: text[..<range.lowerBound]),
-                  let b = PartialDate(parsing: text[range.upperBound...]) else { return .failure(.invalid) }
+        let utf8 = text.utf8
+        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
+            let after = utf8.index(after: dot)
+            guard after < utf8.endIndex, utf8[after] == UInt8(ascii: "."),
+                  let a = PartialDate(parsing: text[..<dot]),
+                  let b = PartialDate(parsing: text[utf8.index(after: after)...]) else { return .failure(.invalid) }
             guard a.firstDay <= b.lastDay else { return .failure(.reversed) }
             return .success(EventDate(start: a, end: b))
         }

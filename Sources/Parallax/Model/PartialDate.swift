@@ -30,19 +30,28 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `2021`, `2021-11` or `2021-11-16`; nil for anything else, including
-    /// dates the calendar does not have (2021-02-30).
+    /// dates the calendar does not have (2021-02-30). Reads bytes: scenarios hold many dates.
     public init?(parsing text: Substring) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return nil }
-        let widths = [4, 2, 2]
-        var numbers: [Int] = []
-        for (i, part) in parts.enumerated() {
-            guard part.utf8.count == widths[i], part.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-                  let n = Int(part) else { return nil }
-            numbers.append(n)
+        var numbers = (0, 0, 0)
+        var part = 0, digits = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "-") {
+                guard digits == (part == 0 ? 4 : 2), part < 2 else { return nil }
+                part += 1
+                digits = 0
+                continue
+            }
+            guard b >= 48, b <= 57 else { return nil }
+            let d = Int(b - 48)
+            switch part {
+            case 0: numbers.0 = numbers.0 * 10 + d
+            case 1: numbers.1 = numbers.1 * 10 + d
+            default: numbers.2 = numbers.2 * 10 + d
+            }
+            digits += 1
         }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-                  day: numbers.count > 2 ? numbers[2] : nil)
+        guard digits == (part == 0 ? 4 : 2) else { return nil }
+        self.init(year: numbers.0, month: part >= 1 ? numbers.1 : nil, day: part >= 2 ? numbers.2 : nil)
     }
 
     public init?(parsing text: String) { self.init(parsing: text[...]) }

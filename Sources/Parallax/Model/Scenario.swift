@@ -37,15 +37,27 @@ public struct Scenario: Sendable {
     /// Orders events as the spec says: first day, coarser date first, untimed before
     /// timed, time, `order`, then file order. The one definition of the sequence.
     public static func inSequence(_ events: [Event]) -> [Event] {
-        events.enumerated().sorted { a, b in
-            let x = a.element, y = b.element
-            if x.date.firstDay != y.date.firstDay { return x.date.firstDay < y.date.firstDay }
-            if x.date.precision != y.date.precision { return x.date.precision < y.date.precision }
-            if (x.time == nil) != (y.time == nil) { return x.time == nil }
-            if let tx = x.time, let ty = y.time, tx != ty { return tx < ty }
-            if x.order != y.order { return (x.order ?? Int.min) < (y.order ?? Int.min) }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Keys computed once per event, not once per comparison.
+        let keys = events.enumerated().map { i, e in
+            (day: e.date.firstDay, precision: e.date.precision.rawValue, timed: e.time != nil,
+             time: e.time?.minutes ?? 0, order: e.order ?? Int.min, file: i)
+        }
+        let order = keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.day != y.day { return x.day < y.day }
+            if x.precision != y.precision { return x.precision < y.precision }
+            if x.timed != y.timed { return !x.timed }
+            if x.time != y.time { return x.time < y.time }
+            if x.order != y.order { return x.order < y.order }
+            return x.file < y.file
+        }
+        return order.map { events[$0] }
+    }
+
+    /// Sets the claims after the rest is indexed (the loader resolves claims against it).
+    mutating func setClaims(_ claims: [Claim]) {
+        self.claims = claims
+        for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
     }
 
     mutating func reindex() {
