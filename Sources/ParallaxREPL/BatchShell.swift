@@ -4,19 +4,25 @@ public struct BatchShell {
     public let interpreter: Interpreter
     /// Overrides from the command line (`--format`, `--width`, `--no-color`).
     public var failed = false
-    /// Documents are separated by a blank line in text output.
-    var printedAny = false
+    /// Lays documents out (a blank line between them in text), and shows the commands of
+    /// a script run with `source` as they happen.
+    let printer = TranscriptPrinter(to: .standardOutput)
 
     public init(interpreter: Interpreter) {
         self.interpreter = interpreter
+        interpreter.environment.show = { [weak interpreter, printer] output in
+            guard let interpreter else { return }
+            printer.show(output, BatchShell.options(interpreter))
+        }
     }
 
-    var options: RenderOptions {
+    static func options(_ interpreter: Interpreter) -> RenderOptions {
         interpreter.renderOptions(interactive: false, terminalWidth: nil, colorAllowed: false, unicodeTerminal: true)
     }
 
     /// Runs one line; returns false when a command asked to quit.
     public mutating func run(line: String) -> Bool {
+        defer { printer.flush() }
         for outcome in interpreter.execute(line: line) {
             print(outcome)
             if outcome.quit { return false }
@@ -25,16 +31,14 @@ public struct BatchShell {
     }
 
     mutating func print(_ outcome: Interpreter.Outcome) {
-        let options = self.options
+        let options = BatchShell.options(interpreter)
         switch outcome.result {
         case .success(let document):
-            let text = Renderer.render(document, options)
-            guard !text.isEmpty else { return }
-            Console.out((printedAny && options.format != .json ? "\n" : "") + text + "\n")
-            printedAny = true
+            printer.show(document, options)
         case .failure(let error):
             failed = true
             let text = Renderer.render(error, command: outcome.command, options)
+            printer.flush()
             if options.format == .json { Console.out(text + "\n") } else { Console.err(text + "\n") }
         }
     }

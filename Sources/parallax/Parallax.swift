@@ -11,7 +11,7 @@ struct ParallaxCommand: ParsableCommand {
         commandName: "parallax",
         abstract: "Step through a crisis event by event and compare each side's narrative.",
         version: ParallaxVersion.string,
-        subcommands: [Open.self, Check.self],
+        subcommands: [Open.self, Check.self, Run.self],
         defaultSubcommand: Open.self
     )
 

@@ -17,7 +17,8 @@ public struct CommandSpec: Sendable {
     public var repeatsOnEmptyLine = false
     /// The argument is the raw rest of the line (`echo`, `expect`), not tokens.
     public var takesRestOfLine = false
-    /// It writes a file or reads outside the script's folder: refused by `run --safe`.
+    /// It writes a file: refused by `run --safe`. (Commands that read a file check its path
+    /// with `Environment.readablePath`, which refuses one outside the script's folder.)
     public var touchesFiles = false
     public var run: @Sendable (inout Invocation) throws(CommandError) -> Document
 

@@ -84,11 +84,11 @@ enum SessionCommands {
         name: "load", group: .scripts, usage: "load FILE",
         summary: "Open another scenario; the cursor goes before its first event.",
         detail: "A failed load keeps the current scenario and cursor. In a script, FILE is relative to the script's folder.",
-        example: "load seeds/armenia-azerbaijan-2021-11.yaml", touchesFiles: true
+        example: "load seeds/armenia-azerbaijan-2021-11.yaml"
     ) { (inv: inout Invocation) throws(CommandError) in
         let t = try inv.args.word("a scenario file")
         try inv.args.finish("load FILE")
-        let path = inv.interpreter.environment.resolve(t.text)
+        let path = try inv.interpreter.environment.readablePath(t, command: "load")
         do throws(LoadFailure) {
             let scenario = try ScenarioLoader.load(path: path)
             inv.session.replace(scenario)

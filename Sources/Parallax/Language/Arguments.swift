@@ -9,12 +9,15 @@ public struct Arguments: Sendable {
     public let rest: String
     /// Column just past the command word (where a missing argument would go).
     public let endColumn: Int
+    /// Column where `rest` starts in the line, for carets inside it.
+    public var restColumn: Int
 
     public init(tokens: [Token], command: String, rest: String, endColumn: Int) {
         self.tokens = tokens
         self.command = command
         self.rest = rest
         self.endColumn = endColumn
+        self.restColumn = endColumn
     }
 
     public var isAtEnd: Bool { index >= tokens.count }

@@ -7,6 +7,10 @@ public final class Interpreter {
     public var lastOutput: String = ""
     /// The name of the last command run, for `expect`'s messages.
     public var lastCommand: String?
+    /// `record FILE`: where commands are saved as they succeed; nil when not recording.
+    public var recorder: Recorder?
+    /// The script run in progress, so that `source` inside a script joins that run.
+    public internal(set) weak var scriptRunner: ScriptRunner?
 
     public init(session: Session, environment: Environment = Environment()) {
         self.session = session
@@ -43,6 +47,16 @@ public final class Interpreter {
             error.line = line
             outcome.result = .failure(error)
         }
+        // For `expect`: what this command showed, errors included (an unknown word too). A
+        // script run by `source` leaves its own last command's output.
+        let sourced = outcome.command == "source" && !outcome.failed
+        if outcome.command != "expect" && !sourced {
+            lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
+            switch outcome.result {
+            case .success(let d): lastOutput = Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
+            case .failure(let e): lastOutput = e.rendered
+            }
+        }
         return outcome
     }
 
@@ -67,13 +81,15 @@ public final class Interpreter {
         var outcome = Outcome(command: spec.name, text: segment.text.trimmed, result: .success(Document(command: spec.name)),
                               repeatable: spec.repeatsOnEmptyLine)
         if environment.safe && spec.touchesFiles {
-            outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it reads or writes files", at: first))
+            outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it writes files", at: first))
             return outcome
         }
         let startOfRest = first.column - segment.column + first.length
         let restText = String(segment.text.dropFirst(startOfRest)).trimmed
-        let args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
+        var args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
                              rest: restText, endColumn: first.column + first.length + 1)
+        args.restColumn = first.column + first.length
+            + segment.text.dropFirst(startOfRest).prefix { $0.isWhitespace }.count
         var invocation = Invocation(interpreter: self, args: args, spec: spec)
         do throws(CommandError) {
             let document = try spec.run(&invocation)
@@ -82,12 +98,9 @@ public final class Interpreter {
         } catch {
             outcome.result = .failure(error)
         }
-        if spec.name != "expect" {
-            lastCommand = spec.name
-            switch outcome.result {
-            case .success(let d): lastOutput = Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
-            case .failure(let e): lastOutput = e.rendered
-            }
+        if let recorder, !outcome.failed, spec.name != "record", spec.name != "quit",
+           recorder.depth == (scriptRunner?.depth ?? 0) {
+            recorder.append(restText.isEmpty ? spec.name : spec.name + " " + restText)
         }
         return outcome
     }
@@ -116,8 +129,14 @@ public final class Interpreter {
 public struct Environment: @unchecked Sendable {
     /// Relative paths in `load`/`source` resolve against this folder (a script's).
     public var baseDirectory: String?
-    /// `run --safe`: refuse commands that write files or read outside `baseDirectory`.
+    /// `run --safe`: refuse commands that write files, and reading outside `safeFolder`.
     public var safe = false
+    /// In safe mode, the folder (of the script run) that files may be read from, with
+    /// everything below it.
+    public var safeFolder: String?
+    /// Where `source` shows a script's commands and results as they run; nil: they are
+    /// gathered into the `source` command's own document.
+    public var show: ((ScriptRunner.Output) -> Void)?
     /// The REPL's history, for `history`; nil outside the REPL.
     public var history: (() -> [String])?
     /// True once the user pressed Ctrl-C; long commands stop between steps.

@@ -1,0 +1,80 @@
+/// `expect TEXT`, `expect not TEXT`, `expect /REGEX/` (and `expect not /REGEX/`): a
+/// check on the plain text of the last command's output. It is what turns a saved
+/// walkthrough into a regression test of the words that matter, where `--expect OUT`
+/// checks every character.
+public struct Expectation {
+    public enum Test {
+        /// Case-sensitive substring.
+        case text(String)
+        case pattern(String, Regex<AnyRegexOutput>)
+    }
+
+    public var test: Test
+    /// `expect not …`: the output must lack it.
+    public var negated: Bool
+
+    /// Reads the rest of an `expect` line; `column` is where `rest` starts in the line, so
+    /// a bad regular expression gets its caret.
+    public init(parsing rest: String, column: Int) throws(CommandError) {
+        let usage = "expect TEXT | not TEXT | /REGEX/"
+        guard !rest.isEmpty else { throw CommandError("expect needs something to look for; usage: \(usage)", column: column) }
+        var body = rest
+        var bodyColumn = column
+        negated = false
+        if body == "not" {
+            throw CommandError("expect not needs TEXT or /REGEX/; usage: \(usage)", column: column, length: 3)
+        }
+        if body.hasPrefix("not"), let space = body.dropFirst(3).first, space.isWhitespace {
+            negated = true
+            let after = body.dropFirst(3)
+            let lead = after.prefix { $0.isWhitespace }.count
+            body = String(after.dropFirst(lead))
+            bodyColumn += 3 + lead
+        }
+        if body.count >= 2, body.hasPrefix("/"), body.hasSuffix("/") {
+            let pattern = String(body.dropFirst().dropLast())
+            do {
+                test = .pattern(pattern, try Regex(pattern))
+            } catch {
+                throw CommandError("invalid regular expression: \(error)", column: bodyColumn, length: body.count)
+            }
+            return
+        }
+        test = .text(Expectation.unquoted(body))
+    }
+
+    /// A text given as one quoted string (`expect "; in quotes"`) means what is inside.
+    static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, let f = text.first, f == "\"" || f == "'", text.last == f,
+              case .success(let tokens) = Lexer.tokens(text), tokens.count == 1, tokens[0].kind == .string else { return text }
+        return tokens[0].text
+    }
+
+    public func holds(for output: String) -> Bool {
+        let found: Bool
+        switch test {
+        case .text(let t): found = output.contains(t)
+        case .pattern(_, let r): found = output.firstMatch(of: r) != nil
+        }
+        return found != negated
+    }
+
+    /// `contain "TEXT"`, `not match /REGEX/`: how a failure states what was wanted.
+    public var wanted: String {
+        switch test {
+        case .text(let t): (negated ? "not contain" : "contain") + " \"\(t)\""
+        case .pattern(let p, _): (negated ? "not match" : "match") + " /\(p)/"
+        }
+    }
+
+    /// The message of a failed expectation: what was wanted, then the output looked at.
+    public static func failure(_ e: Expectation, command: String, output: String, shownLines: Int = 40) -> String {
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var shown = lines.prefix(shownLines).map { "    " + $0 }
+        if lines.count > shownLines { shown.append("    … (\(lines.count - shownLines) more lines)") }
+        if lines.isEmpty { shown = ["    (no output)"] }
+        return "expected the output of '\(command)' to \(e.wanted)\nthe output of '\(command)' was:\n"
+            + shown.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,47 @@
+/// The text of a batch run, as `parallax run` prints it and `--expect` compares it: each
+/// command echoed as `px> command` (while `set echo on`), then its output, a blank line
+/// before a command that follows some output. It depends only on the script and the
+/// scenario: the caller passes render options without colour and with a fixed width, and
+/// errors are not part of it (they go to stderr, located in the script).
+public struct Transcript {
+    /// Something has been printed, so the next block is set off by a blank line.
+    private var started = false
+    /// The last thing printed was an echoed command, whose output follows it directly.
+    private var afterEcho = false
+
+    public init() {}
+
+    /// The text one output of a run adds to the transcript ("" for failures).
+    public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
+        switch output {
+        case .command(let command):
+            guard options.format != .json else { return "" }
+            defer { started = true; afterEcho = true }
+            // Commands without output (set, expect) stay together, like lines typed at a prompt.
+            return (started && !afterEcho ? "\n" : "") + "px> " + command.sanitizedForTerminal + "\n"
+        case .document(let document):
+            return text(for: document, options)
+        case .failure:
+            afterEcho = false
+            return ""
+        }
+    }
+
+    /// The text of one command's document: JSON one document per line, text and Markdown
+    /// set off by blank lines.
+    public mutating func text(for document: Document, _ options: RenderOptions) -> String {
+        let rendered = Renderer.render(document, options)
+        guard !rendered.isEmpty else { return "" }
+        if options.format == .json { return rendered + "\n" }
+        defer { started = true; afterEcho = false }
+        return (started && !afterEcho ? "\n" : "") + rendered + "\n"
+    }
+
+    /// Options for a transcript: the session's format and width (100 unless set), never
+    /// colour, so a run reads the same on any terminal and in any file.
+    public static func options(for settings: Settings) -> RenderOptions {
+        var unicode = true
+        if settings.charset == .ascii { unicode = false }
+        return RenderOptions(format: settings.format, width: settings.width ?? 100, color: false, unicode: unicode)
+    }
+}

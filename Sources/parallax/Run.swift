@@ -1,0 +1,102 @@
+import ArgumentParser
+import Parallax
+import ParallaxREPL
+
+/// `parallax run SCRIPT [--scenario FILE] [--expect OUT [--update]] [--safe]`.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a saved script (*.px) in batch, echoing each command as 'px> …' before its output.",
+        discussion: """
+            The first error stops the run unless the script says 'set errors continue'. The transcript is the same \
+            on every machine: no colour, width 100 unless set. --expect OUT compares it with OUT and prints a \
+            unified diff when they differ; --update writes OUT instead. Exit status: 0 all went well; 1 a command \
+            or expectation failed, the transcript differs, or a file could not be read; 2 a wrong command line.
+            """
+    )
+
+    @Argument(help: "The script: one command per line, '#' comments.")
+    var script: String
+
+    @Option(help: "The scenario to start on (default: the bundled one); a 'load' in the script replaces it.")
+    var scenario: String?
+
+    @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"))
+    var expected: String?
+
+    @Flag(help: "With --expect: write the transcript to that file instead of comparing.")
+    var update = false
+
+    @Flag(help: "Refuse commands that write files, and reading files outside the script's folder.")
+    var safe = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if update && expected == nil { throw ValidationError("--update needs --expect OUT: the transcript file to write") }
+    }
+
+    func run() throws {
+        let script = try read(Script.read(self.script))
+        var golden: String?
+        if let expected, !update {
+            golden = String(decoding: try read(FileReader.contents(of: expected)), as: UTF8.self)
+        }
+        var session = Session(scenario: try loadScenario(scenario))
+        try output.apply(to: &session.settings)
+        var environment = Environment()
+        environment.bundledScenario = BundledScenario.load
+        environment.safe = safe
+        environment.safeFolder = script.folder ?? "."
+        let interpreter = Interpreter(session: session, environment: environment)
+
+        let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
+        let runner = ScriptRunner(interpreter: interpreter) { [unowned interpreter] in
+            printer.show($0, Transcript.options(for: interpreter.session.settings))
+        }
+        runner.run(script)
+        printer.flush()
+        let failed = runner.failures > 0
+        if failed, interpreter.session.settings.errors == .continue {
+            writeError("\(runner.failures) command\(runner.failures == 1 ? "" : "s") failed\n")
+        }
+        guard let expected else {
+            if failed { throw ExitCode(1) }
+            return
+        }
+        if update {
+            if failed {
+                writeError("\(expected) not written: the script failed\n")
+                throw ExitCode(1)
+            }
+            let old = FileReader.contents(of: expected)
+            if case .success(let bytes) = old, String(decoding: bytes, as: UTF8.self) == printer.text {
+                Console.out("\(expected) is up to date.\n")
+                return
+            }
+            if let problem = FileWriter.replace(expected, with: printer.text) {
+                writeError("\(problem)\n")
+                throw ExitCode(1)
+            }
+            let lines = printer.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            Console.out("Wrote \(expected) (\(lines) lines).\n")
+            return
+        }
+        if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
+                                         actualName: "\(self.script) (this run)") {
+            Console.out(diff)
+            writeError("the transcript differs from \(expected); 'parallax run \(self.script) --expect \(expected) --update' accepts it\n")
+            throw ExitCode(1)
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// An input file's contents, or its problem printed and exit status 1.
+    func read<T>(_ result: Result<T, Diagnostic>) throws -> T {
+        switch result {
+        case .success(let value): return value
+        case .failure(let problem):
+            writeError("\(problem)\n")
+            throw ExitCode(1)
+        }
+    }
+}
