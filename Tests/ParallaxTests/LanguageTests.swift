@@ -72,7 +72,7 @@ struct CommandErrorTests {
 
     @Test func ambiguousPrefixListsCandidates() throws {
         #expect(try Console().run("s") != "")  // fixed alias, not ambiguous
-        #expect(try Console().run("e") == "e\n^\nerror: ambiguous command 'e': could be echo, end, escalation, events")
+        #expect(try Console().run("e") == "e\n^\nerror: ambiguous command 'e': could be echo, end, escalation, events, expect")
     }
 
     @Test func uniquePrefixResolves() throws {

@@ -4,16 +4,8 @@ import Testing
 
 /// A session on the seed and a scratch folder of script files, for running scripts in tests.
 final class ScriptBench {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return "."
-    }()
-    static let seedPath = root + "/seeds/armenia-azerbaijan-2021-11.yaml"
-    static let seed: Scenario = try! ScenarioLoader.load(path: seedPath)
+    static let seedPath = Fixtures.seedPath
+    static let seed: Scenario = try! Fixtures.seed()
 
     let folder: String
     let interpreter: Interpreter
