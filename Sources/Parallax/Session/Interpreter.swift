@@ -3,8 +3,17 @@
 public final class Interpreter {
     public var session: Session
     public var environment: Environment
-    /// The plain-text output of the last command that was not an `expect`, for `expect`.
-    public var lastOutput: String = ""
+    /// The plain-text output (no colour, no wrapping) of the last command that was not an
+    /// `expect`, for `expect`. Rendered only when asked: most commands are never checked,
+    /// and rendering every result twice would halve the speed of a long replay.
+    public var lastOutput: String {
+        switch lastResult {
+        case nil: ""
+        case .success(let d)?: Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
+        case .failure(let e)?: e.rendered
+        }
+    }
+    private var lastResult: Result<Document, CommandError>?
     /// The name of the last command run, for `expect`'s messages.
     public var lastCommand: String?
     /// `record FILE`: where commands are saved as they succeed; nil when not recording.
@@ -52,10 +61,7 @@ public final class Interpreter {
         let sourced = outcome.command == "source" && !outcome.failed
         if outcome.command != "expect" && !sourced {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
-            switch outcome.result {
-            case .success(let d): lastOutput = Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
-            case .failure(let e): lastOutput = e.rendered
-            }
+            lastResult = outcome.result
         }
         return outcome
     }
