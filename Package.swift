@@ -33,6 +33,8 @@ let package = Package(
             ],
             plugins: ["EmbedSeeds"]
         ),
+        // In-process timings of commands on large generated scenarios (Scripts/bench/).
+        .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
         .testTarget(name: "ParallaxTests", dependencies: ["Parallax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]

@@ -52,9 +52,14 @@ extension String {
     /// Control characters (terminal escapes among them) shown as `\u{1B}` so that text from
     /// a file can never drive the terminal.
     public var sanitizedForTerminal: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else {
-            return self
+        // Fast path on bytes: C0 controls but tab, DEL, and C1 controls (encoded C2 80…9F).
+        var previous: UInt8 = 0
+        var clean = true
+        for b in utf8 {
+            if (b < 0x20 && b != 0x09) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { clean = false; break }
+            previous = b
         }
+        if clean { return self }
         var out = ""
         for s in unicodeScalars {
             if (s.value < 0x20 && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value) {

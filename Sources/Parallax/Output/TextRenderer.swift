@@ -49,7 +49,9 @@ struct TextRenderer {
         var widths = table.columns.map { TextRenderer.width($0.title) }
         for row in rows {
             for (i, cell) in row.prefix(n).enumerated() {
-                widths[i] = max(widths[i], cell.split(separator: "\n").map { TextRenderer.width(String($0)) }.max() ?? 0)
+                let w = cell.utf8.contains(10) ? cell.split(separator: "\n").map { TextRenderer.width(String($0)) }.max() ?? 0
+                                               : TextRenderer.width(cell)
+                widths[i] = max(widths[i], w)
             }
         }
         // Shrink the widest text columns until the table fits; numbers are never cut.
@@ -57,7 +59,7 @@ struct TextRenderer {
         var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
         // First down to each column's longest word (ids stay whole), then further if need be.
         var longestWord = widths.map { _ in 0 }
-        for row in rows {
+        for row in rows where total > options.width {
             for (i, cell) in row.prefix(n).enumerated() {
                 for word in cell.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                     longestWord[i] = max(longestWord[i], min(24, TextRenderer.width(String(word))))
@@ -141,6 +143,7 @@ struct TextRenderer {
 
     /// Display width: one column a character, two for wide East Asian characters and emoji.
     static func width(_ s: String) -> Int {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
         var w = 0
         for c in s {
             guard let v = c.unicodeScalars.first?.value else { continue }
@@ -153,6 +156,7 @@ struct TextRenderer {
     /// Word-wraps to `width`, breaking a word only when it alone is longer than a line.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
+        if !text.utf8.contains(10), TextRenderer.width(text) <= width { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
