@@ -76,24 +76,34 @@ struct TextRenderer {
         func line(_ cells: [String], mark: String) -> [String] {
             let wrapped = (0..<n).map { i -> [String] in
                 let cell = i < cells.count ? cells[i] : ""
-                return table.columns[i].numeric ? [cell] : cell.split(separator: "\n", omittingEmptySubsequences: false)
-                    .flatMap { TextRenderer.wrap(String($0), width: widths[i]) }
+                return table.columns[i].numeric ? [cell] : TextRenderer.wrap(cell, width: widths[i])
             }
             let height = wrapped.map(\.count).max() ?? 1
             var out: [String] = []
+            let space = UInt8(ascii: " ")
             for r in 0..<max(1, height) {
-                var s = r == 0 ? mark : String(repeating: " ", count: marker)
+                // Assembled as bytes: this loop runs for every row of every table.
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(min(options.width, 400) + 32)
+                if r == 0 { bytes += mark.utf8 } else { bytes += repeatElement(space, count: marker) }
                 for i in 0..<n {
                     let text = r < wrapped[i].count ? wrapped[i][r] : ""
-                    let pad = String(repeating: " ", count: max(0, widths[i] - TextRenderer.width(text)))
-                    s += table.columns[i].numeric ? pad + text : (i == n - 1 ? text : text + pad)
-                    if i < n - 1 { s += String(repeating: " ", count: gap) }
+                    let pad = max(0, widths[i] - TextRenderer.width(text))
+                    if table.columns[i].numeric {
+                        bytes += repeatElement(space, count: pad)
+                        bytes += text.utf8
+                    } else {
+                        bytes += text.utf8
+                        if i < n - 1 { bytes += repeatElement(space, count: pad) }
+                    }
+                    if i < n - 1 { bytes += repeatElement(space, count: gap) }
                 }
-                out.append(TextRenderer.trimTrailing(s))
+                while bytes.last == space { bytes.removeLast() }
+                out.append(String(decoding: bytes, as: UTF8.self))
             }
             return out
         }
-        let blank = String(repeating: " ", count: marker)
+        let blank = marker == 0 ? "" : String(repeating: " ", count: marker)
         lines += line(table.columns.map(\.title), mark: blank).map { style($0, bold: true) }
         let rule = options.unicode ? "─" : "-"
         lines.append(TextRenderer.trimTrailing(blank + widths.map { String(repeating: rule, count: $0) }
@@ -153,10 +163,43 @@ struct TextRenderer {
         return w
     }
 
+    /// `wrap` for ASCII text, on bytes: one column a byte, no grapheme breaking.
+    static func wrapASCII(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            var line: [UInt8] = []
+            for var word in paragraph.split(separator: 32) {
+                if !line.isEmpty && line.count + 1 + word.count > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                }
+                while word.count > width - (line.isEmpty ? 0 : line.count + 1) {
+                    let room = width - (line.isEmpty ? 0 : line.count + 1)
+                    if room <= 0 {
+                        lines.append(String(decoding: line, as: UTF8.self))
+                        line.removeAll(keepingCapacity: true)
+                        continue
+                    }
+                    if !line.isEmpty { line.append(32) }
+                    line += word.prefix(room)
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                    word = word.dropFirst(room)
+                }
+                if word.isEmpty { continue }
+                if !line.isEmpty { line.append(32) }
+                line += word
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
+        return lines
+    }
+
     /// Word-wraps to `width`, breaking a word only when it alone is longer than a line.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         if !text.utf8.contains(10), TextRenderer.width(text) <= width { return [text] }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return wrapASCII(text, width: width) }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
