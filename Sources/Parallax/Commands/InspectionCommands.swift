@@ -114,12 +114,13 @@ enum InspectionCommands {
         summary: "The contested points, with how many known claims answer each.", example: "questions"
     ) { (inv: inout Invocation) throws(CommandError) in
         try inv.args.finish("questions")
-        let known = inv.session.knownClaims()
+        var answers: [String: Int] = [:]
+        for c in inv.session.knownClaims() {
+            for a in c.answers { answers[a.question, default: 0] += 1 }
+        }
         return inv.document([.table(Table(
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
-            rows: inv.scenario.questions.map { q in
-                Table.Row([q.id, q.text, q.about, String(known.filter { $0.answer(to: q.id) != nil }.count)])
-            }))])
+            rows: inv.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
     }
 
     static let claims = CommandSpec(
@@ -153,11 +154,11 @@ enum InspectionCommands {
         var text = inv.args.rest
         if case .success(let toks) = Lexer.tokens(text), toks.count == 1, toks[0].kind == .string { text = toks[0].text }
         guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: inv.args.endColumn) }
-        let needle = Folding.fold(text)
+        let needle = Folding.foldedBytes(text)
         let sc = inv.scenario
         var rows: [Table.Row] = []
         func check(_ kind: String, _ id: String, _ field: String, _ value: String?) {
-            guard let value, Folding.fold(value).contains(needle) else { return }
+            guard let value, Folding.matches(value, folded: needle) else { return }
             rows.append(Table.Row([kind, id, field, value]))
         }
         for e in sc.events {

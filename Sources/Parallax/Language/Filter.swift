@@ -134,7 +134,7 @@ extension FilterTerm {
         case (.text(let x), .text(let y)):
             switch op {
             case .eq: return x.lowercased() == y.lowercased()
-            case .contains: return Folding.fold(x).contains(Folding.fold(y))
+            case .contains: return Folding.matches(x, folded: Folding.foldedBytes(y))
             case .lt: return x < y
             case .le: return x <= y
             case .gt: return x > y
