@@ -68,10 +68,12 @@ enum EntityViews {
         if !c.confirms.isEmpty { fields.append(Field("confirms", c.confirms.joined(separator: ", "))) }
         if !c.denies.isEmpty { fields.append(Field("denies", c.denies.joined(separator: ", "))) }
         if let r = c.revises { fields.append(Field("revises", r)) }
-        let known = sc.claims.filter { s.isKnown($0) }
-        let confirmedBy = known.filter { $0.confirms.contains(c.id) }.map(\.id)
-        let deniedBy = known.filter { $0.denies.contains(c.id) }.map(\.id)
-        let revisedBy = known.filter { $0.revises == c.id }.map(\.id)
+        let k = Knowledge(session: s)
+        let index: Int? = if case .claim(let i)? = sc.entity(c.id) { i } else { nil }
+        let ids = { (links: [Int]) in links.map { sc.claims[$0].id } }
+        let confirmedBy = index.map { ids(k.confirmations(of: $0)) } ?? []
+        let deniedBy = index.map { ids(k.denials(of: $0)) } ?? []
+        let revisedBy = index.map { ids(k.revisions(of: $0)) } ?? []
         if !confirmedBy.isEmpty { fields.append(Field("confirmed_by", confirmedBy.joined(separator: ", "), label: "confirmed by")) }
         if !deniedBy.isEmpty { fields.append(Field("denied_by", deniedBy.joined(separator: ", "), label: "denied by")) }
         if !revisedBy.isEmpty { fields.append(Field("revised_by", revisedBy.joined(separator: ", "), label: "revised by")) }

@@ -17,6 +17,7 @@ public struct Scenario: Sendable {
 
     public private(set) var index: [String: EntityRef] = [:]
     public private(set) var positionOfEvent: [String: Int] = [:]
+    public private(set) var claimLinks = ClaimLinks()
 
     public init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
                 actors: [Actor], places: [Place], events: [Event], questions: [Question],
@@ -58,6 +59,7 @@ public struct Scenario: Sendable {
     mutating func setClaims(_ claims: [Claim]) {
         self.claims = claims
         for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
+        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
     }
 
     mutating func reindex() {
@@ -76,6 +78,7 @@ public struct Scenario: Sendable {
         positions.reserveCapacity(events.count)
         for (i, e) in events.enumerated() { positions[e.id] = i + 1 }
         positionOfEvent = positions
+        claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
     }
 
     public func entity(_ id: String) -> EntityRef? { index[id] }

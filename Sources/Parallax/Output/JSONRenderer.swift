@@ -45,6 +45,18 @@ enum JSONRenderer {
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
     static func string(_ s: String) -> String {
+        // Most text needs no escape: a byte scan, then the string as it is.
+        var plain = true
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            // Control characters, quote, backslash, DEL, and C1 controls (C2 80…C2 9F).
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b < 0xA0) {
+                plain = false
+                break
+            }
+            previous = b
+        }
+        if plain { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -32,7 +32,8 @@ enum MarkdownRenderer {
     static func inline(_ s: String) -> String { s.sanitizedForTerminal }
 
     static func cell(_ s: String) -> String {
-        inline(s).replacingPipes.split(separator: "\n").joined(separator: "<br>")
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes }
+            .joined(separator: "<br>")
     }
 }
 

@@ -17,7 +17,17 @@ struct TextRenderer {
         return parts.joined(separator: "\n")
     }
 
-    func safe(_ s: String) -> String { s.sanitizedForTerminal }
+    func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : s.sanitizedForTerminal }
+
+    /// No control character (C0 but tab, DEL, C1) to neutralise: a byte scan.
+    static func isPlain<S: StringProtocol>(_ s: S) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if (b < 0x20 && b != 9) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b < 0xA0) { return false }
+            previous = b
+        }
+        return true
+    }
 
     func style(_ s: String, bold: Bool = false, dim: Bool = false) -> String {
         guard options.color else { return s }
@@ -40,32 +50,52 @@ struct TextRenderer {
     }
 
     func render(_ table: Table) -> String {
-        var lines: [String] = []
-        if let name = table.name { lines.append(style(safe(name), bold: true)) }
+        var out = table.name.map { style(safe($0), bold: true) } ?? ""
         let marker = table.showsMarker ? 2 : 0
         let n = table.columns.count
-        guard n > 0 else { return lines.joined(separator: "\n") }
-        let rows = table.rows.map { $0.cells.map(safe) }
-        var widths = table.columns.map { TextRenderer.width($0.title) }
-        for row in rows {
-            for (i, cell) in row.prefix(n).enumerated() {
-                let w = cell.utf8.contains(10) ? cell.split(separator: "\n").map { TextRenderer.width(String($0)) }.max() ?? 0
-                                               : TextRenderer.width(cell)
-                widths[i] = max(widths[i], w)
+        guard n > 0 else { return out }
+        // Every line of every cell (a cell may hold several), sanitized and measured once,
+        // in one flat array; `spans` says which lines are whose (row-major, header first).
+        // Few allocations per row: tables of thousands of rows render in milliseconds.
+        var flat: [Measured] = []
+        var spans: [(start: Int, count: Int)] = []
+        flat.reserveCapacity((table.rows.count + 1) * n)
+        spans.reserveCapacity((table.rows.count + 1) * n)
+        func add(_ cell: String) {
+            let start = flat.count
+            var lineStart = cell.startIndex
+            var i = cell.utf8.startIndex
+            while true {
+                let atEnd = i == cell.utf8.endIndex
+                if atEnd || cell.utf8[i] == 10 {
+                    let line = cell[lineStart..<i]
+                    flat.append(TextRenderer.measure(line) ?? Measured(safe(String(line))))
+                    if atEnd { break }
+                    lineStart = cell.utf8.index(after: i)
+                }
+                i = cell.utf8.index(after: i)
+            }
+            spans.append((start, flat.count - start))
+        }
+        for c in table.columns { add(c.title) }
+        for row in table.rows {
+            for i in 0..<n { add(i < row.cells.count ? row.cells[i] : "") }
+        }
+        var widths = table.columns.map { _ in 0 }
+        // First down to each column's longest word (ids stay whole), then further if need be.
+        var longestWord = widths
+        for (cell, span) in spans.enumerated() {
+            let i = cell % n
+            for line in flat[span.start..<span.start + span.count] {
+                widths[i] = max(widths[i], line.width)
+                if cell >= n, line.width > longestWord[i], longestWord[i] < 24 {
+                    longestWord[i] = max(longestWord[i], TextRenderer.widestWord(line.text, upTo: 24))
+                }
             }
         }
         // Shrink the widest text columns until the table fits; numbers are never cut.
         let gap = 2
         var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
-        // First down to each column's longest word (ids stay whole), then further if need be.
-        var longestWord = widths.map { _ in 0 }
-        for row in rows where total > options.width {
-            for (i, cell) in row.prefix(n).enumerated() {
-                for word in cell.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                    longestWord[i] = max(longestWord[i], min(24, TextRenderer.width(String(word))))
-                }
-            }
-        }
         for floor in [longestWord, widths.map { _ in 8 }] {
             while total > options.width {
                 guard let widest = widths.indices.filter({ !table.columns[$0].numeric && widths[$0] > max(8, floor[$0]) })
@@ -73,46 +103,64 @@ struct TextRenderer {
                 widths[widest] -= 1
             }
         }
-        func line(_ cells: [String], mark: String) -> [String] {
-            let wrapped = (0..<n).map { i -> [String] in
-                let cell = i < cells.count ? cells[i] : ""
-                return table.columns[i].numeric ? [cell] : TextRenderer.wrap(cell, width: widths[i])
-            }
-            let height = wrapped.map(\.count).max() ?? 1
-            var out: [String] = []
-            let space = UInt8(ascii: " ")
-            for r in 0..<max(1, height) {
-                // Assembled as bytes: this loop runs for every row of every table.
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(min(options.width, 400) + 32)
-                if r == 0 { bytes += mark.utf8 } else { bytes += repeatElement(space, count: marker) }
-                for i in 0..<n {
-                    let text = r < wrapped[i].count ? wrapped[i][r] : ""
-                    let pad = max(0, widths[i] - TextRenderer.width(text))
-                    if table.columns[i].numeric {
-                        bytes += repeatElement(space, count: pad)
-                        bytes += text.utf8
-                    } else {
-                        bytes += text.utf8
-                        if i < n - 1 { bytes += repeatElement(space, count: pad) }
+        let pads = (0...max(gap, marker, widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
+        // One row: each column's lines (wrapped only when they do not fit as they are) into
+        // reused buffers, then line by line into `out`. Spaces are held back until text
+        // follows them, so no line ends in spaces.
+        var pieces = [[Measured]](repeating: [], count: n)
+        func emit(_ row: Int, mark: String, header: Bool = false) {
+            var height = 1
+            for i in 0..<n {
+                pieces[i].removeAll(keepingCapacity: true)
+                let span = spans[row * n + i]
+                let lines = flat[span.start..<span.start + span.count]
+                if table.columns[i].numeric {
+                    pieces[i].append(lines.count == 1 ? lines[span.start] : Measured(lines.map { String($0.text) }.joined(separator: " ")))
+                } else {
+                    for line in lines {
+                        if line.simple {
+                            if line.width <= widths[i] { pieces[i].append(line); continue }
+                            if TextRenderer.wrapSimple(line.text, width: widths[i], into: &pieces[i]) { continue }
+                        }
+                        for w in TextRenderer.wrap(String(line.text), width: widths[i]) { pieces[i].append(Measured(w)) }
                     }
-                    if i < n - 1 { bytes += repeatElement(space, count: gap) }
                 }
-                while bytes.last == space { bytes.removeLast() }
-                out.append(String(decoding: bytes, as: UTF8.self))
+                height = max(height, pieces[i].count)
             }
-            return out
+            for r in 0..<height {
+                if !out.isEmpty { out += "\n" }
+                if header && options.color { out += "\u{1B}[1m" }
+                var pending = 0
+                func put<S: StringProtocol>(_ text: S) {
+                    guard !text.isEmpty else { return }
+                    while pending > 0 {
+                        let k = min(pending, pads.count - 1)
+                        out += pads[k]
+                        pending -= k
+                    }
+                    out += text
+                }
+                let shown = r == 0 ? TextRenderer.trimTrailing(mark) : ""
+                put(shown)
+                pending = marker - TextRenderer.width(shown)
+                for i in 0..<n {
+                    let piece = r < pieces[i].count ? pieces[i][r] : Measured(text: "", width: 0, simple: true)
+                    let pad = max(0, widths[i] - piece.width)
+                    if table.columns[i].numeric { pending += pad; put(piece.text) } else { put(piece.text); pending += pad }
+                    pending += gap
+                }
+                if header && options.color { out += "\u{1B}[0m" }
+            }
         }
-        let blank = marker == 0 ? "" : String(repeating: " ", count: marker)
-        lines += line(table.columns.map(\.title), mark: blank).map { style($0, bold: true) }
+        let blank = pads[marker]
+        emit(0, mark: blank, header: true)
         let rule = options.unicode ? "─" : "-"
-        lines.append(TextRenderer.trimTrailing(blank + widths.map { String(repeating: rule, count: $0) }
-            .joined(separator: String(repeating: " ", count: gap))))
-        for (row, cells) in zip(table.rows, rows) {
-            let mark = row.marked ? (options.unicode ? "▶ " : "> ") : blank
-            lines += line(cells, mark: mark)
+        out += "\n" + TextRenderer.trimTrailing(blank + widths.map { String(repeating: rule, count: $0) }
+            .joined(separator: pads[gap]))
+        for (r, row) in table.rows.enumerated() {
+            emit(r + 1, mark: row.marked ? (options.unicode ? "▶ " : "> ") : blank)
         }
-        return lines.joined(separator: "\n")
+        return out
     }
 
     func render(_ chart: Chart) -> String {
@@ -146,14 +194,40 @@ struct TextRenderer {
     }
 
     static func trimTrailing(_ s: String) -> String {
-        var s = Substring(s)
-        while s.last == " " { s.removeLast() }
-        return String(s)
+        guard s.utf8.last == 32 else { return s }
+        var end = s.utf8.endIndex
+        while end > s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == 32 { end = s.utf8.index(before: end) }
+        return String(Substring(s.utf8[..<end]))
     }
 
     /// Display width: one column a character, two for wide East Asian characters and emoji.
-    static func width(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
+    static func width<S: StringProtocol>(_ s: S) -> Int {
+        // Fast path over the bytes, exact while no scalar could join a neighbour into one
+        // character (combining marks, joiners, CR LF …): ASCII, Latin, dashes, quotes,
+        // arrows and box drawing, none of them wide. Anything else: count characters.
+        var w = 0
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if b == 0x0D { return characterWidth(s) }
+                w += 1
+            } else if b < 0xCC {
+                // A two-byte scalar below U+0300.
+                _ = utf8.next()
+                w += 1
+            } else if b == 0xE2, let b1 = utf8.next(), let b2 = utf8.next() {
+                let v = 0x2000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                guard (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+                    || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v) else { return characterWidth(s) }
+                w += 1
+            } else {
+                return characterWidth(s)
+            }
+        }
+        return w
+    }
+
+    static func characterWidth<S: StringProtocol>(_ s: S) -> Int {
         var w = 0
         for c in s {
             guard let v = c.unicodeScalars.first?.value else { continue }
@@ -163,49 +237,21 @@ struct TextRenderer {
         return w
     }
 
-    /// `wrap` for ASCII text, on bytes: one column a byte, no grapheme breaking.
-    static func wrapASCII(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-            var line: [UInt8] = []
-            for var word in paragraph.split(separator: 32) {
-                if !line.isEmpty && line.count + 1 + word.count > width {
-                    lines.append(String(decoding: line, as: UTF8.self))
-                    line.removeAll(keepingCapacity: true)
-                }
-                while word.count > width - (line.isEmpty ? 0 : line.count + 1) {
-                    let room = width - (line.isEmpty ? 0 : line.count + 1)
-                    if room <= 0 {
-                        lines.append(String(decoding: line, as: UTF8.self))
-                        line.removeAll(keepingCapacity: true)
-                        continue
-                    }
-                    if !line.isEmpty { line.append(32) }
-                    line += word.prefix(room)
-                    lines.append(String(decoding: line, as: UTF8.self))
-                    line.removeAll(keepingCapacity: true)
-                    word = word.dropFirst(room)
-                }
-                if word.isEmpty { continue }
-                if !line.isEmpty { line.append(32) }
-                line += word
-            }
-            lines.append(String(decoding: line, as: UTF8.self))
-        }
-        return lines
-    }
-
     /// Word-wraps to `width`, breaking a word only when it alone is longer than a line.
+    /// Runs of spaces collapse, as between words of a paragraph.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
-        if !text.utf8.contains(10), TextRenderer.width(text) <= width { return [text] }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return wrapASCII(text, width: width) }
+        if isSimpleLine(Substring(text)) {
+            if TextRenderer.width(text) <= width { return [text] }
+            var pieces: [Measured] = []
+            if wrapSimple(Substring(text), width: width, into: &pieces) { return pieces.map { String($0.text) } }
+        }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ") {
-                var word = String(word)
+            for bytes in paragraph.split(separator: 32) {
+                var word = String(Substring(bytes))
                 var w = TextRenderer.width(word)
                 if lineWidth > 0 && lineWidth + 1 + w > width {
                     lines.append(line)
@@ -215,7 +261,8 @@ struct TextRenderer {
                 while w > width {
                     let head = String(word.prefix(width - lineWidth - (lineWidth > 0 ? 1 : 0)))
                     if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
-                    line += (lineWidth > 0 ? " " : "") + head
+                    if lineWidth > 0 { line += " " }
+                    line += head
                     lines.append(line)
                     line = ""
                     lineWidth = 0
@@ -223,11 +270,139 @@ struct TextRenderer {
                     w = TextRenderer.width(word)
                 }
                 if word.isEmpty { continue }
-                line += (lineWidth > 0 ? " " : "") + word
+                if lineWidth > 0 { line += " " }
+                line += word
                 lineWidth += (lineWidth > 0 ? 1 : 0) + w
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// `wrap` for a simple line, cutting it into slices at spaces (no string is built per
+    /// word or per line) and appending them with their widths; false, appending nothing,
+    /// when a word is wider than the line (then words must be broken).
+    static func wrapSimple(_ text: Substring, width: Int, into pieces: inout [Measured]) -> Bool {
+        let u = text.utf8
+        let first = pieces.count
+        var lineStart: String.Index?
+        var lineEnd = u.startIndex
+        var lineWidth = 0
+        var i = u.startIndex
+        while i < u.endIndex {
+            var j = i
+            var ascii = true
+            var length = 0
+            while j < u.endIndex && u[j] != 32 {
+                if u[j] >= 0x80 { ascii = false }
+                length += 1
+                j = u.index(after: j)
+            }
+            let w = ascii ? length : TextRenderer.width(String(text[i..<j]))
+            if w > width {
+                pieces.removeSubrange(first...)
+                return false
+            }
+            if let start = lineStart, lineWidth + 1 + w > width {
+                pieces.append(Measured(text: text[start..<lineEnd], width: lineWidth, simple: true))
+                lineStart = nil
+            }
+            if lineStart == nil { lineStart = i; lineWidth = w } else { lineWidth += 1 + w }
+            lineEnd = j
+            i = j < u.endIndex ? u.index(after: j) : j
+        }
+        if let start = lineStart { pieces.append(Measured(text: text[start..<lineEnd], width: lineWidth, simple: true)) }
+        return true
+    }
+
+    /// The width of the widest space-separated word, counted no further than `cap`.
+    static func widestWord(_ line: Substring, upTo cap: Int) -> Int {
+        var widest = 0
+        var start = line.utf8.startIndex
+        var ascii = true
+        var length = 0
+        func word(_ end: String.Index) {
+            let w = ascii ? length : TextRenderer.width(String(Substring(line.utf8[start..<end])))
+            widest = max(widest, min(cap, w))
+        }
+        var i = line.utf8.startIndex
+        while i < line.utf8.endIndex {
+            let b = line.utf8[i]
+            if b == 32 {
+                word(i)
+                start = line.utf8.index(after: i)
+                ascii = true
+                length = 0
+            } else {
+                if b >= 0x80 { ascii = false }
+                length += 1
+            }
+            i = line.utf8.index(after: i)
+        }
+        word(line.utf8.endIndex)
+        return widest
+    }
+
+    /// One pass over a line: its width, and whether it is simple (see `isSimpleLine`); nil
+    /// when it holds a control character that must be neutralised first.
+    static func measure(_ s: Substring) -> Measured? {
+        var w = 0
+        var exact = true
+        var simple = true
+        var previous: UInt8 = 32
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if (b < 0x20 && b != 9) || b == 0x7F { return nil }
+                if b == 32 && previous == 32 { simple = false }
+                w += 1
+                previous = b
+                continue
+            }
+            // A multi-byte scalar: its lead byte says how many continuation bytes follow.
+            let more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1
+            var v = UInt32(b & (b >= 0xF0 ? 0x07 : b >= 0xE0 ? 0x0F : 0x1F))
+            for _ in 0..<more {
+                guard let c = utf8.next() else { break }
+                v = v << 6 | UInt32(c & 0x3F)
+            }
+            if (0x80..<0xA0).contains(v) { return nil }
+            // Exact by scalars only while none could join a neighbour into one character.
+            if !(v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+                 || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v)) { exact = false }
+            w += 1
+            previous = 0x80
+        }
+        if previous == 32 && !s.isEmpty { simple = false }
+        return Measured(text: s, width: exact ? w : characterWidth(s), simple: simple)
+    }
+
+    /// One line whose words are separated by single spaces: wrapping it unchanged is exact.
+    static func isSimpleLine<S: StringProtocol>(_ text: S) -> Bool {
+        var previous: UInt8 = 32
+        for b in text.utf8 {
+            if b == 10 || (b == 32 && previous == 32) { return false }
+            previous = b
+        }
+        return previous != 32 || text.isEmpty
+    }
+}
+
+/// A line of text (often a slice of a cell) and its display width, measured once.
+struct Measured {
+    var text: Substring
+    var width: Int
+    /// Words separated by single spaces, no break: it wraps as it is (`isSimpleLine`).
+    var simple: Bool
+
+    init(text: Substring, width: Int, simple: Bool) {
+        self.text = text
+        self.width = width
+        self.simple = simple
+    }
+
+    init(_ text: String) {
+        self = TextRenderer.measure(Substring(text))
+            ?? Measured(text: Substring(text), width: TextRenderer.width(text), simple: TextRenderer.isSimpleLine(text))
     }
 }

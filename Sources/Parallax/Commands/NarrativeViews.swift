@@ -1,0 +1,226 @@
+/// How narratives, comparisons and figure tables are laid out as documents. Cells hold
+/// several lines (the text renderer wraps each), so every view stays readable at 80
+/// columns while JSON and Markdown get the same rows.
+///
+/// A layout reads claims in place through a buffer and names each speaker once: a large
+/// scenario's views hold thousands of cells, and copying a claim or an actor per cell
+/// would cost more than the analysis.
+struct NarrativeViews {
+    let k: Knowledge
+    let claims: UnsafeBufferPointer<Claim>
+    private let names = Names()
+
+    /// Runs `body` with a layout over the knowledge's claims.
+    static func layout<R>(_ k: Knowledge, _ body: (NarrativeViews) -> R) -> R {
+        k.scenario.claims.withUnsafeBufferPointer { body(NarrativeViews(k: k, claims: $0)) }
+    }
+
+    var scenario: Scenario { k.scenario }
+
+    /// Speakers' and relayers' names, computed once per id.
+    private final class Names {
+        var claimants: [String: String] = [:]
+        var speakers: [String: String] = [:]
+    }
+
+    // MARK: Shared phrases
+
+    /// "As of 9/15 (2021-11-16, Artillery fighting …)", or the `all` wording.
+    static func asOf(_ k: Knowledge) -> String {
+        if k.isEverything { return "Every claim, whatever the cursor (all)" }
+        let n = k.scenario.events.count
+        guard k.position >= 1 else { return "As of 0/\(n), before the first event" }
+        let e = k.scenario.events[k.position - 1]
+        return "As of \(k.position)/\(n) (\(e.date), \(e.title))"
+    }
+
+    /// "Armenia (ARM)".
+    static func partyName(_ id: String?, in scenario: Scenario) -> String {
+        guard let id else { return "All sides" }
+        return "\(scenario.name(of: id)) (\(id))"
+    }
+
+    /// Who made a claim, as its party's own column shows it: "Eduard Aghajanyan
+    /// (lawmaker)", then "per …" when it came through someone else.
+    func claimant(_ i: Int) -> String {
+        let by = claims[i].by
+        var s: String
+        if let known = names.claimants[by] {
+            s = known
+        } else {
+            s = scenario.actor(by)?.displayName ?? scenario.name(of: by)
+            names.claimants[by] = s
+        }
+        if let r = claims[i].relayedBy { s += ", per \(scenario.name(of: r))" }
+        return s
+    }
+
+    /// "Armenian Defense Ministry (ARM)", as `Views.speaker` says it, once per speaker.
+    func speaker(_ i: Int) -> String {
+        let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
+        if let known = names.speakers[key] { return known }
+        let s = Views.speaker(claims[i], in: scenario)
+        names.speakers[key] = s
+        return s
+    }
+
+    /// A linked claim and its speaker: "arm-mod-confirms-ceasefire (Armenian Defense Ministry, ARM)".
+    func link(_ i: Int) -> String {
+        var who = scenario.name(of: claims[i].by)
+        if let p = claims[i].party, p != claims[i].by { who += ", \(p)" }
+        return "\(claims[i].id) (\(who))"
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    static func column(_ party: String) -> Table.Column { .init(party.lowercased(), party) }
+
+    // MARK: narrative
+
+    func narrative(_ n: Narrative, cursor: Int) -> [Block] {
+        let names = n.parties.map { id in
+            Self.partyName(id, in: scenario) + (scenario.party(id).map { ", \($0.role.rawValue)" } ?? "")
+        }
+        let title = n.parties.count == 1 ? "Narrative of \(names[0])" : "Narratives of \(n.parties.joined(separator: ", ")) side by side"
+        let who = n.parties.count == 1 ? "" : names.joined(separator: "; ") + ". "
+        var blocks: [Block] = [.title(title), .text(who + "\(Self.asOf(k)): \(Self.plural(n.steps.count, "event")), \(Self.plural(n.claimCount, "claim")).")]
+        guard !n.steps.isEmpty else {
+            blocks.append(.notice("Nothing known yet about \(n.parties.joined(separator: ", ")); 'step' to advance, or add 'all'."))
+            return blocks
+        }
+        let rows = n.steps.map { step -> Table.Row in
+            let e = step.position - 1
+            let date = scenario.events[e].date.description
+            let event = "\(date) · \(scenario.events[e].type.rawValue)\n\(scenario.events[e].title)"
+            let cells = zip(step.claims, step.surfaced).map { claims, surfaced in
+                var parts = claims.map { claimCell($0, eventDate: date) }
+                parts += surfaced.map { i in
+                    "made known here: see #\(scenario.claimLinks.about[i]) [\(self.claims[i].id)]"
+                }
+                return parts.isEmpty ? "—" : parts.joined(separator: "\n\n")
+            }
+            return Table.Row([String(step.position), event] + cells, marked: step.position == cursor)
+        }
+        blocks.append(.table(Table(columns: [.init("position", "#", numeric: true), .init("event")] + n.parties.map(Self.column),
+                                   rows: rows, showsMarker: true)))
+        return blocks
+    }
+
+    /// One claim as a narrative shows it: who and how, the author's words, the quote,
+    /// figures, what it confirms, denies or revises, and what known claims say of it.
+    func claimCell(_ i: Int, eventDate: String) -> String {
+        let c = claims
+        let links = scenario.claimLinks
+        var cell = claimant(i) + ", " + c[i].status.rawValue
+        // The date only when the author gave one that the event's does not already say;
+        // a claim that surfaced later says where.
+        if let said = c[i].madeOn?.description, said != eventDate { cell += ", said " + said }
+        if c[i].knownPosition != links.about[i] { cell += ", known from #\(c[i].knownPosition)" }
+        cell += " [" + c[i].id + "]\n" + c[i].says
+        if let q = c[i].quote { cell += "\n“" + q + "”" }
+        if !c[i].figures.isEmpty { cell += "\nfigures: " + Views.figures(c[i], in: scenario) }
+        for j in links.confirms[i] { cell += "\nconfirms " + link(j) }
+        for j in links.denies[i] { cell += "\ndenies " + link(j) }
+        if let r = c[i].revises { cell += "\nrevises " + r }
+        for j in k.confirmations(of: i) { cell += "\nconfirmed by " + link(j) }
+        for j in k.denials(of: i) { cell += "\ndenied by " + link(j) }
+        for j in k.revisions(of: i) { cell += "\nrevised by " + c[j].id }
+        return cell
+    }
+
+    // MARK: compare and diff
+
+    func comparison(_ cmp: Comparison, onlyDifferences: Bool) -> [Block] {
+        let who = cmp.parties.joined(separator: ", ")
+        var blocks: [Block] = [
+            .title(onlyDifferences ? "Where \(who) differ" : "\(who) compared"),
+            .text("\(Self.asOf(k)): \(Self.plural(cmp.questions.count, "question")), \(Self.plural(cmp.figures.count, "figure row")).")
+        ]
+        let flagColumn = Table.Column("flag")
+        func flag(_ split: [String]) -> String { split.isEmpty ? "" : "internal split" }
+
+        if cmp.questions.isEmpty {
+            blocks.append(.notice(onlyDifferences ? "No question on which they differ." : "No question's event is known yet."))
+        } else {
+            let rows = cmp.questions.map { row in
+                Table.Row([row.question.id] + row.positions.map { answerCell($0) } + [row.verdict.rawValue, flag(row.split)])
+            }
+            blocks.append(.table(Table(name: "Questions", columns: [.init("question")] + cmp.parties.map(Self.column)
+                                       + [.init("verdict"), flagColumn], rows: rows)))
+        }
+        if cmp.figures.isEmpty {
+            blocks.append(.notice(onlyDifferences ? "No figures on which they differ." : "No figures claimed by \(who) yet."))
+        } else {
+            let rows = cmp.figures.map { row in
+                Table.Row([row.losses ?? "all sides", row.measure.rawValue] + row.values.map { figureCell($0) }
+                          + [row.verdict.rawValue, flag(row.split)])
+            }
+            blocks.append(.table(Table(name: "Figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
+                                       + [.init("verdict"), flagColumn], rows: rows)))
+        }
+        return blocks
+    }
+
+    /// "AZE — Armenian Defense Ministry, official", one line per claim; "—" for none.
+    func answerCell(_ positions: [Comparison.Position]) -> String {
+        guard !positions.isEmpty else { return "—" }
+        return positions.map { statedBy($0.answer.description, $0.claim) }.joined(separator: "\n")
+    }
+
+    func figureCell(_ values: [ClaimedFigure]) -> String {
+        guard !values.isEmpty else { return "—" }
+        return values.map { statedBy($0.value.description, $0.claim) }.joined(separator: "\n")
+    }
+
+    func statedBy(_ value: String, _ i: Int) -> String {
+        var s = "\(value) — \(claimant(i)), \(claims[i].status.rawValue)"
+        for j in k.confirmations(of: i) { s += "; confirmed by \(speaker(j))" }
+        for j in k.denials(of: i) { s += "; denied by \(speaker(j))" }
+        return s
+    }
+
+    // MARK: figures
+
+    func figures(_ table: FigureTable, measure: Measure?) -> [Block] {
+        let count = table.groups.reduce(0) { $0 + $1.values.count }
+        var blocks: [Block] = [.title(measure.map { "Figures: \($0.rawValue)" } ?? "Figures"),
+                               .text("\(Self.asOf(k)): \(Self.plural(count, "value")) in \(Self.plural(table.groups.count, "group")).")]
+        guard !table.groups.isEmpty else {
+            blocks.append(.notice("No figures known yet; 'step' to advance, or add 'all'."))
+            return blocks
+        }
+        for g in table.groups {
+            let rows = g.values.map { f -> Table.Row in
+                let state: String
+                switch f.standing {
+                case .current: state = "current"
+                case .revised(let by): state = "revised by \(by)"
+                case .retracted: state = "retracted"
+                }
+                return Table.Row([f.value.description, claimant(f.claim), claims[f.claim].party ?? "—",
+                                  claims[f.claim].status.rawValue, k.dateSaid(f.claim), state, f.note ?? ""])
+            }
+            blocks.append(.table(Table(name: "\(Self.partyName(g.losses, in: scenario)): \(g.measure.rawValue)",
+                                       columns: [.init("value", numeric: true), .init("claimant"), .init("party"),
+                                                 .init("status"), .init("date"), .init("state"), .init("note")],
+                                       rows: rows)))
+        }
+        func official(_ f: ClaimedFigure?) -> String {
+            guard let f else { return "—" }
+            return "\(f.value) (\(claimant(f.claim)))"
+        }
+        let rows = table.groups.map { g -> Table.Row in
+            let head = [g.losses ?? "all sides", g.measure.rawValue]
+            guard let s = g.summary else { return Table.Row(head + ["—", "—", "—", "—", "—"]) }
+            return Table.Row(head + [String(s.lowest), s.highest.description, official(s.ownOfficial),
+                                     official(s.adversaryOfficial), s.spread.map(String.init) ?? "open"])
+        }
+        blocks.append(.table(Table(name: "Summary (current values)",
+                                   columns: [.init("losses"), .init("measure"), .init("lowest", numeric: true),
+                                             .init("highest", numeric: true), .init("own_official", "own official"),
+                                             .init("adversary_official", "adversary official"),
+                                             .init("spread", numeric: true)],
+                                   rows: rows)))
+        return blocks
+    }
+}
