@@ -1,49 +1,44 @@
 #!/usr/bin/env bash
-# Times narrative, compare, diff and figures on a generated scenario (5,000 events and
-# 10,000 claims by default), in release builds.
+# Times narrative, compare, diff and figures on a generated scenario of 5,000 events and
+# about 10,000 claims (Scripts/bench/generate.py, seed 1), in a release build.
 #
-#   Scripts/bench/narratives.sh [EVENTS] [CLAIMS_PER_EVENT]
+#   Scripts/bench/narratives.sh         # results in Scripts/bench/results/narratives.{txt,json}
 #
-# Two measurements, both after `end` (every claim known: the largest views):
-#  1. In-process (Scripts/bench/narratives-timing): each command REPS times in one process,
-#     thread CPU time of the command and its text rendering at width 100; median and min.
-#     This is the figure to compare with the 20 ms target.
+# Two measurements, both with the cursor at the end (every claim known: the largest views):
+#  1. In-process (`command-bench --setup end`): each command run RUNS times in one process,
+#     the command and its text rendering at width 100; medians. This is the figure to set
+#     against the 20 ms target.
 #  2. End to end with hyperfine: `parallax FILE -c 'end; C; C; …'` (REPS copies) against
-#     `parallax FILE -c end`; (median difference) / REPS. Includes writing the output, and
-#     is noisier: the scenario's load (~0.2 s) dominates each run.
-# Results: Scripts/bench/results/narratives.{txt,json} (gitignored).
+#     `parallax FILE -c end`: (median difference) / REPS. It includes writing the output
+#     and is noisier, since loading the scenario dominates each run.
+# Needs hyperfine and python3. SCRATCH overrides the release build folder.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-
-EVENTS=${1:-5000}
-PER_EVENT=${2:-2}
+SCRATCH=${SCRATCH:-.build-narr-rel}
 REPS=${REPS:-20}
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-21}
 OUT=Scripts/bench/results
-DATA=$OUT/narratives-$EVENTS-$PER_EVENT.json
+DATA=Scripts/bench/data/narratives-5000.json
 COMMANDS=(
   "narrative NOR"
-  "narrative NOR SUD MED"
+  "narrative NOR SUD RUV"
   "compare NOR SUD"
-  "compare NOR SUD MED OBS"
+  "compare NOR SUD KVR RUV"
   "diff NOR SUD"
   "figures"
   "figures killed"
 )
 
-mkdir -p "$OUT"
-[ -f "$DATA" ] || python3 Scripts/bench/narratives-gen.py "$EVENTS" "$PER_EVENT" 1 > "$DATA"
-
-swift build -c release --scratch-path .build-narr-rel --product parallax >&2
-BIN=.build-narr-rel/release/parallax
+mkdir -p "$OUT" Scripts/bench/data
+[ -f "$DATA" ] || python3 Scripts/bench/generate.py 5000 --seed 1 --json > "$DATA"
+swift build -c release --scratch-path "$SCRATCH" --product parallax >&2
+swift build -c release --scratch-path "$SCRATCH" --product command-bench >&2
+BIN="$SCRATCH/release/parallax"
 "$BIN" check "$DATA"
-# SwiftPM can miss source files added to a path dependency since the last build: retry clean.
-timing() { swift build -c release --package-path Scripts/bench/narratives-timing --scratch-path .build-narr-timing >&2; }
-timing || { rm -rf .build-narr-timing; timing; }
 
 {
-  echo "== in-process: command + text rendering, thread CPU time"
-  .build-narr-timing/release/narratives-timing "$DATA" "$REPS" -- "${COMMANDS[@]}"
+  echo "== in-process (command-bench): command + text rendering at width 100"
+  "$SCRATCH/release/command-bench" "$DATA" --runs "$RUNS" --setup end "${COMMANDS[@]}"
 } | tee "$OUT/narratives.txt"
 
 repeat() {  # "end; C; C; …" with REPS copies of C
@@ -51,7 +46,7 @@ repeat() {  # "end; C; C; …" with REPS copies of C
   for _ in $(seq "$REPS"); do line+="; $1"; done
   printf '%s' "$line"
 }
-args=(--warmup 2 --runs "$RUNS" -N --export-json "$OUT/narratives.json" -n "baseline" "$BIN $DATA -c end")
+args=(--warmup 2 --runs 10 -N --export-json "$OUT/narratives.json" -n "baseline" "$BIN $DATA -c end")
 for c in "${COMMANDS[@]}"; do args+=(-n "$c" "$BIN $DATA -c '$(repeat "$c")'"); done
 hyperfine "${args[@]}" >&2
 
@@ -60,8 +55,8 @@ import json, statistics, sys
 results = json.load(open(sys.argv[1]))["results"]
 reps = int(sys.argv[2])
 base = statistics.median(results[0]["times"])
-print(f"== end to end (hyperfine): baseline load + end {base * 1000:.0f} ms median; per command:")
+print(f"== end to end (hyperfine): load + end {base * 1000:.0f} ms median; per command:")
 for r in results[1:]:
     per = (statistics.median(r["times"]) - base) / reps
-    print(f"{r['command']:26} {per * 1000:6.1f} ms")
+    print(f"{per * 1000:6.1f} ms  {r['command']}")
 PY

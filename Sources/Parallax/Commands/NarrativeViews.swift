@@ -8,11 +8,14 @@
 struct NarrativeViews {
     let k: Knowledge
     let claims: UnsafeBufferPointer<Claim>
+    let events: UnsafeBufferPointer<Event>
     private let names = Names()
 
-    /// Runs `body` with a layout over the knowledge's claims.
+    /// Runs `body` with a layout over the knowledge's claims and events.
     static func layout<R>(_ k: Knowledge, _ body: (NarrativeViews) -> R) -> R {
-        k.scenario.claims.withUnsafeBufferPointer { body(NarrativeViews(k: k, claims: $0)) }
+        k.scenario.claims.withUnsafeBufferPointer { claims in
+            k.scenario.events.withUnsafeBufferPointer { events in body(NarrativeViews(k: k, claims: claims, events: events)) }
+        }
     }
 
     var scenario: Scenario { k.scenario }
@@ -89,9 +92,8 @@ struct NarrativeViews {
             return blocks
         }
         let rows = n.steps.map { step -> Table.Row in
-            let e = step.position - 1
-            let date = scenario.events[e].date.description
-            let event = "\(date) · \(scenario.events[e].type.rawValue)\n\(scenario.events[e].title)"
+            let date = events[step.position - 1].date.description
+            let event = date + " · " + events[step.position - 1].type.rawValue + "\n" + events[step.position - 1].title
             let cells = zip(step.claims, step.surfaced).map { claims, surfaced in
                 var parts = claims.map { claimCell($0, eventDate: date) }
                 parts += surfaced.map { i in

@@ -82,20 +82,22 @@ struct TextRenderer {
             for i in 0..<n { add(i < row.cells.count ? row.cells[i] : "") }
         }
         var widths = table.columns.map { _ in 0 }
-        // First down to each column's longest word (ids stay whole), then further if need be.
-        var longestWord = widths
         for (cell, span) in spans.enumerated() {
-            let i = cell % n
-            for line in flat[span.start..<span.start + span.count] {
-                widths[i] = max(widths[i], line.width)
-                if cell >= n, line.width > longestWord[i], longestWord[i] < 24 {
-                    longestWord[i] = max(longestWord[i], TextRenderer.widestWord(line.text, upTo: 24))
-                }
-            }
+            for line in flat[span.start..<span.start + span.count] { widths[cell % n] = max(widths[cell % n], line.width) }
         }
         // Shrink the widest text columns until the table fits; numbers are never cut.
         let gap = 2
         var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
+        // First down to each column's longest word (ids stay whole), then further if need be.
+        var longestWord = widths.map { _ in 0 }
+        if total > options.width {
+            for (cell, span) in spans.enumerated().dropFirst(n) {
+                let i = cell % n
+                for line in flat[span.start..<span.start + span.count] where line.width > longestWord[i] && longestWord[i] < 24 {
+                    longestWord[i] = max(longestWord[i], TextRenderer.widestWord(line.text, upTo: 24))
+                }
+            }
+        }
         for floor in [longestWord, widths.map { _ in 8 }] {
             while total > options.width {
                 guard let widest = widths.indices.filter({ !table.columns[$0].numeric && widths[$0] > max(8, floor[$0]) })
