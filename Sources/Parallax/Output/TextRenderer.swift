@@ -6,7 +6,7 @@ struct TextRenderer {
         var parts: [String] = []
         for block in document.blocks {
             switch block {
-            case .title(let t): parts.append(style(safe(t), bold: true))
+            case .title(let t): parts.append((TextRenderer.width(t) <= options.width ? [safe(t)] : TextRenderer.wrap(safe(t), width: options.width)).map { style($0, bold: true) }.joined(separator: "\n"))
             case .text(let t): parts.append(TextRenderer.wrap(safe(t), width: options.width).joined(separator: "\n"))
             case .fields(let fields): parts.append(render(fields))
             case .table(let table): parts.append(render(table))
@@ -252,8 +252,13 @@ struct TextRenderer {
         for paragraph in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for bytes in paragraph.split(separator: 32) {
+            for bytes in paragraph.split(separator: 32, omittingEmptySubsequences: false) {
                 var word = String(Substring(bytes))
+                // An empty word is a second space in a run: kept inside a line, dropped at a break.
+                if word.isEmpty {
+                    if lineWidth > 0 && lineWidth + 1 < width { line += " "; lineWidth += 1 }
+                    continue
+                }
                 var w = TextRenderer.width(word)
                 if lineWidth > 0 && lineWidth + 1 + w > width {
                     lines.append(line)
