@@ -54,19 +54,16 @@ struct Open: ParsableCommand {
         var environment = Environment()
         environment.bundledScenario = BundledScenario.load
         let interpreter = Interpreter(session: session, environment: environment)
+        let repl: REPL
         if let commands {
-            var shell = BatchShell(interpreter: interpreter)
-            for line in commands.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !shell.run(line: String(line)) { break }
-            }
-            if shell.failed { throw ExitCode(1) }
-            return
+            repl = REPL(interpreter: interpreter, editor: PlainLineEditor(text: commands))
+        } else if Console.isTerminal(0), let editor = EditLineEditor() {
+            repl = REPL(interpreter: interpreter, editor: editor, history: History(path: History.defaultPath()))
+        } else {
+            repl = REPL(interpreter: interpreter, editor: PlainLineEditor())
         }
-        var shell = BatchShell(interpreter: interpreter)
-        while let line = readLine(strippingNewline: true) {
-            if !shell.run(line: line) { break }
-        }
-        if shell.failed { throw ExitCode(1) }
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
