@@ -34,13 +34,18 @@ public enum Signals {
         terminationSignal = 0
         resized = 0
         resumed = 0
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = handler
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: a blocked read must return EINTR
             sigaction(signal, &action, nil)
+            sigaddset(&unblock, signal)
         }
+        // A parent may have started us with these blocked; Ctrl-C must work regardless.
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
         sigaction(SIGPIPE, &ignore, nil)

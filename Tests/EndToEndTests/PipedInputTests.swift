@@ -3,6 +3,10 @@ import Testing
 import Glibc
 #endif
 
+// Not in Glibc's Swift module (it needs _GNU_SOURCE). Pipes must be close-on-exec from
+// birth: tests spawn in parallel, and a child inheriting another's stdin would keep it open.
+@_silgen_name("pipe2") private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
 /// `printf 'step\nwhere\n' | parallax`: the same shell loop as the REPL, with no prompt,
 /// no banner, no escapes, and an exit status that says whether any command failed.
 @Suite("Piped stdin")
@@ -10,7 +14,7 @@ struct PipedInputTests {
     /// Runs the binary with `input` on stdin; returns its status, stdout and stderr.
     func pipe(_ input: String, arguments: [String] = []) throws -> (status: Int32, out: String, err: String) {
         var stdinPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard Glibc.pipe(&stdinPipe) == 0, Glibc.pipe(&outPipe) == 0, Glibc.pipe(&errPipe) == 0 else {
+        guard pipe2(&stdinPipe, O_CLOEXEC) == 0, pipe2(&outPipe, O_CLOEXEC) == 0, pipe2(&errPipe, O_CLOEXEC) == 0 else {
             throw CommandFailed(reason: "pipe")
         }
         var actions = posix_spawn_file_actions_t()
@@ -19,13 +23,19 @@ struct PipedInputTests {
         posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in stdinPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         let binary = PseudoTerminalSession.binary
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         let envp = (["PATH=/usr/bin:/bin", "TERM=xterm", "HOME=/nonexistent"] as [String]).map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw CommandFailed(reason: "spawn") }
+        guard posix_spawn(&pid, binary, &actions, &attributes, argv, envp) == 0 else { throw CommandFailed(reason: "spawn") }
         close(stdinPipe[0]); close(outPipe[1]); close(errPipe[1])
         var bytes = Array(input.utf8)
         _ = bytes.withUnsafeMutableBytes { write(stdinPipe[1], $0.baseAddress, $0.count) }
@@ -34,7 +44,10 @@ struct PipedInputTests {
         var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
                    pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
         while fds.contains(where: { $0.fd >= 0 }) {
-            guard poll(&fds, 2, 10_000) > 0 else { break }
+            guard poll(&fds, 2, 10_000) > 0 else {
+                kill(pid, SIGKILL)  // stuck: fail rather than hang the suite
+                break
+            }
             for i in 0..<2 where fds[i].fd >= 0 && fds[i].revents != 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 let n = buffer.withUnsafeMutableBytes { read(fds[i].fd, $0.baseAddress, $0.count) }
