@@ -108,7 +108,8 @@ public struct Completion: Equatable, Sendable {
             if let q = quote {
                 if c == "\\" && next < text.endIndex { i = text.index(after: next); previous = nil; continue }
                 if c == q { quote = nil }
-            } else if c == "\"" || (c == "'" && (previous == nil || previous!.isWhitespace || previous == "(" || previous == ",")) {
+            } else if c == "\"" || (c == "'" && (previous.map { $0.isWhitespace || $0 == "(" || $0 == "," } ?? true)) {
+                // As in the lexer, an apostrophe inside a word (Aghajanyan's) opens no quote.
                 quote = c
             } else if c == ";" {
                 start = next

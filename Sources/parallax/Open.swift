@@ -48,9 +48,18 @@ struct Open: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        var settings = Settings()
+        try output.apply(to: &settings)
+        try Open.start(file: file, commands: commands, settings: settings)
+    }
+
+    /// Opens the scenario and runs the REPL on it: libedit on a terminal, plain lines from
+    /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
+    /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
+    static func start(file: String?, commands: String?, settings: Settings) throws {
         let scenario = try loadScenario(file)
         var session = Session(scenario: scenario)
-        try output.apply(to: &session.settings)
+        session.settings = settings
         var environment = Environment()
         environment.bundledScenario = BundledScenario.load
         let interpreter = Interpreter(session: session, environment: environment)
