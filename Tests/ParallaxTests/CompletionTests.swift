@@ -20,18 +20,18 @@ struct CompletionTests {
     func texts(_ text: String) -> [String] { complete(text).candidates.map(\.text) }
 
     @Test func commandNamesAtTheStartOfEachCommand() {
-        #expect(texts("s") == ["set", "start", "step"])
+        #expect(texts("st") == ["start", "step"])
+        #expect(texts("q") == ["questions", "quit"])
         #expect(texts("step; wh") == ["where"])
         #expect(complete("whe").edit(secondTab: false) == .replace("where "))
         #expect(texts("").contains("quit") && texts("").contains("exit"))
     }
 
     @Test func ambiguousPrefixBeepsThenLists() {
-        let c = complete("s")
-        #expect(c.edit(secondTab: false) == .beep)
-        #expect(c.edit(secondTab: true) == .list(["set", "start", "step"]))
-        #expect(complete("st").edit(secondTab: false) == .beep)  // start and step share only "st"
-        #expect(complete("star").edit(secondTab: false) == .replace("start "))
+        let c = complete("st")
+        #expect(c.edit(secondTab: false) == .beep)  // start and step share only "st"
+        #expect(c.edit(secondTab: true) == .list(["start", "step"]))
+        #expect(complete("sou").edit(secondTab: false) == .replace("source"))  // source, sources
         #expect(complete("sta").edit(secondTab: false) == .replace("start "))
     }
 
@@ -59,6 +59,17 @@ struct CompletionTests {
         #expect(texts("break where phase ").contains("="))
     }
 
+    @Test func anyIdAfterShowAndFieldsOfTheRightEntity() {
+        #expect(texts("show aghaj") == ["aghajanyan", "aghajanyan-15-killed"])
+        #expect(texts("claims ") == ["all", "where"])
+        #expect(texts("claims all where st") == ["status"])
+        #expect(texts("claims where status = ") == ["confirmed", "disputed", "official", "retracted", "unconfirmed"])
+        #expect(texts("claims where by = aliyev") == ["aliyev", "aliyev-press"])
+        #expect(texts("events where in") == ["intensity"])
+        #expect(texts("actors where party = R") == ["RUS"])
+        #expect(texts("actors where na") == ["name"])
+    }
+
     @Test func settingNamesThenTheirValuesAfterSet() {
         #expect(texts("set f") == ["format"])
         #expect(texts("set format ") == ["json", "markdown", "text"])
@@ -79,6 +90,7 @@ struct CompletionTests {
         #expect(complete("load seeds/ar", folders: folders).edit(secondTab: false) == .replace("seeds/armenia-azerbaijan-2021-11.yaml "))
         #expect(complete("load ", folders: folders).candidates.map(\.text) == ["Package.swift", "seeds/"])
         #expect(complete("load .", folders: folders).candidates.map(\.text) == [".build/"])
+        #expect(complete("record ", folders: folders).candidates.map(\.text) == ["Package.swift", "seeds/", "stop"])
     }
 
     @Test func nothingInsideACommentOrAString() {
