@@ -18,6 +18,8 @@ public struct Shell {
     let printer = TranscriptPrinter(to: .standardOutput)
     /// Something was printed for the current line, so the next document is set off.
     var printedOnLine = false
+    /// The terminal echoed `^C` where the cursor stood; what follows starts a new line.
+    var interruptionMarked = false
 
     public init(interpreter: Interpreter, interactive: Bool = false) {
         self.interpreter = interpreter
@@ -43,6 +45,7 @@ public struct Shell {
     public mutating func run(line: String) -> [Interpreter.Outcome] {
         defer { printer.flush() }
         printedOnLine = false
+        interruptionMarked = false
         let outcomes = interpreter.execute(line: line)
         for outcome in outcomes {
             print(outcome)
@@ -53,6 +56,11 @@ public struct Shell {
 
     mutating func print(_ outcome: Interpreter.Outcome) {
         let options = Shell.options(interpreter, interactive: interactive)
+        if interactive && !interruptionMarked && interpreter.environment.isInterrupted() {
+            printer.flush()
+            Console.out("\n")
+            interruptionMarked = true
+        }
         switch outcome.result {
         case .success(let document):
             guard interactive else { return printer.show(document, options) }

@@ -130,6 +130,23 @@ struct ReplPTYTests {
         #expect(history.contains { $0.hasSuffix("echo next") })
     }
 
+    @Test func ctrlCInterruptsALongScriptAndThePromptComesBack() throws {
+        let home = Home()
+        let script = home.path + "/long.px"
+        let f = fopen(script, "w")
+        for i in 1...20_000 { fputs("echo line \(i)\n", f) }
+        fclose(f)
+        let t = try start(home)
+        t.type("source \(script)\r")
+        // The program soon blocks writing to the terminal, so Ctrl-C lands mid-script.
+        try t.wait(for: "the script to start") { $0.textLines.contains("line 1") }
+        t.type("\u{3}")
+        try t.waitForPrompt()
+        #expect(t.screen.textLines.contains { $0.hasPrefix("Interrupted before line ") }, "\(t.screen.text.suffix(600))")
+        #expect(!t.screen.textLines.contains("line 20000"))
+        #expect(try run(t, "echo after") == ["after"])
+    }
+
     @Test func utf8TextReachesTheCommandIntactInTheCLocale() throws {
         let home = Home()
         let t = try PseudoTerminalSession(environment: home.environment(["LC_ALL": "C"]))
