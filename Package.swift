@@ -36,7 +36,7 @@ let package = Package(
         // In-process timings of commands on large generated scenarios (Scripts/bench/).
         .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
         // Golden/ holds expected transcripts, read through #filePath.
-        .testTarget(name: "ParallaxTests", dependencies: ["Parallax"], exclude: ["Golden"]),
+        .testTarget(name: "ParallaxTests", dependencies: ["Parallax", "ParallaxREPL"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]
 )

@@ -48,25 +48,31 @@ struct Open: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        var settings = Settings()
+        try output.apply(to: &settings)
+        try Open.start(file: file, commands: commands, settings: settings)
+    }
+
+    /// Opens the scenario and runs the REPL on it: libedit on a terminal, plain lines from
+    /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
+    /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
+    static func start(file: String?, commands: String?, settings: Settings) throws {
         let scenario = try loadScenario(file)
         var session = Session(scenario: scenario)
-        try output.apply(to: &session.settings)
+        session.settings = settings
         var environment = Environment()
         environment.bundledScenario = BundledScenario.load
         let interpreter = Interpreter(session: session, environment: environment)
+        let repl: REPL
         if let commands {
-            var shell = BatchShell(interpreter: interpreter)
-            for line in commands.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !shell.run(line: String(line)) { break }
-            }
-            if shell.failed { throw ExitCode(1) }
-            return
+            repl = REPL(interpreter: interpreter, editor: PlainLineEditor(text: commands))
+        } else if Console.isTerminal(0), let editor = EditLineEditor() {
+            repl = REPL(interpreter: interpreter, editor: editor, history: History(path: History.defaultPath()))
+        } else {
+            repl = REPL(interpreter: interpreter, editor: PlainLineEditor())
         }
-        var shell = BatchShell(interpreter: interpreter)
-        while let line = readLine(strippingNewline: true) {
-            if !shell.run(line: line) { break }
-        }
-        if shell.failed { throw ExitCode(1) }
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -18,6 +18,12 @@ struct ParallaxCommand: ParsableCommand {
     /// Usage errors exit 2 (not ArgumentParser's 64), as the command-language spec says.
     static func main() {
         do {
+            // `parallax` alone opens the REPL: with nothing to parse, skip the argument
+            // parser, whose reflection-based set-up costs more than loading the scenario.
+            if CommandLine.arguments.count <= 1 {
+                try Open.start(file: nil, commands: nil, settings: Settings())
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

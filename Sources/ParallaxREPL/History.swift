@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The lines typed in the REPL, kept across sessions in a libedit-format file and saved
+/// after every line, so a killed session loses nothing. A reference type: `history`
+/// reads the live list through `Environment.history`.
+public final class History {
+    /// Where the file lives; nil keeps the history in memory only.
+    public let path: String?
+    /// Oldest first, never two equal lines in a row, at most `limit`.
+    public private(set) var entries: [String]
+    public let limit: Int
+
+    public init(path: String?, limit: Int = 1000) {
+        self.path = path
+        self.limit = limit
+        let text = path.flatMap(History.contents) ?? ""
+        entries = Array(HistoryFile.entries(in: text).suffix(limit))
+    }
+
+    /// `$XDG_STATE_HOME/parallax/history`, else `~/.local/state/parallax/history`; nil
+    /// when neither variable is set to an absolute path.
+    public static func defaultPath(environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String? {
+        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
+            return state + "/parallax/history"
+        }
+        if let home = environment("HOME"), home.hasPrefix("/") {
+            return home + "/.local/state/parallax/history"
+        }
+        return nil
+    }
+
+    /// Appends a line unless it repeats the last one; returns whether it was added.
+    @discardableResult
+    public func add(_ line: String) -> Bool {
+        guard !line.isEmpty, entries.last != line else { return false }
+        entries.append(line)
+        if entries.count > limit { entries.removeFirst(entries.count - limit) }
+        return true
+    }
+
+    /// Writes the whole file to a temporary sibling and renames it over the old one, so a
+    /// crash mid-write leaves the previous file intact. Failures are silent: losing
+    /// history must never stop the analyst's work.
+    public func save() {
+        guard let path else { return }
+        History.makeDirectories(for: path)
+        let temporary = path + ".tmp\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        var text = HistoryFile.text(for: entries, limit: limit)
+        let written = text.withUTF8 { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        close(fd)
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    static func contents(of path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `mkdir -p` of the file's folder (mode 0700: history can hold sensitive queries).
+    static func makeDirectories(for path: String) {
+        var folder = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/").dropLast() {
+            folder += "/" + part
+            _ = mkdir(folder, 0o700)
+        }
+    }
+}
