@@ -250,6 +250,8 @@ struct OutputTests {
         #expect(c.run("find AGHAJANYAN").contains("aghajanyan"))
         #expect(c.run("find pròvocation").contains("aze-gov-blames-arm"))
         #expect(c.run("find zzzz") == "Nothing matches 'zzzz'.")
+        // A typographic apostrophe finds the typewriter one the scenario uses.
+        #expect(c.run("find Azerbaijan’s armed").contains("arm-mod-blames-aze"))
     }
 
     @Test func escalationMarksTheCursorAndPhases() throws {
