@@ -1,3 +1,4 @@
+import Testing
 @testable import Parallax
 
 /// Paths and small scenarios shared by the unit tests.
@@ -36,9 +37,18 @@ enum Fixtures {
     }
 
     /// The diagnostics a text produces, as `LINE:COL: message` strings.
+    /// Checked through both ways of reading a file (whole, and in sections on two threads),
+    /// which must agree.
     static func problems(_ text: String) -> [String] {
+        let whole = problems(text) { (b: [UInt8]) throws(LoadFailure) in try ScenarioLoader.loadWhole(bytes: b, path: "t.yaml") }
+        let inSections = problems(text) { (b: [UInt8]) throws(LoadFailure) in try ScenarioLoader.loadInSections(bytes: b, path: "t.yaml") }
+        #expect(whole == inSections, "reading in sections disagrees with reading whole")
+        return whole
+    }
+
+    static func problems(_ text: String, _ load: ([UInt8]) throws(LoadFailure) -> Scenario) -> [String] {
         do {
-            _ = try load(text)
+            _ = try load(Array(text.utf8))
             return []
         } catch {
             return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }

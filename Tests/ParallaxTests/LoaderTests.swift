@@ -140,6 +140,26 @@ struct LoaderTests {
         }
     }
 
+    @Test func readingInSectionsGivesTheSameModel() throws {
+        let bytes = try FileReader.contents(of: Fixtures.seedPath).get()
+        #expect(ScenarioLoader.sections(bytes)?.map(\.key) == ["parallax", "scenario", "sources", "parties", "actors", "places", "events", "questions", "claims"])
+        let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "s")
+        let parts = try ScenarioLoader.loadInSections(bytes: bytes, path: "s")
+        #expect(whole.events.map(\.id) == parts.events.map(\.id))
+        #expect(whole.claims.map(\.id) == parts.claims.map(\.id))
+        #expect(whole.claims.map(\.knownPosition) == parts.claims.map(\.knownPosition))
+        #expect(whole.claims.map { $0.figures.count } == parts.claims.map { $0.figures.count })
+        #expect(whole.claims.map(\.location) == parts.claims.map(\.location))
+    }
+
+    @Test func onlyPlainBlockStyleIsSplit() {
+        #expect(ScenarioLoader.sections(Array("{\"parallax\": 1, \"claims\": []}".utf8)) == nil)
+        #expect(ScenarioLoader.sections(Array("parallax: 1\n---\nclaims: []\n".utf8)) == nil)
+        #expect(ScenarioLoader.sections(Array("claims: []\nclaims: []\n".utf8)) == nil)
+        #expect(ScenarioLoader.sections(Array("parallax: 1\nevents: []\n".utf8)) == nil)
+        #expect(ScenarioLoader.sections(Array("# c\nparallax: 1\nclaims:\n- a\n".utf8))?.map(\.lineOffset) == [0, 2])
+    }
+
     @Test func jsonInputLoadsTheSameModel() throws {
         let json = """
         {"parallax": 1, "scenario": {"id": "demo", "title": "Demo"},

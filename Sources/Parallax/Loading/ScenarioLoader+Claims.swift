@@ -20,7 +20,8 @@ extension ScenarioLoader {
         let madeOn = partialDate(f, "made_on")
         var knownAt: KnownAt?
         if let s = string(f, "known_at") {
-            knownAt = PartialDate(parsing: s).map { declared[s] == nil ? KnownAt.date($0) : .event(s) } ?? .event(s)
+            // A date-like id is told from a date in `resolve`, once every id is known.
+            knownAt = PartialDate(parsing: s).map { KnownAt.date($0) } ?? .event(s)
         }
         var answers: [(YAMLNode, String, String)] = []
         if let n = f["answers"] {
@@ -222,6 +223,9 @@ extension ScenarioLoader {
                 continue
             }
             c.knownPosition = aboutPosition
+            if case .date(let d)? = c.knownAt, scenario.positionOfEvent[d.description] != nil {
+                c.knownAt = .event(d.description)
+            }
             if let knownAt = c.knownAt, let node = r.knownAtNode {
                 c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
             }

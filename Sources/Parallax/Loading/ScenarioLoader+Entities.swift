@@ -1,10 +1,27 @@
 /// Decoding of each entity; references are resolved afterwards, in `resolve`, once every
 /// id in the file is known.
 extension ScenarioLoader {
+    /// Everything but the claims, decoded; claims are decoded apart (possibly on another
+    /// thread) and joined in `assemble`.
+    struct Entities {
+        var version: Int
+        var info: ScenarioInfo?
+        var sources: [Source]
+        var parties: [Party]
+        var actors: [Actor]
+        var places: [Place]
+        var events: [Event]
+        var questions: [Question]
+    }
+
     mutating func decode(_ root: YAMLNode) -> Scenario? {
-        guard let top = fields(root, .top) else {
-            return nil
-        }
+        guard let top = fields(root, .top) else { return nil }
+        let entities = decodeEntities(top)
+        let claims = items(top, "claims") { $0.claim($1) }
+        return assemble(entities, claims: claims)
+    }
+
+    mutating func decodeEntities(_ top: Fields) -> Entities {
         var version = ScenarioLoader.formatVersion
         if let v = top["parallax"], let n = integer(v, "'parallax' (the format version)") {
             if n != ScenarioLoader.formatVersion {
@@ -12,17 +29,21 @@ extension ScenarioLoader {
             }
             version = n
         }
-        let info = top["scenario"].flatMap { scenarioInfo($0) }
-        let sources = items(top, "sources") { $0.source($1) }
-        let parties = items(top, "parties") { $0.party($1) }
-        let actors = items(top, "actors") { $0.actor($1) }
-        let places = items(top, "places") { $0.place($1) }
-        let events = items(top, "events") { $0.event($1) }
-        let questions = items(top, "questions") { $0.question($1) }
-        let claims = items(top, "claims") { $0.claim($1) }
-        guard let info else { return nil }
-        var scenario = Scenario(formatVersion: version, info: info, sources: sources, parties: parties,
-                                actors: actors, places: places, events: events, questions: questions,
+        return Entities(version: version,
+                        info: top["scenario"].flatMap { scenarioInfo($0) },
+                        sources: items(top, "sources") { $0.source($1) },
+                        parties: items(top, "parties") { $0.party($1) },
+                        actors: items(top, "actors") { $0.actor($1) },
+                        places: items(top, "places") { $0.place($1) },
+                        events: items(top, "events") { $0.event($1) },
+                        questions: items(top, "questions") { $0.question($1) })
+    }
+
+    /// Builds the scenario and resolves every reference; nil when anything was wrong.
+    mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
+        guard let info = e.info else { return nil }
+        var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
+                                actors: e.actors, places: e.places, events: e.events, questions: e.questions,
                                 claims: [], path: path)
         scenario.setClaims(resolve(&scenario, claims: claims))
         return diagnostics.isEmpty ? scenario : nil

@@ -12,8 +12,9 @@ public struct ScenarioLoader {
         }
     }
 
-    /// Loads text already in memory; `path` names it in diagnostics.
-    public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
+    /// Reads the whole text as one YAML document: the reference path, and the one that
+    /// reports YAML syntax errors.
+    static func loadWhole(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
         var loader = ScenarioLoader(path: path)
         // The text is only needed to draw carets under problems.
         var text: String? { String(validating: bytes, as: UTF8.self) }
@@ -42,6 +43,27 @@ public struct ScenarioLoader {
             throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
         }
         return scenario!
+    }
+
+    /// Files smaller than this are read whole: a second thread would cost more than it saves.
+    static let sectionThreshold = 64 * 1024
+
+    /// Loads text already in memory; `path` names it in diagnostics.
+    public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
+        if bytes.count >= sectionThreshold { return try loadInSections(bytes: bytes, path: path) }
+        return try loadWhole(bytes: bytes, path: path)
+    }
+
+    /// Reads a block-style file's claims on a second thread while the rest is read here;
+    /// anything unusual (JSON, flow style, several documents, a syntax error) falls back to
+    /// `loadWhole`. Both report the same problems, except that a claim whose id repeats
+    /// another entity's may add messages about its own references here.
+    static func loadInSections(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
+        guard let sections = sections(bytes), let (scenario, diagnostics) = loadSections(bytes, sections, path: path) else {
+            return try loadWhole(bytes: bytes, path: path)
+        }
+        if let scenario, diagnostics.isEmpty { return scenario }
+        throw LoadFailure(diagnostics: diagnostics, sourceText: String(validating: bytes, as: UTF8.self))
     }
 
     /// Line and column (1-based, in characters) of a byte offset.
@@ -140,11 +162,17 @@ public struct ScenarioLoader {
     /// Checks a mapping's keys: unknown keys (with a suggestion), duplicate keys and
     /// missing required keys are errors. Nil when the node is not a mapping.
     mutating func fields(_ node: YAMLNode, _ keys: EntityKeys) -> Fields? {
-        let entity = keys.entity
         guard case .mapping(let pairs) = node.kind else {
-            error(node, "\(entity) must be a mapping, found \(node.kindName)")
+            error(node, "\(keys.entity) must be a mapping, found \(node.kindName)")
             return nil
         }
+        return fields(pairs, of: node, keys)
+    }
+
+    /// `fields` over key/value pairs that may come from several documents (see `sections`).
+    mutating func fields<P: Collection>(_ pairs: P, of node: YAMLNode, _ keys: EntityKeys) -> Fields
+    where P.Element == (key: YAMLNode, value: YAMLNode) {
+        let entity = keys.entity
         var f = Fields(node: node)
         f.keys.reserveCapacity(pairs.count)
         f.nodes.reserveCapacity(pairs.count)

@@ -14,21 +14,24 @@ struct YAMLReader {
 
     /// The single document in `bytes`, or nil for a stream with no document at all.
     static func read(_ bytes: [UInt8]) -> Result<YAMLDocument?, Failure> {
+        bytes.withUnsafeBufferPointer { read($0, lineOffset: 0) }
+    }
+
+    /// Reads part of a file; `lineOffset` lines precede it, so positions stay the file's.
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> Result<YAMLDocument?, Failure> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             return .failure(.syntax(line: 1, column: 1, message: "the YAML parser could not start (out of memory)"))
         }
         defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeBufferPointer { buffer -> Result<YAMLDocument?, Failure> in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return build(&parser, sizeHint: buffer.count)
-        }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        return build(&parser, sizeHint: buffer.count, lineOffset: Int32(lineOffset))
     }
 
     /// Builds the flat document: each open collection keeps its children's record indices
     /// on a shared stack; closing it moves them into `children` in one piece.
-    private static func build(_ parser: inout yaml_parser_t, sizeHint: Int) -> Result<YAMLDocument?, Failure> {
+    private static func build(_ parser: inout yaml_parser_t, sizeHint: Int, lineOffset: Int32) -> Result<YAMLDocument?, Failure> {
         var records: [YAMLDocument.Record] = []
         var scalars: [String] = []
         var children: [Int32] = []
@@ -47,7 +50,7 @@ struct YAMLReader {
                 return .failure(syntaxError(parser))
             }
             defer { yaml_event_delete(&event) }
-            let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+            let line = Int32(truncatingIfNeeded: event.start_mark.line + 1) + lineOffset
             let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
             var finished: Int32?
             switch event.type {
