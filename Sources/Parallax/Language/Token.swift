@@ -55,6 +55,8 @@ public struct CommandError: Error, Sendable, Equatable {
 
     /// The line, a caret under the offending text, and the message.
     public var rendered: String {
+        // Messages quote what the user typed or a file held: never send its escapes raw.
+        let message = self.message.sanitizedForTerminal
         guard let column, !line.isEmpty else { return "error: \(message)" }
         let pad = String(repeating: " ", count: max(0, column - 1))
         return line.sanitizedForTerminal + "\n" + pad + String(repeating: "^", count: length) + "\nerror: \(message)"

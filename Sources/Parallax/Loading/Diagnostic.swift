@@ -13,7 +13,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error: message`
-    public var description: String { "\(location): error: \(message)" }
+    public var description: String { "\(location): error: \(message)".sanitizedForTerminal }
 
     /// The one-line form, then the offending source line and a caret under the text.
     public func render(sourceLines: [Substring]?) -> String {

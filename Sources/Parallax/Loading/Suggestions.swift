@@ -25,8 +25,13 @@ public enum Suggestions {
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let limit = Swift.max(1, Swift.min(3, word.unicodeScalars.count / 3))
         var best: (String, Int)?
+        let lower = word.lowercased()
+        let length = word.unicodeScalars.count
         for c in candidates {
-            let d = distance(word.lowercased(), c.lowercased())
+            // The distance is at least the difference in length: skip the work (a 1 MB
+            // word must not cost a 1 MB-wide table per candidate).
+            guard abs(c.unicodeScalars.count - length) <= limit else { continue }
+            let d = distance(lower, c.lowercased())
             if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
         }
         return best?.0

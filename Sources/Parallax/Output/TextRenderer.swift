@@ -265,16 +265,24 @@ struct TextRenderer {
                     line = ""
                     lineWidth = 0
                 }
-                while w > width {
-                    let head = String(word.prefix(width - lineWidth - (lineWidth > 0 ? 1 : 0)))
-                    if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
-                    if lineWidth > 0 { line += " " }
-                    line += head
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                    word = String(word.dropFirst(head.count))
-                    w = TextRenderer.width(word)
+                if w > width {
+                    // A word longer than a line is cut into line-sized pieces in one pass
+                    // (re-copying the rest after each cut was quadratic on a 1 MB word).
+                    if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+                    var piece = ""
+                    var pieceWidth = 0
+                    for c in word {
+                        let cw = TextRenderer.width(String(c))
+                        if pieceWidth + cw > width && pieceWidth > 0 {
+                            lines.append(piece)
+                            piece = ""
+                            pieceWidth = 0
+                        }
+                        piece.append(c)
+                        pieceWidth += cw
+                    }
+                    word = piece
+                    w = pieceWidth
                 }
                 if word.isEmpty { continue }
                 if lineWidth > 0 { line += " " }

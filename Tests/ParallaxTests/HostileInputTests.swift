@@ -1,0 +1,70 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Parallax
+
+/// Inputs written to break things end in a clear, located error, quickly, and nothing from
+/// a file or a typed line reaches the terminal as a raw escape sequence.
+@Suite("Hostile inputs")
+struct HostileInputTests {
+    @Test func deepNestingIsRefusedAtItsPlace() {
+        let text = "parallax: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        #expect(Fixtures.problems(text) == ["1:210: nesting deeper than 200 levels"])
+    }
+
+    @Test func nulByteIsALocatedError() {
+        #expect(Fixtures.problems("parallax: 1\u{0}\n") == ["1:12: control characters are not allowed (value 0)"])
+    }
+
+    @Test func numbersBeyondInt64() {
+        let text = Fixtures.minimal.replacingOccurrences("parallax: 1", "parallax: 99999999999999999999999")
+        #expect(Fixtures.problems(text) == ["1:11: 'parallax' (the format version) '99999999999999999999999' is too large"])
+    }
+
+    @Test func idsWithSpacesOrControlCharacters() {
+        let text = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: \"calm down\\t\",")
+        #expect(Fixtures.problems(text) == [
+            "12:10: event id 'calm down\t' must be a word without spaces, quotes or control characters",
+        ])
+    }
+
+    @Test func directoriesAndFIFOsAreNotRead() {
+        #expect(throws: LoadFailure.self) { try ScenarioLoader.load(path: "/tmp") }
+        let fifo = "/tmp/parallax-fifo-\(getpid())"
+        mkfifo(fifo, 0o600)
+        defer { unlink(fifo) }
+        guard case .failure(let d) = FileReader.contents(of: fifo) else { Issue.record("read a FIFO"); return }
+        #expect(d.message == "is not a regular file (a FIFO, device or socket)")
+        guard case .failure(let dir) = FileReader.contents(of: "/tmp") else { Issue.record("read a directory"); return }
+        #expect(dir.message == "is a directory, not a file")
+    }
+
+    @Test func escapesInScenarioTextAreShownEscaped() throws {
+        let text = Fixtures.minimal.replacingOccurrences("title: Clash", "title: \"\\e]0;pwned\\aClash\"")
+        let scenario = try Fixtures.load(text)
+        let interpreter = Interpreter(session: Session(scenario: scenario))
+        guard case .success(let doc) = interpreter.execute(line: "step")[0].result else { Issue.record("step failed"); return }
+        let out = Renderer.render(doc, RenderOptions())
+        #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(out.contains("\\u{1B}]0;pwned\\u{7}Clash"))
+    }
+
+    @Test func escapesInTypedCommandsAreShownEscaped() throws {
+        let error = CommandError("unknown command 'x\u{1B}[2J'", column: 1, length: 1, line: "x\u{1B}[2J")
+        #expect(!error.rendered.unicodeScalars.contains { $0.value == 0x1B })
+        let d = Diagnostic(SourceLocation(file: "f\u{1B}.yaml", line: 1, column: 1), "bad '\u{7}'")
+        #expect(d.description == "f\\u{1B}.yaml:1:1: error: bad '\\u{7}'")
+    }
+
+    @Test func aMegabyteCommandLineIsHandledQuickly() throws {
+        let interpreter = Interpreter(session: Session(scenario: try Fixtures.seed()))
+        let word = String(repeating: "x", count: 1_000_000)
+        let outcome = interpreter.execute(line: word)
+        guard case .failure(let e) = outcome[0].result else { Issue.record("a 1 MB word ran"); return }
+        #expect(e.message.hasSuffix("; type 'help' for the list"))
+        guard case .success(let doc) = interpreter.execute(line: "echo " + word)[0].result else { Issue.record("echo failed"); return }
+        let lines = Renderer.render(doc, RenderOptions(width: 100)).split(separator: "\n")
+        #expect(lines.count == 10_000 && lines.allSatisfy { $0.count == 100 })
+    }
+}
