@@ -67,4 +67,26 @@ struct HostileInputTests {
         let lines = Renderer.render(doc, RenderOptions(width: 100)).split(separator: "\n")
         #expect(lines.count == 10_000 && lines.allSatisfy { $0.count == 100 })
     }
+
+    @Test func aFailedLoadOrReloadKeepsTheScenarioAndCursor() throws {
+        let path = "/tmp/parallax-reload-\(getpid()).yaml"
+        defer { unlink(path) }
+        let good = try FileReader.contents(of: Fixtures.seedPath).get()
+        let file = fopen(path, "w")!
+        _ = fwrite(good, 1, good.count, file)
+        fclose(file)
+        let interpreter = Interpreter(session: Session(scenario: try ScenarioLoader.load(path: path)))
+        _ = interpreter.execute(line: "goto clash-2021-11-16")
+        let broken = fopen(path, "w")!
+        let text = Array("parallax: 1\nscenario: {id: x}\n".utf8)
+        _ = fwrite(text, 1, text.count, broken)
+        fclose(broken)
+        let reload = interpreter.execute(line: "reload")[0]
+        guard case .failure(let e) = reload.result else { Issue.record("a broken reload succeeded"); return }
+        #expect(e.message.hasPrefix("the scenario has 2 errors; nothing changed:"))
+        let load = interpreter.execute(line: "load /nonexistent.yaml")[0]
+        #expect(load.failed)
+        #expect(interpreter.session.cursor == 9)
+        #expect(interpreter.session.scenario.events.count == 15)
+    }
 }
