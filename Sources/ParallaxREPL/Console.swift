@@ -6,16 +6,7 @@ import Glibc
 /// buffer when the process is interrupted or killed.
 public enum Console {
     public static func write(_ text: String, to fd: Int32 = 1) {
-        var t = text
-        t.withUTF8 { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-        }
+        FileWriter.writeAll(text, to: fd)
     }
 
     public static func out(_ text: String) { write(text, to: 1) }

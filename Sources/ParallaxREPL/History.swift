@@ -46,22 +46,7 @@ public final class History {
     public func save() {
         guard let path else { return }
         History.makeDirectories(for: path)
-        let temporary = path + ".tmp\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        var text = HistoryFile.text(for: entries, limit: limit)
-        let written = text.withUTF8 { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        close(fd)
-        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+        _ = FileWriter.replace(path, with: HistoryFile.text(for: entries, limit: limit), mode: 0o600)
     }
 
     static func contents(of path: String) -> String? {

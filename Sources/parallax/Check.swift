@@ -1,5 +1,6 @@
 import ArgumentParser
 import Parallax
+import ParallaxREPL
 
 /// `parallax check [FILE]`: validate a scenario and print every problem.
 struct Check: ParsableCommand {
@@ -19,9 +20,9 @@ struct Check: ParsableCommand {
                 _ = try BundledScenario.load()
             }
         } catch {
-            writeError(error.rendered(carets: true) + "\n")
+            Console.err(error.rendered(carets: true) + "\n")
             let n = error.diagnostics.count
-            writeError("\(n) error\(n == 1 ? "" : "s")\n")
+            Console.err("\(n) error\(n == 1 ? "" : "s")\n")
             throw ExitCode(1)
         }
     }

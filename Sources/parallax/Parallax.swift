@@ -1,5 +1,6 @@
 import ArgumentParser
 import Parallax
+import ParallaxREPL
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,20 +34,8 @@ struct ParallaxCommand: ParsableCommand {
                 if !message.isEmpty { print(message) }
                 Glibc.exit(0)
             }
-            if !message.isEmpty { writeError(message + "\n") }
+            if !message.isEmpty { Console.err(message + "\n") }
             Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
-        }
-    }
-}
-
-func writeError(_ text: String) {
-    var t = text
-    t.withUTF8 { buffer in
-        var done = 0
-        while done < buffer.count {
-            let n = Glibc.write(2, buffer.baseAddress! + done, buffer.count - done)
-            if n <= 0 { break }
-            done += n
         }
     }
 }

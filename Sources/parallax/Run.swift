@@ -57,7 +57,7 @@ struct Run: ParsableCommand {
         printer.flush()
         let failed = runner.failures > 0
         if failed, interpreter.session.settings.errors == .continue {
-            writeError("\(runner.failures) command\(runner.failures == 1 ? "" : "s") failed\n")
+            Console.err("\(runner.failures) command\(runner.failures == 1 ? "" : "s") failed\n")
         }
         guard let expected else {
             if failed { throw ExitCode(1) }
@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
         }
         if update {
             if failed {
-                writeError("\(expected) not written: the script failed\n")
+                Console.err("\(expected) not written: the script failed\n")
                 throw ExitCode(1)
             }
             let old = FileReader.contents(of: expected)
@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
                 return
             }
             if let problem = FileWriter.replace(expected, with: printer.text) {
-                writeError("\(problem)\n")
+                Console.err("\(problem)\n")
                 throw ExitCode(1)
             }
             let lines = printer.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
@@ -84,7 +84,7 @@ struct Run: ParsableCommand {
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
                                          actualName: "\(self.script) (this run)") {
             Console.out(diff)
-            writeError("the transcript differs from \(expected); 'parallax run \(self.script) --expect \(expected) --update' accepts it\n")
+            Console.err("the transcript differs from \(expected); 'parallax run \(self.script) --expect \(expected) --update' accepts it\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }
@@ -95,7 +95,7 @@ struct Run: ParsableCommand {
         switch result {
         case .success(let value): return value
         case .failure(let problem):
-            writeError("\(problem)\n")
+            Console.err("\(problem)\n")
             throw ExitCode(1)
         }
     }

@@ -279,6 +279,28 @@ struct OutputTests {
         #expect(out.contains("sources:      latimes (Los Angeles Times)"))
     }
 
+    @Test func questionsCountTheAnswersKnownAtTheCursor() throws {
+        let c = try Console()
+        _ = c.run("goto clash-2021-11-16")
+        let atClash = c.run("questions", format: .json)
+        #expect(atClash.contains(#""id": "who-started", "text": "Which side started the fighting on the border on 16 November 2021?", "about": "clash-2021-11-16", "answers": "2"}"#))
+        #expect(atClash.contains(#""about": "hostilities-cease", "answers": "0"}"#))
+        _ = c.run("end")
+        #expect(c.run("questions", format: .json).contains(#""about": "hostilities-cease", "answers": "2"}"#))
+    }
+
+    @Test func actorsFilterAndSources() throws {
+        let c = try Console()
+        #expect(c.run("actors where party = RUS and kind = person") == """
+        id      name            title             kind    party
+        ──────  ──────────────  ────────────────  ──────  ─────
+        shoigu  Sergei Shoigu   Defense Minister  person  RUS
+        putin   Vladimir Putin  President         person  RUS
+        """)
+        #expect(c.run("actors where party = XYZ") == "No actor matches.")
+        #expect(c.run("sources", format: .json).contains(#""id": "latimes", "publisher": "Los Angeles Times", "date": "2021-11-16""#))
+    }
+
     @Test func tablesFitTheWidth() throws {
         let out = try Console().run("claims all", width: 80)
         #expect(out.split(separator: "\n").allSatisfy { TextRenderer.width(String($0)) <= 80 })

@@ -4,16 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes whole files (a transcript for `run --update`) so that a reader never sees half
-/// of one: the text goes to a temporary file beside it, which then replaces the old.
+/// Writes files so that nothing is lost: whole files (a transcript for `run --update`, the
+/// REPL's history) go to a temporary file beside them, which then replaces the old, so a
+/// reader never sees half of one; and every write goes all the way through write(2).
 public enum FileWriter {
-    public static func replace(_ path: String, with text: String) -> Diagnostic? {
-        let here = SourceLocation(file: path, line: 1, column: 1)
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return Diagnostic(here, "cannot write: \(FileReader.errorText(errno))") }
+    /// Writes all of `text` to `fd`, retrying short writes and interruptions; false on error.
+    @discardableResult
+    public static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var t = text
-        let complete = t.withUTF8 { buffer -> Bool in
+        return t.withUTF8 { buffer -> Bool in
             var done = 0
             while done < buffer.count {
                 let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
@@ -23,6 +22,14 @@ public enum FileWriter {
             }
             return true
         }
+    }
+
+    public static func replace(_ path: String, with text: String, mode: mode_t = 0o644) -> Diagnostic? {
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { return Diagnostic(here, "cannot write: \(FileReader.errorText(errno))") }
+        let complete = writeAll(text, to: fd)
         let problem = complete ? nil : FileReader.errorText(errno)
         close(fd)
         guard problem == nil, rename(temporary, path) == 0 else {

@@ -40,30 +40,16 @@ public final class Recorder {
         }
         let recorder = Recorder(path: shownPath, depth: depth, descriptor: fd)
         if info.st_size == 0 {
-            _ = recorder.write("# Parallax script recorded with 'record'\n"
+            FileWriter.writeAll("# Parallax script recorded with 'record'\n"
                 + "# scenario: \(scenario.info.title)\n"
                 + "# file: \(scenario.path)\n"
-                + "# from position \(position)\n")
+                + "# from position \(position)\n", to: fd)
         }
         return recorder
     }
 
     /// Appends one command line.
     public func append(_ command: String) {
-        if write(command + "\n") { written += 1 } else { lost += 1 }
-    }
-
-    private func write(_ text: String) -> Bool {
-        var t = text
-        return t.withUTF8 { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
+        if FileWriter.writeAll(command + "\n", to: descriptor) { written += 1 } else { lost += 1 }
     }
 }
