@@ -12,12 +12,16 @@ struct Check: ParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).")
     var file: String?
 
+    nonisolated(unsafe) static var loaded: Scenario?
+
     func run() throws {
         do {
+            // Kept until exit: the process ends right after, and freeing a large model
+            // would only delay that.
             if let file {
-                _ = try ScenarioLoader.load(path: file)
+                Check.loaded = try ScenarioLoader.load(path: file)
             } else {
-                _ = try BundledScenario.load()
+                Check.loaded = try BundledScenario.load()
             }
         } catch {
             Console.err(error.rendered(carets: true) + "\n")

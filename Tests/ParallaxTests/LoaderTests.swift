@@ -152,6 +152,52 @@ struct LoaderTests {
         #expect(whole.claims.map(\.location) == parts.claims.map(\.location))
     }
 
+    /// The claims list is cut wherever the share lands; every cut must give the model and
+    /// the problems that reading the file whole gives.
+    @Test(arguments: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
+    func cuttingTheClaimsAnywhereGivesTheSameModel(share: Double) throws {
+        let bytes = try FileReader.contents(of: Fixtures.seedPath).get()
+        let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "s")
+        let parts = try ScenarioLoader.loadInSections(bytes: bytes, path: "s", tailShare: share)
+        #expect(whole.claims.map(\.id) == parts.claims.map(\.id))
+        #expect(whole.claims.map(\.location) == parts.claims.map(\.location))
+        #expect(whole.claims.map(\.knownPosition) == parts.claims.map(\.knownPosition))
+        #expect(whole.claims.map(\.party) == parts.claims.map(\.party))
+        // Problems in claims on both sides of any cut, with their lines.
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacing("\n    status: ", with: "\n    stauts: ")
+        let broken = Array(text.utf8)
+        func problems(_ load: () throws(LoadFailure) -> Scenario) -> [String] {
+            do { _ = try load(); return [] } catch {
+                return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+            }
+        }
+        let expected = problems { () throws(LoadFailure) in try ScenarioLoader.loadWhole(bytes: broken, path: "s") }
+        #expect(expected.count > 3)
+        #expect(problems { () throws(LoadFailure) in try ScenarioLoader.loadInSections(bytes: broken, path: "s", tailShare: share) } == expected)
+    }
+
+    @Test func theClaimsAreCutAtAnItemOfTheList() throws {
+        let bytes = try FileReader.contents(of: Fixtures.seedPath).get()
+        let claims = try #require(ScenarioLoader.sections(bytes)?.first { $0.key == "claims" })
+        var cuts: Set<Int> = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for target in stride(from: claims.start, to: claims.end, by: 97) {
+                let cut = ScenarioLoader.claimsCut(buffer, claims, target: target)
+                cuts.insert(cut)
+                if cut < claims.end {
+                    #expect(cut >= target)
+                    #expect(Array(buffer[cut..<cut + 4]) == Array("  - ".utf8))
+                }
+            }
+        }
+        #expect(cuts.count > 5)
+        let flow = Array("claims: []\n".utf8).withUnsafeBufferPointer {
+            ScenarioLoader.claimsCut($0, .init(key: "claims", start: 0, end: 11, lineOffset: 0), target: 0)
+        }
+        #expect(flow == 11)
+    }
+
     @Test func onlyPlainBlockStyleIsSplit() {
         #expect(ScenarioLoader.sections(Array("{\"parallax\": 1, \"claims\": []}".utf8)) == nil)
         #expect(ScenarioLoader.sections(Array("parallax: 1\n---\nclaims: []\n".utf8)) == nil)

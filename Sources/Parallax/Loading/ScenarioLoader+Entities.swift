@@ -45,7 +45,10 @@ extension ScenarioLoader {
         var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
                                 actors: e.actors, places: e.places, events: e.events, questions: e.questions,
                                 claims: [], path: path)
-        scenario.setClaims(resolve(&scenario, claims: claims))
+        let resolved = resolve(scenario, claims: claims)
+        // Revisions are checked while the claims are indexed.
+        Concurrently.run({ checkRevisions(resolved, claims) }, { scenario.setClaims(resolved) },
+                        parallel: claims.count >= ScenarioLoader.parallelClaims)
         return diagnostics.isEmpty ? scenario : nil
     }
 

@@ -1,9 +1,15 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reading a large block-style scenario in two parts at once. libyaml is single-threaded
 /// and takes more than half of a large load; a block-style file's top-level keys start at
-/// column 0, so its `claims:` block (about half the file) can be parsed and decoded on a
-/// second core while the rest is read here, then joined before references are resolved.
+/// column 0 and the items of its `claims:` list at one indentation, so the file can be cut
+/// into two halves that parse on their own: the last claims on a second core, the rest
+/// here, joined before references are resolved.
 extension ScenarioLoader {
     /// One top-level key's lines.
     struct Section {
@@ -17,13 +23,18 @@ extension ScenarioLoader {
     /// Splits the text at its column-0 keys; nil unless the file is plainly block style
     /// with a `claims` key and no repeated key (then it is read whole).
     static func sections(_ bytes: [UInt8]) -> [Section]? {
+        bytes.withUnsafeBufferPointer { sections($0) }
+    }
+
+    static func sections(_ bytes: UnsafeBufferPointer<UInt8>) -> [Section]? {
         var sections: [Section] = []
         var lineStart = 0
         var line = 0
         let n = bytes.count
+        guard bytes.baseAddress != nil else { return nil }
         while lineStart < n {
-            var end = lineStart
-            while end < n && bytes[end] != 10 { end += 1 }
+            // memchr: this scan runs before the second thread can start.
+            let end = newline(in: bytes, from: lineStart, to: n)
             switch bytes[lineStart] {
             case 32, 9, 10, 13, UInt8(ascii: "#"):
                 break
@@ -51,57 +62,143 @@ extension ScenarioLoader {
         return sections
     }
 
+    /// The offset of the first newline in `from..<to`, or `to`; memchr is many times faster
+    /// than a loop over bytes here.
+    static func newline(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = bytes.baseAddress, let found = memchr(base + from, 10, to - from) else { return to }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
     static func isKeyByte(_ b: UInt8) -> Bool {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 95 || b == 45
     }
 
-    /// What the second thread hands back.
+    /// Where the `claims:` list is cut: at the start of the first item at or after `target`
+    /// (a line indented like the list's first item, starting with `- `). Items are at one
+    /// indentation, and nothing inside an item can start a line there, so each part is
+    /// itself a well-formed list; a cut inside an odd multi-line scalar makes a part fail
+    /// to parse, and the file is then read whole. `claims.end` (nothing to cut) when the
+    /// block is not a plain list of items.
+    static func claimsCut(_ bytes: UnsafeBufferPointer<UInt8>, _ claims: Section, target: Int) -> Int {
+        let end = claims.end
+        var i = claims.start
+        while i < end && bytes[i] != 10 { i += 1 }           // past the `claims:` line
+        // The first item fixes the indentation.
+        var indent = -1
+        while i < end {
+            i += 1
+            var j = i
+            while j < end && bytes[j] == 32 { j += 1 }
+            if j >= end { return end }
+            switch bytes[j] {
+            case 10, 13, UInt8(ascii: "#"):
+                while i < end && bytes[i] != 10 { i += 1 }
+                continue
+            case UInt8(ascii: "-") where j + 1 < end && (bytes[j + 1] == 32 || bytes[j + 1] == 10 || bytes[j + 1] == 13):
+                indent = j - i
+            default:
+                return end
+            }
+            break
+        }
+        guard indent >= 0 else { return end }
+        // From the target on, find a line that is exactly `indent` spaces and `- `.
+        var line = max(i, target)
+        while line < end && bytes[line - 1] != 10 { line += 1 }
+        while line < end {
+            var j = line
+            while j < end && j - line < indent && bytes[j] == 32 { j += 1 }
+            if j - line == indent, j + 1 < end, bytes[j] == UInt8(ascii: "-"),
+               bytes[j + 1] == 32 || bytes[j + 1] == 10 || bytes[j + 1] == 13 {
+                return line
+            }
+            while line < end && bytes[line] != 10 { line += 1 }
+            line += 1
+        }
+        return end
+    }
+
+    /// Lines before byte `offset`, counted from `from` (which starts line `lines`).
+    static func lines(before offset: Int, from: Int, lines: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = lines
+        var i = from
+        while true {
+            i = newline(in: bytes, from: i, to: offset)
+            if i == offset { return n }
+            n += 1
+            i += 1
+        }
+    }
+
+    /// Parsed text and raw claims, handed to another thread to be freed.
+    final class Parsed: @unchecked Sendable {
+        var items: ([YAMLDocument], [RawClaim], ClaimsPart)?
+        init(_ documents: [YAMLDocument], _ claims: [RawClaim], _ part: ClaimsPart) { items = (documents, claims, part) }
+        func release() { items = nil }
+    }
+
+    /// What the second thread hands back: the tail of the claims list, decoded.
     final class ClaimsPart: @unchecked Sendable {
         var document: YAMLDocument?
-        var key: YAMLNode?
-        var value: YAMLNode?
         var claims: [RawClaim] = []
         var loader: ScenarioLoader?
         var failed = false
     }
 
     /// The scenario (or nil) and every problem; nil when the sections did not parse as
-    /// expected and the whole file must be read instead.
-    static func loadSections(_ bytes: [UInt8], _ sections: [Section], path: String) -> (Scenario?, [Diagnostic])? {
+    /// expected and the whole file must be read instead. The second thread takes the last
+    /// items of the claims list, about half the file; this one reads the rest.
+    static func loadSections(_ bytes: [UInt8], _ sections: [Section], path: String,
+                             tailShare: Double) -> (Scenario?, [Diagnostic])? {
         bytes.withUnsafeBufferPointer { buffer -> (Scenario?, [Diagnostic])? in
             nonisolated(unsafe) let shared = buffer
+            let claimsIndex = sections.firstIndex { $0.key == "claims" }!
+            var head = sections[claimsIndex]
+            let cut = claimsCut(buffer, head, target: head.end - Int(Double(buffer.count) * tailShare))
+            let (claimsStart, claimsLines, tailEnd) = (head.start, head.lineOffset, head.end)
+            head.end = cut
             let part = ClaimsPart()
             let group = DispatchGroup()
-            let claimsSection = sections.first { $0.key == "claims" }!
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                guard let (doc, key, value) = parse(shared, claimsSection) else { part.failed = true; return }
-                var loader = ScenarioLoader(path: path)
-                part.claims = withExtendedLifetime(doc) { loader.claimList(value) }
-                (part.document, part.key, part.value, part.loader) = (doc, key, value, loader)
+            if cut < tailEnd {
+                DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                    let lineOffset = lines(before: cut, from: claimsStart, lines: claimsLines, in: shared)
+                    guard case .success(let doc?) = YAMLReader.read(UnsafeBufferPointer(rebasing: shared[cut..<tailEnd]),
+                                                                     lineOffset: lineOffset),
+                          case .sequence = doc.root.kind else { part.failed = true; return }
+                    var loader = ScenarioLoader(path: path)
+                    part.claims = withExtendedLifetime(doc) { loader.claimList(doc.root) }
+                    (part.document, part.loader) = (doc, loader)
+                }
             }
             var documents: [YAMLDocument] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var failed = false
-            for section in sections where section.key != "claims" {
-                guard let (doc, key, value) = parse(buffer, section) else { failed = true; break }
+            for i in sections.indices {
+                guard let (doc, key, value) = parse(buffer, i == claimsIndex ? head : sections[i]) else { failed = true; break }
                 documents.append(doc)
                 pairs.append((key, value))
             }
             var loader = ScenarioLoader(path: path)
             var entities: Entities?
+            var claims: [RawClaim] = []
             if !failed, let first = pairs.first {
-                entities = loader.decodeEntities(loader.fields(pairs, of: first.key, .top))
+                let top = loader.fields(pairs, of: first.key, .top)
+                entities = loader.decodeEntities(top)
+                if let list = top["claims"] { claims = loader.claimList(list) }
             }
             group.wait()
-            guard !failed, !part.failed, let entities, let claimsLoader = part.loader,
-                  let claimsKey = part.key, let claimsValue = part.value else { return nil }
-            loader.absorb(claimsLoader)
-            return withExtendedLifetime((documents, part.document)) {
-                // The top-level checks saw every key but `claims`; it is a known key.
-                _ = (claimsKey, claimsValue)
-                let scenario = loader.assemble(entities, claims: part.claims)
-                return (scenario, loader.diagnostics)
+            guard !failed, !part.failed, let entities else { return nil }
+            if let tailLoader = part.loader {
+                loader.absorb(tailLoader)
+                claims += part.claims
             }
+            let scenario = withExtendedLifetime((documents, part.document)) {
+                loader.assemble(entities, claims: claims)
+            }
+            // Freeing the parsed text takes a few milliseconds; do it off the caller's path.
+            let parsed = Parsed(documents + [part.document].compactMap { $0 }, claims, part)
+            DispatchQueue.global(qos: .utility).async { parsed.release() }
+            return (scenario, loader.diagnostics)
         }
     }
 

@@ -48,6 +48,9 @@ public struct ScenarioLoader {
     /// Files smaller than this are read whole: a second thread would cost more than it saves.
     static let sectionThreshold = 64 * 1024
 
+    /// From this many claims on, references are resolved on two cores.
+    static let parallelClaims = 1000
+
     /// Loads text already in memory; `path` names it in diagnostics.
     public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
         if bytes.count >= sectionThreshold { return try loadInSections(bytes: bytes, path: path) }
@@ -58,8 +61,11 @@ public struct ScenarioLoader {
     /// anything unusual (JSON, flow style, several documents, a syntax error) falls back to
     /// `loadWhole`. Both report the same problems, except that a claim whose id repeats
     /// another entity's may add messages about its own references here.
-    static func loadInSections(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
-        guard let sections = sections(bytes), let (scenario, diagnostics) = loadSections(bytes, sections, path: path) else {
+    /// `tailShare`: the part of the file the second thread should take (measured best at
+    /// about half); tests vary it to cut the claims everywhere.
+    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.5) throws(LoadFailure) -> Scenario {
+        guard let sections = sections(bytes),
+              let (scenario, diagnostics) = loadSections(bytes, sections, path: path, tailShare: tailShare) else {
             return try loadWhole(bytes: bytes, path: path)
         }
         if let scenario, diagnostics.isEmpty { return scenario }
