@@ -165,53 +165,53 @@ extension ScenarioLoader {
         return out
     }
 
-    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim], claimIds: Set<String>) {
-        // Claims are indexed only after resolution; most references name other entities.
-        var found = kind(of: ref.id, in: scenario)
-        if let found, ref.allowed.contains(found) { return }
-        if found == nil, claimIds.contains(ref.id) { found = .claim }
+    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim]) {
+        let found = kind(of: ref.id, in: scenario)
         if let found, ref.allowed.contains(found) { return }
         let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
         if let found {
             error(ref.node, "'\(ref.id)' is a \(found.rawValue), not a \(wanted)")
-        } else if declared[ref.id] == nil {
+        } else if !isDeclared(ref.id) {
             let hint = Suggestions.hint(for: ref.id, in: candidates(ref.allowed, in: scenario, claims: claims))
             error(ref.node, "unknown \(ref.role) '\(ref.id.sanitizedForTerminal)'\(hint)")
         }
         // Declared but dropped (it had errors of its own): already reported there.
     }
 
-    /// Resolves every reference. The claims are resolved in two runs at once, on two
-    /// cores: this loader takes the references and the first claims, a copy of it the rest;
-    /// their problems are joined in file order.
+    /// Resolves every reference, with the claims' ids already in the scenario's index.
+    /// The claims are resolved in two runs at once, on two cores: this loader takes the
+    /// references and the first claims, a copy of it the rest, each writing its claims
+    /// straight into place; their problems are joined in file order.
     mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
-        let claimIds = Set(raw.map(\.claim.id))
         let partyIds = Set(scenario.parties.map(\.id))
         // The reference checks cost about as much as a quarter of the claims.
         let cut = raw.count * 3 / 8
         var second = self
         second.diagnostics = []
-        var head: [Claim] = [], tail: [Claim] = []
-        Concurrently.run({
-            for ref in pending { check(ref, in: scenario, claims: raw, claimIds: claimIds) }
-            for (node, place) in placeRefs where scenario.place(place) == nil {
-                if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
-                    error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
+        let resolved = [Claim](unsafeUninitializedCapacity: raw.count) { buffer, count in
+            nonisolated(unsafe) let out = buffer.baseAddress!
+            Concurrently.run({
+                for ref in pending { check(ref, in: scenario, claims: raw) }
+                for (node, place) in placeRefs where scenario.place(place) == nil {
+                    if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
+                        error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
+                    }
                 }
-            }
-            head = resolveClaims(raw[..<cut], all: raw, in: scenario, claimIds: claimIds, partyIds: partyIds)
-        }, {
-            tail = second.resolveClaims(raw[cut...], all: raw, in: scenario, claimIds: claimIds, partyIds: partyIds)
-        }, parallel: raw.count >= ScenarioLoader.parallelClaims)
+                resolveClaims(raw[..<cut], into: out, all: raw, in: scenario, partyIds: partyIds)
+            }, {
+                second.resolveClaims(raw[cut...], into: out + cut, all: raw, in: scenario, partyIds: partyIds)
+            }, parallel: raw.count >= ScenarioLoader.parallelClaims)
+            count = raw.count
+        }
         diagnostics += second.diagnostics
-        return head + tail
+        return resolved
     }
 
-    /// Speakers, parties, answers, figures' parties and positions of some claims.
-    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, all: [RawClaim], in scenario: Scenario,
-                                claimIds: Set<String>, partyIds: Set<String>) -> [Claim] {
-        var claims: [Claim] = []
-        claims.reserveCapacity(raw.count)
+    /// Speakers, parties, answers, figures' parties and positions of some claims, written
+    /// to `out` in order, one claim for each raw claim.
+    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: [RawClaim],
+                                in scenario: Scenario, partyIds: Set<String>) {
+        var next = out
         for r in raw {
             var c = r.claim
             let speaker = scenario.entity(c.by)
@@ -239,12 +239,13 @@ extension ScenarioLoader {
                 }
             }
             guard let aboutPosition = scenario.positionOfEvent[c.about] else {
-                if declared[c.about] == nil {
+                if !isDeclared(c.about) {
                     error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
-                } else if kind(of: c.about, in: scenario) != nil || claimIds.contains(c.about) {
+                } else if kind(of: c.about, in: scenario) != nil {
                     error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
                 }
-                claims.append(c)
+                next.initialize(to: c)
+                next += 1
                 continue
             }
             c.knownPosition = aboutPosition
@@ -254,9 +255,9 @@ extension ScenarioLoader {
             if let knownAt = c.knownAt, let node = r.knownAtNode {
                 c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
             }
-            claims.append(c)
+            next.initialize(to: c)
+            next += 1
         }
-        return claims
     }
 
     mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
@@ -295,7 +296,7 @@ extension ScenarioLoader {
         for (i, c) in claims.enumerated() {
             guard let target = c.revises, let node = raw[i].revisesNode else { continue }
             guard let j = byId[target] else {
-                if declared[target] == nil {
+                if !isDeclared(target) {
                     error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
                 } else {
                     error(node, "'\(target)' is not a claim; 'revises' names an earlier claim of the same party")

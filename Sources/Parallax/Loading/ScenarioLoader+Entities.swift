@@ -39,14 +39,24 @@ extension ScenarioLoader {
                         questions: items(top, "questions") { $0.question($1) })
     }
 
+    /// The scenario without its claims: everything that does not wait for them.
+    func scenario(_ e: Entities) -> Scenario? {
+        guard let info = e.info else { return nil }
+        return Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
+                        actors: e.actors, places: e.places, events: e.events, questions: e.questions,
+                        claims: [], path: path)
+    }
+
     /// Builds the scenario and resolves every reference; nil when anything was wrong.
     mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
-        guard let info = e.info else { return nil }
-        var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
-                                actors: e.actors, places: e.places, events: e.events, questions: e.questions,
-                                claims: [], path: path)
+        assemble(scenario(e), claims: claims)
+    }
+
+    mutating func assemble(_ partial: Scenario?, claims: [RawClaim]) -> Scenario? {
+        guard var scenario = partial else { return nil }
+        scenario.indexClaims(claims.map(\.claim.id))
         let resolved = resolve(scenario, claims: claims)
-        // Revisions are checked while the claims are indexed.
+        // Revisions are checked while the claims are linked.
         Concurrently.run({ checkRevisions(resolved, claims) }, { scenario.setClaims(resolved) },
                         parallel: claims.count >= ScenarioLoader.parallelClaims)
         return diagnostics.isEmpty ? scenario : nil

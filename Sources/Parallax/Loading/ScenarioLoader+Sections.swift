@@ -179,21 +179,21 @@ extension ScenarioLoader {
                 pairs.append((key, value))
             }
             var loader = ScenarioLoader(path: path)
-            var entities: Entities?
+            var partial: Scenario?
             var claims: [RawClaim] = []
             if !failed, let first = pairs.first {
                 let top = loader.fields(pairs, of: first.key, .top)
-                entities = loader.decodeEntities(top)
+                partial = loader.scenario(loader.decodeEntities(top))
                 if let list = top["claims"] { claims = loader.claimList(list) }
             }
             group.wait()
-            guard !failed, !part.failed, let entities else { return nil }
+            guard !failed, !part.failed else { return nil }
             if let tailLoader = part.loader {
                 loader.absorb(tailLoader)
                 claims += part.claims
             }
             let scenario = withExtendedLifetime((documents, part.document)) {
-                loader.assemble(entities, claims: claims)
+                loader.assemble(partial, claims: claims)
             }
             // Freeing the parsed text takes a few milliseconds; do it off the caller's path.
             let parsed = Parsed(documents + [part.document].compactMap { $0 }, claims, part)
@@ -225,18 +225,17 @@ extension ScenarioLoader {
 
     /// Takes in what another loader found: its problems, its ids (a clash is a duplicate,
     /// reported at the later place, as `declare` does) and its unresolved references.
+    /// Its ids are kept in their own table, looked up by `isDeclared`: merging them into
+    /// this one cost more than all the lookups.
     mutating func absorb(_ other: ScenarioLoader) {
         diagnostics += other.diagnostics
         for (id, location) in other.declared {
-            if let mine = declared[id] {
-                let (first, second) = mine < location ? (mine, location) : (location, mine)
-                diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
-                                              length: id.count))
-                declared[id] = first
-            } else {
-                declared[id] = location
-            }
+            guard let mine = declared[id] else { continue }
+            let (first, second) = mine < location ? (mine, location) : (location, mine)
+            diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
+                                          length: id.count))
         }
+        declaredElsewhere.append(other.declared)
         pending += other.pending
         placeRefs += other.placeRefs
     }

@@ -63,7 +63,7 @@ public struct ScenarioLoader {
     /// another entity's may add messages about its own references here.
     /// `tailShare`: the part of the file the second thread should take (measured best at
     /// about half); tests vary it to cut the claims everywhere.
-    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.5) throws(LoadFailure) -> Scenario {
+    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.53) throws(LoadFailure) -> Scenario {
         guard let sections = sections(bytes),
               let (scenario, diagnostics) = loadSections(bytes, sections, path: path, tailShare: tailShare) else {
             return try loadWhole(bytes: bytes, path: path)
@@ -87,6 +87,8 @@ public struct ScenarioLoader {
     var diagnostics: [Diagnostic] = []
     /// Every declared id and where it was declared, for uniqueness across the file.
     var declared: [String: SourceLocation] = [:]
+    /// Ids declared by the loaders of other parts of the file (see `absorb`).
+    var declaredElsewhere: [[String: SourceLocation]] = []
     /// References to check once every id is declared.
     var pending: [Reference] = []
     /// `place:` values: a place id, or free text.
@@ -119,35 +121,53 @@ public struct ScenarioLoader {
     // MARK: - Fields
 
     /// The key/value pairs of one mapping, checked against the keys its entity allows.
+    /// Held inline, by key number: a mapping has at most a few keys, and building two
+    /// arrays and a hashed set per mapping was a tenth of a large load (measured).
     struct Fields {
-        /// Few keys per mapping: a linear scan beats hashing here (measured).
-        var keys: [String] = []
-        var nodes: [YAMLNode] = []
+        let keys: EntityKeys
+        /// Bit n: key n of `keys.names` is present with a non-null value.
+        var present: UInt32 = 0
+        var nodes: InlineArray<16, YAMLNode>
         var node: YAMLNode
 
-        subscript(key: String) -> YAMLNode? {
-            guard let i = keys.firstIndex(of: key) else { return nil }
-            return nodes[i]
+        init(_ keys: EntityKeys, node: YAMLNode) {
+            self.keys = keys
+            self.node = node
+            nodes = InlineArray(repeating: node)
         }
 
-        mutating func append(_ key: String, _ value: YAMLNode) {
-            keys.append(key)
-            nodes.append(value)
+        subscript(key: String) -> YAMLNode? {
+            guard let i = keys.number(key), present & (1 << i) != 0 else { return nil }
+            return nodes[i]
         }
     }
 
     /// The keys one kind of entity accepts, built once (not per mapping).
     struct EntityKeys: Sendable {
+        static let maxKeys = 16
         let entity: String
-        let required: [String]
-        let optional: [String]
-        let all: Set<String>
+        /// Required keys first, then optional ones.
+        let names: [String]
+        let requiredCount: Int
+        var requiredMask: UInt32 { (1 << UInt32(requiredCount)) - 1 }
+
+        /// Byte lengths of `names`: comparing lengths first leaves at most one or two
+        /// string comparisons per key, and equal short strings compare in one step.
+        let lengths: [Int]
 
         init(_ entity: String, required: [String], optional: [String]) {
+            precondition(required.count + optional.count <= EntityKeys.maxKeys)
             self.entity = entity
-            self.required = required
-            self.optional = optional
-            all = Set(required + optional)
+            names = required + optional
+            requiredCount = required.count
+            lengths = names.map(\.utf8.count)
+        }
+
+        /// A linear scan over a few short keys beats hashing them (measured).
+        func number(_ key: String) -> Int? {
+            let n = key.utf8.count
+            for i in lengths.indices where lengths[i] == n && names[i] == key { return i }
+            return nil
         }
 
         static let top = EntityKeys("the scenario file", required: ["parallax", "scenario", "sources", "parties", "events"],
@@ -178,29 +198,31 @@ public struct ScenarioLoader {
     /// `fields` over key/value pairs that may come from several documents (see `sections`).
     mutating func fields<P: Collection>(_ pairs: P, of node: YAMLNode, _ keys: EntityKeys) -> Fields
     where P.Element == (key: YAMLNode, value: YAMLNode) {
-        let entity = keys.entity
-        var f = Fields(node: node)
-        f.keys.reserveCapacity(pairs.count)
-        f.nodes.reserveCapacity(pairs.count)
+        var f = Fields(keys, node: node)
+        var seen: UInt32 = 0
         for (k, v) in pairs {
             guard let key = k.scalar else {
                 error(k, "a key must be a plain word, found \(k.kindName)")
                 continue
             }
-            guard keys.all.contains(key) else {
-                error(k, "unknown key '\(key)' in \(entity)\(Suggestions.hint(for: key, in: keys.required + keys.optional))")
+            guard let i = keys.number(key) else {
+                error(k, "unknown key '\(key)' in \(keys.entity)\(Suggestions.hint(for: key, in: keys.names))")
                 continue
             }
-            if f.keys.contains(key) {
-                error(k, "duplicate key '\(key)' in \(entity)")
+            if seen & (1 << i) != 0 {
+                error(k, "duplicate key '\(key)' in \(keys.entity)")
                 continue
             }
-            if !v.isNull { f.append(key, v) }
+            seen |= 1 << i
+            if !v.isNull {
+                f.present |= 1 << i
+                f.nodes[i] = v
+            }
         }
-        if f.keys.count < keys.required.count || !keys.required.allSatisfy(f.keys.contains) {
-            let missing = keys.required.filter { !f.keys.contains($0) }
+        if f.present & keys.requiredMask != keys.requiredMask {
+            let missing = (0..<keys.requiredCount).filter { f.present & (1 << $0) == 0 }.map { keys.names[$0] }
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            error(node, "\(entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
+            error(node, "\(keys.entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
         }
         return f
     }
@@ -212,6 +234,10 @@ public struct ScenarioLoader {
             return nil
         }
         return s
+    }
+
+    func isDeclared(_ id: String) -> Bool {
+        declared[id] != nil || declaredElsewhere.contains { $0[id] != nil }
     }
 
     /// An id being declared: a plain word, unique across the whole file.

@@ -55,10 +55,15 @@ public struct Scenario: Sendable {
         return order.map { events[$0] }
     }
 
-    /// Sets the claims after the rest is indexed (the loader resolves claims against it).
+    /// Indexes the claims' ids before the claims are resolved: the loader looks them up.
+    mutating func indexClaims(_ ids: [String]) {
+        index.reserveCapacity(index.count + ids.count)
+        for (i, id) in ids.enumerated() { index[id] = .claim(i) }
+    }
+
+    /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
     mutating func setClaims(_ claims: [Claim]) {
         self.claims = claims
-        for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
     }
 
