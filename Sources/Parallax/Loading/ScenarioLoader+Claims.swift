@@ -290,12 +290,16 @@ extension ScenarioLoader {
     }
 
     /// What `revises` names, and cycles.
-    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim]) {
-        var byId: [String: Int] = [:]
-        for (i, c) in claims.enumerated() { byId[c.id] = i }
-        for (i, c) in claims.enumerated() {
-            guard let target = c.revises, let node = raw[i].revisesNode else { continue }
-            guard let j = byId[target] else {
+    /// `index` holds the claims' ids (see `Scenario.indexClaims`).
+    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim], index: [String: EntityRef]) {
+        func claimIndex(_ id: String) -> Int? {
+            if case .claim(let i)? = index[id] { return i }
+            return nil
+        }
+        for i in claims.indices {
+            guard let target = claims[i].revises, let node = raw[i].revisesNode else { continue }
+            let c = claims[i]
+            guard let j = claimIndex(target) else {
                 if !isDeclared(target) {
                     error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
                 } else {
@@ -309,11 +313,12 @@ extension ScenarioLoader {
         }
         // Cycles: follow each chain; report each cycle once, at its first claim in file order.
         var reported: Set<String> = []
-        for (i, c) in claims.enumerated() where c.revises != nil && !reported.contains(c.id) {
-            var chain = [c.id]
-            var next = c.revises
-            while let n = next, let j = byId[n] {
-                if n == c.id {
+        for i in claims.indices where claims[i].revises != nil && !reported.contains(claims[i].id) {
+            let id = claims[i].id
+            var chain = [id]
+            var next = claims[i].revises
+            while let n = next, let j = claimIndex(n) {
+                if n == id {
                     error(raw[i].revisesNode!, "'revises' forms a cycle: " + (chain + [n]).joined(separator: " → "))
                     reported.formUnion(chain)
                     break

@@ -57,7 +57,8 @@ extension ScenarioLoader {
         scenario.indexClaims(claims.map(\.claim.id))
         let resolved = resolve(scenario, claims: claims)
         // Revisions are checked while the claims are linked.
-        Concurrently.run({ checkRevisions(resolved, claims) }, { scenario.setClaims(resolved) },
+        let index = scenario.index
+        Concurrently.run({ checkRevisions(resolved, claims, index: index) }, { scenario.setClaims(resolved) },
                         parallel: claims.count >= ScenarioLoader.parallelClaims)
         return diagnostics.isEmpty ? scenario : nil
     }
