@@ -28,8 +28,9 @@ yams="$here/yams-compare/.build/release/yams-load"
 events="$here/.build/yaml-events"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "== building release binaries"
-    (cd "$root" && swift build -c release --scratch-path .build-release --product parallax)
-    swift build -c release --package-path "$here/yams-compare"
+    # Built as README's first command builds it (the Swift runtime linked in), and Yams alike.
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-release --product parallax)
+    swift build -c release --static-swift-stdlib --package-path "$here/yams-compare"
     mkdir -p "$here/.build"
     cc -O2 -o "$events" "$here/yaml-events.c" -lyaml
 fi

@@ -51,16 +51,15 @@ extension ScenarioLoader {
         if let relayedBy, let n = f["relayed_by"] {
             pending.append(.init(node: n, id: relayedBy, allowed: [.actor, .party, .source], role: "relayer"))
         }
-        let confirms = ids(f, "confirms"), denies = ids(f, "denies")
-        for (c, n) in confirms + denies { pending.append(.init(node: n, id: c, allowed: [.claim], role: "claim")) }
-        let sources = ids(f, "sources")
-        for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
+        let confirms = references(f, "confirms", [.claim], role: "claim")
+        let denies = references(f, "denies", [.claim], role: "claim")
+        let sources = references(f, "sources", [.source], role: "source")
         if sources.isEmpty, let n = f["sources"] { error(n, "a claim names at least one source") }
         guard let by, let about, let says, let status else { return nil }
         let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
                           says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
-                          relayedBy: relayedBy, confirms: confirms.map(\.0), denies: denies.map(\.0),
-                          revises: string(f, "revises"), sources: sources.map(\.0), location: at(node),
+                          relayedBy: relayedBy, confirms: confirms, denies: denies,
+                          revises: string(f, "revises"), sources: sources, location: at(node),
                           knownPosition: 0, party: nil)
         return RawClaim(claim: claim, node: node, byNode: f["by"]!, aboutNode: f["about"]!,
                         knownAtNode: f["known_at"], answers: answers, revisesNode: f["revises"],

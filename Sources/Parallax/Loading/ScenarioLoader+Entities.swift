@@ -141,22 +141,17 @@ extension ScenarioLoader {
         let phase = enumValue(f, "phase", Phase.self)
         let type = enumValue(f, "type", EventType.self)
         let title = string(f, "title")
-        let actors = ids(f, "actors")
-        for (a, n) in actors { pending.append(.init(node: n, id: a, allowed: [.party, .actor], role: "actor")) }
-        let reporters = ids(f, "reported_by")
-        for (a, n) in reporters {
-            pending.append(.init(node: n, id: a, allowed: [.party, .actor, .source], role: "reporter"))
-        }
-        let sources = ids(f, "sources")
-        for (s, n) in sources { pending.append(.init(node: n, id: s, allowed: [.source], role: "source")) }
+        let actors = references(f, "actors", [.party, .actor], role: "actor")
+        let reporters = references(f, "reported_by", [.party, .actor, .source], role: "reporter")
+        let sources = references(f, "sources", [.source], role: "source")
         if sources.isEmpty, let n = f["sources"] { error(n, "an event names at least one source") }
         let place = string(f, "place")
         if let place, let n = f["place"] { placeRefs.append((n, place)) }
         guard let date, let phase, let type, let title else { return nil }
         return Event(id: id, date: date, time: time, order: order, phase: phase, type: type,
-                     actors: actors.map(\.0), place: place, reportedBy: reporters.map(\.0), title: title,
+                     actors: actors, place: place, reportedBy: reporters, title: title,
                      description: string(f, "description"), intensityOverride: intensity,
-                     sources: sources.map(\.0), location: at(node))
+                     sources: sources, location: at(node))
     }
 
     mutating func question(_ node: YAMLNode) -> Question? {

@@ -63,7 +63,7 @@ public struct ScenarioLoader {
     /// another entity's may add messages about its own references here.
     /// `tailShare`: the part of the file the second thread should take (measured best at
     /// about half); tests vary it to cut the claims everywhere.
-    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.53) throws(LoadFailure) -> Scenario {
+    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
         guard let sections = sections(bytes),
               let (scenario, diagnostics) = loadSections(bytes, sections, path: path, tailShare: tailShare) else {
             return try loadWhole(bytes: bytes, path: path)
@@ -308,13 +308,29 @@ public struct ScenarioLoader {
         }
     }
 
-    mutating func ids(_ f: Fields, _ key: String) -> [(String, YAMLNode)] {
-        list(f, key).compactMap { item in
-            guard let s = item.scalar else {
-                error(item, "'\(key)' must list ids, found \(item.kindName)")
-                return nil
+    /// The ids listed under `key` (a list, or a single id), each queued as a reference to
+    /// check once every id is known. Built in one pass: this runs for every event and claim.
+    mutating func references(_ f: Fields, _ key: String, _ allowed: [Kind], role: String) -> [String] {
+        guard let node = f[key] else { return [] }
+        switch node.kind {
+        case .scalar(let id, _):
+            pending.append(.init(node: node, id: id, allowed: allowed, role: role))
+            return [id]
+        case .sequence(let items):
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard let id = item.scalar else {
+                    error(item, "'\(key)' must list ids, found \(item.kindName)")
+                    continue
+                }
+                pending.append(.init(node: item, id: id, allowed: allowed, role: role))
+                out.append(id)
             }
-            return (s, item)
+            return out
+        case .mapping:
+            error(node, "'\(key)' must be a list, found a mapping")
+            return []
         }
     }
 
