@@ -73,27 +73,32 @@ extension ScenarioLoader {
         }
         var figure = Figure(party: nil, values: [], note: nil, location: at(node))
         var partyNode: YAMLNode?
-        var seen: Set<String> = []
+        var seen: UInt32 = 0
+        var unknown: [String] = []
         for (k, v) in pairs {
             guard let key = k.scalar else { error(k, "a key must be a plain word"); continue }
-            if !seen.insert(key).inserted { error(k, "duplicate key '\(key)' in figure"); continue }
-            switch key {
-            case "party":
+            guard let number = EntityKeys.figure.number(key) else {
+                if unknown.contains(key) { error(k, "duplicate key '\(key)' in figure"); continue }
+                unknown.append(key)
+                let all = Measure.allCases.map(\.rawValue) + ["party", "note"]
+                error(k, "unknown key '\(key)' in figure\(Suggestions.hint(for: key, in: all))")
+                continue
+            }
+            if seen & (1 << number) != 0 { error(k, "duplicate key '\(key)' in figure"); continue }
+            seen |= 1 << number
+            switch number {
+            case 0:
                 partyNode = v
                 figure.party = v.scalar
                 if figure.party == nil { error(v, "'party' must be a party id") }
-            case "note":
+            case 1:
                 figure.note = v.scalar
             default:
-                guard let measure = Measure(rawValue: key) else {
-                    let all = Measure.allCases.map(\.rawValue) + ["party", "note"]
-                    error(k, "unknown key '\(key)' in figure\(Suggestions.hint(for: key, in: all))")
-                    continue
-                }
+                let measure = Measure.allCases[number - 2]
                 if let value = figureValue(v, measure) { figure.values.append((measure, value)) }
             }
         }
-        if figure.values.isEmpty && !pairs.contains(where: { Measure(rawValue: $0.key.scalar ?? "") != nil }) {
+        if figure.values.isEmpty && seen >> 2 == 0 {
             error(node, "figure names no measure; give one of: " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }

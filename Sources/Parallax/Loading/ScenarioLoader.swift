@@ -179,6 +179,8 @@ public struct ScenarioLoader {
         static let place = EntityKeys("place", required: ["id", "name"], optional: ["note"])
         static let event = EntityKeys("event", required: ["id", "date", "phase", "type", "title", "sources"],
                                       optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"])
+        /// A figure's keys: `party` and `note` (numbers 0 and 1), then every measure in order.
+        static let figure = EntityKeys("figure", required: [], optional: ["party", "note"] + Measure.allCases.map(\.rawValue))
         static let question = EntityKeys("question", required: ["id", "text", "about"], optional: [])
         static let claim = EntityKeys("claim", required: ["id", "by", "about", "says", "status", "sources"],
                                       optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",

@@ -17,9 +17,18 @@ public enum ClaimStatus: String, CaseIterable, Sendable {
 public enum Measure: String, CaseIterable, Sendable, Comparable {
     case killed, wounded, captured, missing, displaced
 
-    public static func < (a: Measure, b: Measure) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Declaration order, without building `allCases` per comparison.
+    private var rank: Int {
+        switch self {
+        case .killed: 0
+        case .wounded: 1
+        case .captured: 2
+        case .missing: 3
+        case .displaced: 4
+        }
     }
+
+    public static func < (a: Measure, b: Measure) -> Bool { a.rank < b.rank }
 }
 
 /// Event types, each mapped to its CAMEO code and that code's Goldstein intensity, so
