@@ -177,6 +177,34 @@ struct LoaderTests {
         #expect(problems { () throws(LoadFailure) in try ScenarioLoader.loadInSections(bytes: broken, path: "s", tailShare: share) } == expected)
     }
 
+    /// Other ways to write the same claims list: Windows line ends, and items at column 0.
+    @Test(arguments: ["crlf", "column 0"])
+    func cuttingOtherLayoutsGivesTheSameModel(layout: String) throws {
+        let seed = String(decoding: try FileReader.contents(of: Fixtures.seedPath).get(), as: UTF8.self)
+        var text: String
+        if layout == "crlf" {
+            text = seed.replacing("\n", with: "\r\n")
+        } else {
+            let parts = seed.split(separator: "\nclaims:\n", maxSplits: 1)
+            let dedented = parts[1].split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("  ") ? $0.dropFirst(2) : $0 }.joined(separator: "\n")
+            text = parts[0] + "\nclaims:\n" + dedented
+            #expect(text.contains("\n- id: latimes-war-toll\n  by: latimes\n"))
+        }
+        let bytes = Array(text.utf8)
+        let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "s")
+        #expect(whole.claims.count == 16)
+        let sections = try #require(ScenarioLoader.sections(bytes))
+        for share in [0.1, 0.5, 0.9] {
+            // Read in two parts indeed, not read whole after a failed cut.
+            #expect(ScenarioLoader.loadSections(bytes, sections, path: "s", tailShare: share)?.0 != nil)
+            let parts = try ScenarioLoader.loadInSections(bytes: bytes, path: "s", tailShare: share)
+            #expect(whole.claims.map(\.id) == parts.claims.map(\.id))
+            #expect(whole.claims.map(\.location) == parts.claims.map(\.location))
+            #expect(whole.claims.map(\.says) == parts.claims.map(\.says))
+        }
+    }
+
     @Test func theClaimsAreCutAtAnItemOfTheList() throws {
         let bytes = try FileReader.contents(of: Fixtures.seedPath).get()
         let claims = try #require(ScenarioLoader.sections(bytes)?.first { $0.key == "claims" })
