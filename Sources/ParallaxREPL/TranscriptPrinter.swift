@@ -20,21 +20,26 @@ public final class TranscriptPrinter {
             flush()
             Console.err(failure.rendered + "\n")
         }
-        append(transcript.text(for: output, options))
+        switch destination {
+        case .memory: transcript.append(output, options, to: &text)
+        case .standardOutput:
+            transcript.append(output, options, to: &pending)
+            flushIfFull()
+        }
     }
 
     /// A document outside any script (`parallax -c`, piped input).
     public func show(_ document: Document, _ options: RenderOptions) {
-        append(transcript.text(for: document, options))
+        switch destination {
+        case .memory: transcript.append(document, options, to: &text)
+        case .standardOutput:
+            transcript.append(document, options, to: &pending)
+            flushIfFull()
+        }
     }
 
-    func append(_ chunk: String) {
-        switch destination {
-        case .memory: text += chunk
-        case .standardOutput:
-            pending += chunk
-            if pending.utf8.count >= 1 << 16 { flush() }
-        }
+    func flushIfFull() {
+        if pending.utf8.count >= 1 << 16 { flush() }
     }
 
     /// Writes what is pending to stdout.

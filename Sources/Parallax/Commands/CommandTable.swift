@@ -8,6 +8,16 @@ public enum CommandTable {
     /// Fixed aliases that never change meaning when commands are added.
     static let fixedAliases: [String: String] = ["s": "step", "b": "back", "c": "continue", "q": "quit"]
 
+    /// Every name and alias to its place in `all` (the first command that claims a word
+    /// wins), so resolving a command is one lookup, not a walk through the table.
+    static let exact: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (i, spec) in all.enumerated() {
+            for word in [spec.name] + spec.aliases where index[word] == nil { index[word] = i }
+        }
+        return index
+    }()
+
     public static func spec(named name: String) -> CommandSpec? {
         all.first { $0.name == name }
     }
@@ -16,7 +26,7 @@ public enum CommandTable {
     public static func resolve(_ token: Token) -> Result<CommandSpec, CommandError> {
         let word = token.text
         if let full = fixedAliases[word], let spec = spec(named: full) { return .success(spec) }
-        if let spec = all.first(where: { $0.name == word || $0.aliases.contains(word) }) { return .success(spec) }
+        if let i = exact[word] { return .success(all[i]) }
         let matches = all.filter { $0.name.hasPrefix(word) }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {

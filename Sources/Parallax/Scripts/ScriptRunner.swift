@@ -101,7 +101,7 @@ public final class ScriptRunner {
                     halt(.interrupted)
                     return
                 }
-                if interpreter.session.settings.echo { show(.command(ScriptRunner.trim(segment.text))) }
+                if interpreter.session.settings.echo { show(.command(segment.text.trimmed)) }
                 let outcome = interpreter.execute(segment: segment, line: line)
                 switch outcome.result {
                 case .success(let document):
@@ -123,13 +123,6 @@ public final class ScriptRunner {
         guard halted == nil else { return }
         halted = ending
         haltedAt = position
-    }
-
-    /// The command as written, without the spaces around it; most lines have none, and
-    /// checking the ends as bytes first keeps a long replay from paying for Unicode.
-    static func trim(_ text: String) -> String {
-        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? false }
-        return plain(text.utf8.first) && plain(text.utf8.last) ? text : text.trimmed
     }
 
     /// Places a command's error in the script: its column is already counted in the line.

@@ -13,28 +13,46 @@ public struct Transcript {
 
     /// The text one output of a run adds to the transcript ("" for failures).
     public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
+        var text = ""
+        append(output, options, to: &text)
+        return text
+    }
+
+    /// Adds one output of a run to `out`, the printer's buffer: a long replay builds no
+    /// string per command just to copy it there.
+    public mutating func append(_ output: ScriptRunner.Output, _ options: RenderOptions, to out: inout String) {
         switch output {
         case .command(let command):
-            guard options.format != .json else { return "" }
-            defer { started = true; afterEcho = true }
+            guard options.format != .json else { return }
             // Commands without output (set, expect) stay together, like lines typed at a prompt.
-            return (started && !afterEcho ? "\n" : "") + "px> " + command.sanitizedForTerminal + "\n"
+            if started && !afterEcho { out += "\n" }
+            out += "px> "
+            out += command.sanitizedForTerminal
+            out += "\n"
+            started = true
+            afterEcho = true
         case .document(let document):
-            return text(for: document, options)
+            append(document, options, to: &out)
         case .failure:
             afterEcho = false
-            return ""
         }
     }
 
-    /// The text of one command's document: JSON one document per line, text and Markdown
-    /// set off by blank lines.
-    public mutating func text(for document: Document, _ options: RenderOptions) -> String {
+    /// One command's document: JSON one document per line, text and Markdown set off by
+    /// blank lines.
+    public mutating func append(_ document: Document, _ options: RenderOptions, to out: inout String) {
         let rendered = Renderer.render(document, options)
-        guard !rendered.isEmpty else { return "" }
-        if options.format == .json { return rendered + "\n" }
-        defer { started = true; afterEcho = false }
-        return (started && !afterEcho ? "\n" : "") + rendered + "\n"
+        guard !rendered.isEmpty else { return }
+        if options.format == .json {
+            out += rendered
+            out += "\n"
+            return
+        }
+        if started && !afterEcho { out += "\n" }
+        out += rendered
+        out += "\n"
+        started = true
+        afterEcho = false
     }
 
     /// Options for a transcript: the session's format and width (100 unless set), never

@@ -68,34 +68,33 @@ public final class Interpreter {
 
     func run(_ segment: Lexer.Segment) -> Outcome {
         let tokens: [Token]
+        let text = segment.text.trimmed
         switch Lexer.tokens(segment.text, base: segment.column) {
-        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .failure(let e): return Outcome(command: nil, text: text, result: .failure(e))
         case .success(let t): tokens = t
         }
         guard let first = tokens.first else {
             return Outcome(command: nil, text: "", result: .success(Document(command: "")))
         }
         guard first.kind == .word else {
-            return Outcome(command: nil, text: segment.text.trimmed,
+            return Outcome(command: nil, text: text,
                            result: .failure(CommandError("a command starts with a word such as 'step'; type 'help' for the list", at: first)))
         }
         let spec: CommandSpec
         switch CommandTable.resolve(first) {
-        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .failure(let e): return Outcome(command: nil, text: text, result: .failure(e))
         case .success(let s): spec = s
         }
-        var outcome = Outcome(command: spec.name, text: segment.text.trimmed, result: .success(Document(command: spec.name)),
+        var outcome = Outcome(command: spec.name, text: text, result: .success(Document(command: spec.name)),
                               repeatable: spec.repeatsOnEmptyLine)
         if environment.safe && spec.touchesFiles {
             outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it writes files", at: first))
             return outcome
         }
-        let startOfRest = first.column - segment.column + first.length
-        let restText = String(segment.text.dropFirst(startOfRest)).trimmed
+        let (restText, restColumn) = Interpreter.rest(of: segment, after: first)
         var args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
                              rest: restText, endColumn: first.column + first.length + 1)
-        args.restColumn = first.column + first.length
-            + segment.text.dropFirst(startOfRest).prefix { $0.isWhitespace }.count
+        args.restColumn = restColumn
         var invocation = Invocation(interpreter: self, args: args, spec: spec)
         do throws(CommandError) {
             let document = try spec.run(&invocation)
@@ -109,6 +108,22 @@ public final class Interpreter {
             recorder.append(restText.isEmpty ? spec.name : spec.name + " " + restText)
         }
         return outcome
+    }
+
+    /// The text after the command word, trimmed, and the column where it starts (past the
+    /// spaces after the word), for commands that take the rest of the line.
+    static func rest(of segment: Lexer.Segment, after word: Token) -> (String, Int) {
+        let scalars = segment.text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: word.column - segment.column + word.length,
+                                  limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let after = Substring(scalars[start...])
+        var lead = 0
+        for b in after.utf8 {
+            if Lexer.isASCIISpace(b) { lead += 1; continue }
+            if b >= 0x80 { lead = after.prefix { $0.isWhitespace }.count }
+            break
+        }
+        return (String(after).trimmed, word.column + word.length + lead)
     }
 
     /// The options the current settings give for a destination.
