@@ -69,6 +69,7 @@ public struct Lexer {
         var text = text
         return text.withUTF8 { bytes in
             var out: [Token] = []
+            out.reserveCapacity(4)
             var i = 0
             var column = base
             while i < bytes.count {

@@ -91,7 +91,9 @@ public final class Interpreter {
             outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it writes files", at: first))
             return outcome
         }
-        let (restText, restColumn) = Interpreter.rest(of: segment, after: first)
+        // The raw rest of the line is for the commands that take it, and for the recording.
+        let (restText, restColumn) = spec.takesRestOfLine || recorder != nil
+            ? Interpreter.rest(of: segment, after: first) : ("", first.column + first.length)
         var args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
                              rest: restText, endColumn: first.column + first.length + 1)
         args.restColumn = restColumn
@@ -113,10 +115,18 @@ public final class Interpreter {
     /// The text after the command word, trimmed, and the column where it starts (past the
     /// spaces after the word), for commands that take the rest of the line.
     static func rest(of segment: Lexer.Segment, after word: Token) -> (String, Int) {
-        let scalars = segment.text.unicodeScalars
-        let start = scalars.index(scalars.startIndex, offsetBy: word.column - segment.column + word.length,
-                                  limitedBy: scalars.endIndex) ?? scalars.endIndex
-        let after = Substring(scalars[start...])
+        // The word's end, counted in scalars, as a byte offset.
+        let u = segment.text.utf8
+        var scalars = word.column - segment.column + word.length
+        var start = u.startIndex
+        while start < u.endIndex {
+            if u[start] & 0xC0 != 0x80 {
+                if scalars == 0 { break }
+                scalars -= 1
+            }
+            start = u.index(after: start)
+        }
+        let after = Substring(u[start...])
         var lead = 0
         for b in after.utf8 {
             if Lexer.isASCIISpace(b) { lead += 1; continue }
