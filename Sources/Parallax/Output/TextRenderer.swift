@@ -43,25 +43,29 @@ struct TextRenderer {
     func render(_ fields: [Field]) -> String {
         let labelWidth = fields.map { TextRenderer.width($0.label) }.max() ?? 0
         let valueWidth = max(20, options.width - labelWidth - 2)
-        // Into one string: most fields are one short line, and a long replay shows thousands.
-        var out = ""
+        // As bytes into one buffer: most fields are one short line, a long replay shows
+        // thousands, and bytes append for less than strings do.
+        var out: [UInt8] = []
         out.reserveCapacity(fields.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + labelWidth + 3 })
         for (i, f) in fields.enumerated() {
-            if i > 0 { out += "\n" }
-            out += f.label
-            out += ":"
-            out += String(repeating: " ", count: labelWidth - TextRenderer.width(f.label) + 1)
+            if i > 0 { out.append(10) }
+            out.append(contentsOf: f.label.utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: repeatElement(32, count: labelWidth - TextRenderer.width(f.label) + 1))
             let value = safe(f.value)
             if TextRenderer.isSimpleLine(value) && TextRenderer.width(value) <= valueWidth {
-                out += value
+                out.append(contentsOf: value.utf8)
                 continue
             }
             for (k, w) in TextRenderer.wrap(value, width: valueWidth).enumerated() {
-                if k > 0 { out += "\n" + String(repeating: " ", count: labelWidth + 2) }
-                out += w
+                if k > 0 {
+                    out.append(10)
+                    out.append(contentsOf: repeatElement(32, count: labelWidth + 2))
+                }
+                out.append(contentsOf: w.utf8)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     func render(_ table: Table) -> String {
