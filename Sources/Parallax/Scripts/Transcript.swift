@@ -13,22 +13,23 @@ public struct Transcript {
 
     /// The text one output of a run adds to the transcript ("" for failures).
     public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
-        var text = ""
-        append(output, options, to: &text)
-        return text
+        var bytes: [UInt8] = []
+        append(output, options, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Adds one output of a run to `out`, the printer's buffer: a long replay builds no
-    /// string per command just to copy it there.
-    public mutating func append(_ output: ScriptRunner.Output, _ options: RenderOptions, to out: inout String) {
+    /// Adds one output of a run to `out`, the printer's buffer of UTF-8: a long replay
+    /// builds no string per command just to copy it there, and bytes append for less
+    /// than strings do.
+    public mutating func append(_ output: ScriptRunner.Output, _ options: RenderOptions, to out: inout [UInt8]) {
         switch output {
         case .command(let command):
             guard options.format != .json else { return }
             // Commands without output (set, expect) stay together, like lines typed at a prompt.
-            if started && !afterEcho { out += "\n" }
-            out += "px> "
-            out += command.sanitizedForTerminal
-            out += "\n"
+            if started && !afterEcho { out.append(10) }
+            out.append(contentsOf: "px> ".utf8)
+            out.append(contentsOf: command.sanitizedForTerminal.utf8)
+            out.append(10)
             started = true
             afterEcho = true
         case .document(let document):
@@ -40,17 +41,17 @@ public struct Transcript {
 
     /// One command's document: JSON one document per line, text and Markdown set off by
     /// blank lines.
-    public mutating func append(_ document: Document, _ options: RenderOptions, to out: inout String) {
+    public mutating func append(_ document: Document, _ options: RenderOptions, to out: inout [UInt8]) {
         let rendered = Renderer.render(document, options)
         guard !rendered.isEmpty else { return }
         if options.format == .json {
-            out += rendered
-            out += "\n"
+            out.append(contentsOf: rendered.utf8)
+            out.append(10)
             return
         }
-        if started && !afterEcho { out += "\n" }
-        out += rendered
-        out += "\n"
+        if started && !afterEcho { out.append(10) }
+        out.append(contentsOf: rendered.utf8)
+        out.append(10)
         started = true
         afterEcho = false
     }
