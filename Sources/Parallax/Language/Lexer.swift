@@ -19,7 +19,13 @@ public struct Lexer {
     /// by a digit), both only outside quotes. Empty segments are dropped.
     public static func segments(_ line: String) -> [Segment] {
         var line = line
+        let whole = line
         return line.withUTF8 { bytes in
+            // Most lines are one command with no quote, `;` or `#`: that is the line itself.
+            if !bytes.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "\"")
+                                       || $0 == UInt8(ascii: "'") }) {
+                return isBlank(bytes[...]) ? [] : [Segment(text: whole, column: 1)]
+            }
             var out: [Segment] = []
             var start = 0, startColumn = 1
             var column = 1

@@ -63,11 +63,14 @@ public struct Expectation {
     /// (then every byte is a character, so the answers agree): the character-by-character
     /// search costs more than the command it checks.
     static func contains(_ text: String, _ part: String) -> Bool {
-        func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
-        guard plain(part), plain(text) else { return text.contains(part) }
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in bytes where b >= 0x80 || b == 0x0D { return false }
+            return true
+        }
         var text = text, part = part
-        return text.withUTF8 { t in
+        let found: Bool? = text.withUTF8 { t in
             part.withUTF8 { p in
+                guard plain(p), plain(t) else { return nil }
                 guard let first = p.first else { return true }
                 guard p.count <= t.count else { return false }
                 var i = 0
@@ -82,6 +85,7 @@ public struct Expectation {
                 return false
             }
         }
+        return found ?? text.contains(part)
     }
 
     /// `contain "TEXT"`, `not match /REGEX/`: how a failure states what was wanted.

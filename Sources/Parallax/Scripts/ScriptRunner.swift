@@ -40,6 +40,11 @@ public final class ScriptRunner {
         var script: Script
         var line = 0
         var column = 1
+
+        mutating func place(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
     }
 
     public init(interpreter: Interpreter, show: @escaping (Output) -> Void) {
@@ -95,8 +100,7 @@ public final class ScriptRunner {
         }
         for (index, line) in script.lines.enumerated() {
             for segment in Lexer.segments(line) {
-                frames[frames.count - 1].line = index + 1
-                frames[frames.count - 1].column = segment.column
+                frames[frames.count - 1].place(line: index + 1, column: segment.column)
                 if interpreter.environment.isInterrupted() {
                     halt(.interrupted)
                     return

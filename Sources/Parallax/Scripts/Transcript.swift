@@ -28,7 +28,7 @@ public struct Transcript {
             // Commands without output (set, expect) stay together, like lines typed at a prompt.
             if started && !afterEcho { out.append(10) }
             out.append(contentsOf: "px> ".utf8)
-            out.append(contentsOf: command.sanitizedForTerminal.utf8)
+            out.append(contentsOf: (TextRenderer.isPlain(command) ? command : command.sanitizedForTerminal).utf8)
             out.append(10)
             started = true
             afterEcho = true
