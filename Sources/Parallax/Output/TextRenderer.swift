@@ -2,19 +2,45 @@
 struct TextRenderer {
     var options: RenderOptions
 
+    /// The document as UTF-8 bytes in one buffer, turned into a string once.
     func render(_ document: Document) -> String {
-        var parts: [String] = []
-        for block in document.blocks {
+        var out: [UInt8] = []
+        for (i, block) in document.blocks.enumerated() {
+            if i > 0 { out.append(10) }
             switch block {
-            case .title(let t): parts.append((TextRenderer.width(t) <= options.width ? [safe(t)] : TextRenderer.wrap(safe(t), width: options.width)).map { style($0, bold: true) }.joined(separator: "\n"))
-            case .text(let t): parts.append(TextRenderer.wrap(safe(t), width: options.width).joined(separator: "\n"))
-            case .fields(let fields): parts.append(render(fields))
-            case .table(let table): parts.append(render(table))
-            case .chart(let chart): parts.append(render(chart))
-            case .notice(let t): parts.append(style(safe(t), dim: true))
+            case .title(let t):
+                if TextRenderer.width(t) <= options.width {
+                    out.append(contentsOf: style(safe(t), bold: true).utf8)
+                } else {
+                    for (k, line) in TextRenderer.wrap(safe(t), width: options.width).enumerated() {
+                        if k > 0 { out.append(10) }
+                        out.append(contentsOf: style(line, bold: true).utf8)
+                    }
+                }
+            case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
+            case .fields(let fields): render(fields, into: &out)
+            case .table(let table): out.append(contentsOf: render(table).utf8)
+            case .chart(let chart): out.append(contentsOf: render(chart).utf8)
+            case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
             }
         }
-        return parts.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wrap(text, width)`, lines joined by line feeds and continued after `indent`
+    /// spaces; a line that fits as it is goes in without building an array of lines.
+    func append(wrapping text: String, width: Int, indent: Int = 0, into out: inout [UInt8]) {
+        if TextRenderer.isSimpleLine(text) && TextRenderer.width(text) <= max(1, width) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        for (k, line) in TextRenderer.wrap(text, width: width).enumerated() {
+            if k > 0 {
+                out.append(10)
+                out.append(contentsOf: repeatElement(32, count: indent))
+            }
+            out.append(contentsOf: line.utf8)
+        }
     }
 
     func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : s.sanitizedForTerminal }
@@ -40,32 +66,17 @@ struct TextRenderer {
         return s
     }
 
-    func render(_ fields: [Field]) -> String {
-        let labelWidth = fields.map { TextRenderer.width($0.label) }.max() ?? 0
+    func render(_ fields: [Field], into out: inout [UInt8]) {
+        var labelWidth = 0
+        for f in fields { labelWidth = max(labelWidth, TextRenderer.width(f.label)) }
         let valueWidth = max(20, options.width - labelWidth - 2)
-        // As bytes into one buffer: most fields are one short line, a long replay shows
-        // thousands, and bytes append for less than strings do.
-        var out: [UInt8] = []
-        out.reserveCapacity(fields.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + labelWidth + 3 })
         for (i, f) in fields.enumerated() {
             if i > 0 { out.append(10) }
             out.append(contentsOf: f.label.utf8)
             out.append(UInt8(ascii: ":"))
             out.append(contentsOf: repeatElement(32, count: labelWidth - TextRenderer.width(f.label) + 1))
-            let value = safe(f.value)
-            if TextRenderer.isSimpleLine(value) && TextRenderer.width(value) <= valueWidth {
-                out.append(contentsOf: value.utf8)
-                continue
-            }
-            for (k, w) in TextRenderer.wrap(value, width: valueWidth).enumerated() {
-                if k > 0 {
-                    out.append(10)
-                    out.append(contentsOf: repeatElement(32, count: labelWidth + 2))
-                }
-                out.append(contentsOf: w.utf8)
-            }
+            append(wrapping: safe(f.value), width: valueWidth, indent: labelWidth + 2, into: &out)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     func render(_ table: Table) -> String {
