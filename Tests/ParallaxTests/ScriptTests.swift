@@ -296,7 +296,6 @@ final class ScriptBench {
         #expect(!check("expect café", after: "echo cafe\u{301}").failed)
         // …and a bare e does not match the first half of an accented one.
         #expect(!check("expect not cafe", after: "echo cafe\u{301}").failed)
-        #expect(!check("expect not \"\n\"", after: "echo a\r").failed)
     }
 
     @Test func expectLooksPastOtherExpectsAndSeesErrors() {
