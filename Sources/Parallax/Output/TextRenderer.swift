@@ -5,6 +5,12 @@ struct TextRenderer {
     /// The document as UTF-8 bytes in one buffer, turned into a string once.
     func render(_ document: Document) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(256)
+        render(document, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func render(_ document: Document, into out: inout [UInt8]) {
         for (i, block) in document.blocks.enumerated() {
             if i > 0 { out.append(10) }
             switch block {
@@ -24,7 +30,6 @@ struct TextRenderer {
             case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `wrap(text, width)`, lines joined by line feeds and continued after `indent`
