@@ -42,16 +42,18 @@ public struct Transcript {
     /// One command's document: JSON one document per line, text and Markdown set off by
     /// blank lines.
     public mutating func append(_ document: Document, _ options: RenderOptions, to out: inout [UInt8]) {
-        let rendered = Renderer.render(document, options)
-        guard !rendered.isEmpty else { return }
-        if options.format == .json {
-            out.append(contentsOf: rendered.utf8)
-            out.append(10)
+        // Rendered straight into `out`, after the blank line that sets it off; taken back
+        // when the document turns out to show nothing.
+        let separated = options.format != .json && started && !afterEcho
+        let start = out.count
+        if separated { out.append(10) }
+        Renderer.render(document, options, into: &out)
+        guard out.count > start + (separated ? 1 : 0) else {
+            out.removeSubrange(start...)
             return
         }
-        if started && !afterEcho { out.append(10) }
-        out.append(contentsOf: rendered.utf8)
         out.append(10)
+        if options.format == .json { return }
         started = true
         afterEcho = false
     }
