@@ -67,15 +67,17 @@ public final class Interpreter {
     }
 
     func run(_ segment: Lexer.Segment) -> Outcome {
-        let tokens: [Token]
+        var tokens: [Token]
         let text = segment.text.trimmed
         switch Lexer.tokens(segment.text, base: segment.column) {
         case .failure(let e): return Outcome(command: nil, text: text, result: .failure(e))
         case .success(let t): tokens = t
         }
-        guard let first = tokens.first else {
+        guard !tokens.isEmpty else {
             return Outcome(command: nil, text: "", result: .success(Document(command: "")))
         }
+        // The arguments are the rest, in the same array (a few tokens: no copy).
+        let first = tokens.removeFirst()
         guard first.kind == .word else {
             return Outcome(command: nil, text: text,
                            result: .failure(CommandError("a command starts with a word such as 'step'; type 'help' for the list", at: first)))
@@ -94,7 +96,7 @@ public final class Interpreter {
         // The raw rest of the line is for the commands that take it, and for the recording.
         let (restText, restColumn) = spec.takesRestOfLine || recorder != nil
             ? Interpreter.rest(of: segment, after: first) : ("", first.column + first.length)
-        var args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
+        var args = Arguments(tokens: spec.takesRestOfLine ? [] : tokens, command: spec.name,
                              rest: restText, endColumn: first.column + first.length + 1)
         args.restColumn = restColumn
         var invocation = Invocation(interpreter: self, args: args, spec: spec)
