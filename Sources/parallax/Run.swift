@@ -58,7 +58,8 @@ struct Run: ParsableCommand {
         let interpreter = Interpreter(session: session, environment: environment)
 
         let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
-        let runner = ScriptRunner(interpreter: interpreter) { [unowned interpreter] in
+        // Held strongly (the interpreter does not hold the runner): no unowned check per output.
+        let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
         }
         runner.run(script)

@@ -11,6 +11,8 @@ public struct Transcript {
 
     public init() {}
 
+    static let prompt: [UInt8] = Array("px> ".utf8)
+
     /// The text one output of a run adds to the transcript ("" for failures).
     public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
         var bytes: [UInt8] = []
@@ -27,7 +29,7 @@ public struct Transcript {
             guard options.format != .json else { return }
             // Commands without output (set, expect) stay together, like lines typed at a prompt.
             if started && !afterEcho { out.append(10) }
-            out.append(contentsOf: "px> ".utf8)
+            out.append(contentsOf: Transcript.prompt)
             out.append(contentsOf: (TextRenderer.isPlain(command) ? command : command.sanitizedForTerminal).utf8)
             out.append(10)
             started = true
