@@ -9,15 +9,21 @@
 # Two parallax scripts: "plain" uses the counterparts of SELECT n (where, expect, echo, set,
 # break, delete, start, end: a few lines of output each); "analyst" is a long analysis
 # (steps, jumps, questions with their tables: about ten lines of output a command).
-# Needs hyperfine and sqlite3. SCRATCH overrides the release build folder, RUNS the count.
+# The binary is built as README's first command builds it: release, with the Swift runtime
+# linked in statically (`swift build -c release --static-swift-stdlib`), here into its own
+# folder; process start-up is about 6 ms of each parallax figure.
+#
+# Needs hyperfine and sqlite3. SCRATCH overrides the build folder (.build-replay-rel), RUNS
+# the count; BASELINE=path/to/an/older/parallax adds that binary to the same hyperfine run
+# (before/after figures measured side by side).
 set -eu
 cd "$(dirname "$0")/../.."
-SCRATCH=${SCRATCH:-.build-scripts-rel}
+SCRATCH=${SCRATCH:-.build-replay-rel}
 RUNS=${RUNS:-30}
 OUT=Scripts/bench/results
 mkdir -p "$OUT"
 
-swift build -c release --scratch-path "$SCRATCH" --product parallax >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product parallax >/dev/null
 BIN="$SCRATCH/release/parallax"
 
 generate() { # FILE COMMAND|COMMAND|…: 10,000 lines cycling through the commands
@@ -34,10 +40,17 @@ for s in plain analyst; do
 done
 echo "sqlite3: $(sqlite3 :memory: ".read $OUT/sqlite-10000.sql" | wc -l) lines of output"
 
+set -- -n "parallax run, plain (10,000 commands)" "$BIN run $OUT/plain-10000.px" \
+    -n "parallax run, analyst (10,000 commands)" "$BIN run $OUT/analyst-10000.px"
+if [ -n "${BASELINE:-}" ]; then
+    for s in plain analyst; do
+        "$BASELINE" run "$OUT/$s-10000.px" | cmp -s - "$OUT/$s-10000.out" || echo "note: $BASELINE prints a different $s transcript"
+    done
+    set -- "$@" -n "baseline run, plain" "$BASELINE run $OUT/plain-10000.px" \
+        -n "baseline run, analyst" "$BASELINE run $OUT/analyst-10000.px"
+fi
 hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$OUT/replay.md" --export-json "$OUT/replay.json" \
-    -n "parallax run, plain (10,000 commands)" "$BIN run $OUT/plain-10000.px" \
-    -n "parallax run, analyst (10,000 commands)" "$BIN run $OUT/analyst-10000.px" \
-    -n "sqlite3 (10,000 statements)" "sqlite3 :memory: '.read $OUT/sqlite-10000.sql'"
+    "$@" -n "sqlite3 (10,000 statements)" "sqlite3 :memory: '.read $OUT/sqlite-10000.sql'"
 
 # hyperfine 1.15 prints means; the medians are in its JSON.
 awk '

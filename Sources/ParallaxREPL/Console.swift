@@ -9,6 +9,10 @@ public enum Console {
         FileWriter.writeAll(text, to: fd)
     }
 
+    public static func write(_ bytes: [UInt8], to fd: Int32 = 1) {
+        FileWriter.writeAll(bytes, to: fd)
+    }
+
     public static func out(_ text: String) { write(text, to: 1) }
     public static func err(_ text: String) { write(text, to: 2) }
 

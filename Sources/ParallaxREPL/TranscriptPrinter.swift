@@ -5,42 +5,40 @@ public final class TranscriptPrinter {
 
     let destination: Destination
     var transcript = Transcript()
-    /// Output not yet written (stdout is written in large pieces, and before any error,
-    /// so the two streams stay in order).
-    var pending = ""
-    /// Everything shown, when the destination is memory.
-    public private(set) var text = ""
+    /// Output not yet written, as UTF-8 (stdout is written in large pieces, and before any
+    /// error, so the two streams stay in order); everything shown, for memory.
+    var pending: [UInt8] = []
 
     public init(to destination: Destination) {
         self.destination = destination
     }
+
+    /// Everything shown, when the destination is memory.
+    public var text: String { destination == .memory ? String(decoding: pending, as: UTF8.self) : "" }
 
     public func show(_ output: ScriptRunner.Output, _ options: RenderOptions) {
         if case .failure(let failure) = output {
             flush()
             Console.err(failure.rendered + "\n")
         }
-        append(transcript.text(for: output, options))
+        transcript.append(output, options, to: &pending)
+        flushIfFull()
     }
 
     /// A document outside any script (`parallax -c`, piped input).
     public func show(_ document: Document, _ options: RenderOptions) {
-        append(transcript.text(for: document, options))
+        transcript.append(document, options, to: &pending)
+        flushIfFull()
     }
 
-    func append(_ chunk: String) {
-        switch destination {
-        case .memory: text += chunk
-        case .standardOutput:
-            pending += chunk
-            if pending.utf8.count >= 1 << 16 { flush() }
-        }
+    func flushIfFull() {
+        if pending.count >= 1 << 16 { flush() }
     }
 
     /// Writes what is pending to stdout.
     public func flush() {
-        guard !pending.isEmpty else { return }
-        Console.out(pending)
-        pending = ""
+        guard destination == .standardOutput, !pending.isEmpty else { return }
+        Console.write(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -21,8 +21,14 @@ struct ParallaxCommand: ParsableCommand {
         do {
             // `parallax` alone opens the REPL: with nothing to parse, skip the argument
             // parser, whose reflection-based set-up costs more than loading the scenario.
-            if CommandLine.arguments.count <= 1 {
+            let arguments = CommandLine.arguments
+            if arguments.count <= 1 {
                 try Open.start(file: nil, commands: nil, settings: Settings())
+                return
+            }
+            // `parallax run SCRIPT` likewise: a replay of a short script should not wait for it.
+            if arguments.count == 3 && arguments[1] == "run" && !arguments[2].hasPrefix("-") {
+                try Run.start(script: arguments[2])
                 return
             }
             var command = try parseAsRoot()

@@ -36,13 +36,21 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let script = try read(Script.read(self.script))
+        try Run.start(script: script, scenario: scenario, expected: expected, update: update, safe: safe, output: output)
+    }
+
+    /// Runs the script. `parallax run SCRIPT` with nothing else comes straight here (see
+    /// `ParallaxCommand.main`), without `output`: the argument parser's set-up would cost
+    /// more than a short script.
+    static func start(script path: String, scenario: String? = nil, expected: String? = nil, update: Bool = false,
+                      safe: Bool = false, output: OutputOptions? = nil) throws {
+        let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
             golden = String(decoding: try read(FileReader.contents(of: expected)), as: UTF8.self)
         }
         var session = Session(scenario: try loadScenario(scenario))
-        try output.apply(to: &session.settings)
+        try output?.apply(to: &session.settings)
         var environment = Environment()
         environment.bundledScenario = BundledScenario.load
         environment.safe = safe
@@ -50,7 +58,8 @@ struct Run: ParsableCommand {
         let interpreter = Interpreter(session: session, environment: environment)
 
         let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
-        let runner = ScriptRunner(interpreter: interpreter) { [unowned interpreter] in
+        // Held strongly (the interpreter does not hold the runner): no unowned check per output.
+        let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
         }
         runner.run(script)
@@ -82,16 +91,16 @@ struct Run: ParsableCommand {
             return
         }
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
-                                         actualName: "\(self.script) (this run)") {
+                                         actualName: "\(path) (this run)") {
             Console.out(diff)
-            Console.err("the transcript differs from \(expected); 'parallax run \(self.script) --expect \(expected) --update' accepts it\n")
+            Console.err("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }
     }
 
     /// An input file's contents, or its problem printed and exit status 1.
-    func read<T>(_ result: Result<T, Diagnostic>) throws -> T {
+    static func read<T>(_ result: Result<T, Diagnostic>) throws -> T {
         switch result {
         case .success(let value): return value
         case .failure(let problem):

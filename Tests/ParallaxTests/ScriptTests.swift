@@ -97,6 +97,29 @@ final class ScriptBench {
         #expect(bench.errorText.hasPrefix("a.px:1:7: error: unknown command 'stpe'; did you mean 'step'?\n    step; stpe 2\n          ^^^^"))
     }
 
+    @Test func columnsAfterNonASCIITextCountCharactersNotBytes() {
+        let bench = ScriptBench()
+        bench.write("a.px", "echo Ærø – ok; stpe 2\n")
+        _ = bench.run("a.px")
+        // Æ, ø and – take 2, 2 and 3 bytes: the caret still goes under 'stpe', column 16.
+        #expect(bench.errorText.hasPrefix("""
+            a.px:1:16: error: unknown command 'stpe'; did you mean 'step'?
+                echo Ærø – ok; stpe 2
+                               ^^^^
+            """))
+    }
+
+    @Test func anUnterminatedQuoteAfterNonASCIITextIsUnderlinedToTheEnd() {
+        let bench = ScriptBench()
+        bench.write("a.px", "find \"Ærø\n")
+        _ = bench.run("a.px")
+        #expect(bench.errorText == """
+            a.px:1:6: error: unterminated string: add the closing "
+                find "Ærø
+                     ^^^^
+            """)
+    }
+
     @Test func errorsContinueRunsOnAndCountsTheFailures() {
         let bench = ScriptBench()
         bench.write("a.px", "set errors continue\nstpe\nstep\nback 0\nwhere\n")
@@ -226,6 +249,9 @@ final class ScriptBench {
     @Test func scriptLinesLoseTheirLineEnds() {
         let s = Script(path: "x/y.px", text: "\u{FEFF}step\r\nwhere\n")
         #expect(s.lines == ["step", "where"])
+        #expect(Script(path: "y.px", text: "step\n\n\r\nwhere").lines == ["step", "", "", "where"])
+        #expect(Script(path: "y.px", bytes: Array("goto #2\necho \u{00C6}".utf8) + [0xFF, 10]).lines
+                == ["goto #2", "echo \u{00C6}\u{FFFD}"])
         #expect(s.folder == "x")
         #expect(Script(path: "y.px", text: "").folder == nil)
         #expect(Script(path: "/y.px", text: "").folder == "/")
@@ -260,6 +286,16 @@ final class ScriptBench {
             """)
         #expect(e.column == 10)
         #expect(e.length == 14)
+    }
+
+    @Test func nonASCIITextMatchesByCharacter() {
+        #expect(!check("expect Ærø – ok", after: "echo Ærø – ok").failed)
+        #expect(check("expect Ærø – no", after: "echo Ærø – ok").failed)
+        // The same letter precomposed or with a combining accent is the same character…
+        #expect(!check("expect cafe\u{301}", after: "echo café").failed)
+        #expect(!check("expect café", after: "echo cafe\u{301}").failed)
+        // …and a bare e does not match the first half of an accented one.
+        #expect(!check("expect not cafe", after: "echo cafe\u{301}").failed)
     }
 
     @Test func expectLooksPastOtherExpectsAndSeesErrors() {

@@ -54,12 +54,16 @@ public struct Invocation {
     public var args: Arguments
     public let spec: CommandSpec
 
+    // Read and changed in place: a copy of the session (and its scenario's arrays) per use
+    // would cost more than most commands do.
     public var session: Session {
-        get { interpreter.session }
-        nonmutating set { interpreter.session = newValue }
+        _read { yield interpreter.session }
+        nonmutating _modify { yield &interpreter.session }
     }
 
-    public var scenario: Scenario { interpreter.session.scenario }
+    public var scenario: Scenario {
+        _read { yield interpreter.session.scenario }
+    }
 
     public func document(_ blocks: [Block] = []) -> Document {
         Document(command: spec.name, blocks: blocks)

@@ -8,6 +8,20 @@ public enum CommandTable {
     /// Fixed aliases that never change meaning when commands are added.
     static let fixedAliases: [String: String] = ["s": "step", "b": "back", "c": "continue", "q": "quit"]
 
+    /// Every fixed alias, name and alias to its place in `all` (in that order of precedence,
+    /// and the first command that claims a word wins), so resolving a command is one
+    /// lookup, not a walk through the table.
+    static let exact: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (alias, full) in fixedAliases {
+            if let i = all.firstIndex(where: { $0.name == full }) { index[alias] = i }
+        }
+        for (i, spec) in all.enumerated() {
+            for word in [spec.name] + spec.aliases where index[word] == nil { index[word] = i }
+        }
+        return index
+    }()
+
     public static func spec(named name: String) -> CommandSpec? {
         all.first { $0.name == name }
     }
@@ -15,8 +29,7 @@ public enum CommandTable {
     /// Resolves a typed word: a fixed alias, an exact name or alias, else a unique prefix.
     public static func resolve(_ token: Token) -> Result<CommandSpec, CommandError> {
         let word = token.text
-        if let full = fixedAliases[word], let spec = spec(named: full) { return .success(spec) }
-        if let spec = all.first(where: { $0.name == word || $0.aliases.contains(word) }) { return .success(spec) }
+        if let i = exact[word] { return .success(all[i]) }
         let matches = all.filter { $0.name.hasPrefix(word) }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {

@@ -5,7 +5,8 @@ public struct Arguments: Sendable {
     public private(set) var index = 0
     /// The command's full name, for messages.
     public let command: String
-    /// The text after the command word, for commands that take the rest of the line.
+    /// The text after the command word, for commands that take the rest of the line (and
+    /// empty for the others, which read tokens).
     public let rest: String
     /// Column just past the command word (where a missing argument would go).
     public let endColumn: Int

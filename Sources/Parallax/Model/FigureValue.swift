@@ -110,6 +110,18 @@ extension Substring {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     public var trimmed: String {
+        // Most strings (every command of a long replay) have no white space around them, and
+        // most of the rest have ASCII spaces around ASCII text: those are cut on the bytes.
+        // Anything else goes by characters (a space with a combining mark is one).
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        func solid(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        if solid(first) && solid(last) { return self }
+        func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == end || (u[start] < 0x80 && u[u.index(before: end)] < 0x80) { return String(Substring(u[start..<end])) }
         var s = self[...]
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -140,6 +140,14 @@ public enum Renderer {
         }
     }
 
+    /// The same, appended to a buffer of UTF-8 (a transcript's): text goes straight in.
+    public static func render(_ document: Document, _ options: RenderOptions, into out: inout [UInt8]) {
+        switch options.format {
+        case .text: TextRenderer(options: options).render(document, into: &out)
+        case .json, .markdown: out.append(contentsOf: render(document, options).utf8)
+        }
+    }
+
     /// An error in the chosen format: caret text, or a JSON object so a pipe into `jq`
     /// still gets one value per command.
     public static func render(_ error: CommandError, command: String?, _ options: RenderOptions) -> String {

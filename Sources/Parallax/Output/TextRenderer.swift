@@ -2,27 +2,62 @@
 struct TextRenderer {
     var options: RenderOptions
 
+    /// The document as UTF-8 bytes in one buffer, turned into a string once.
     func render(_ document: Document) -> String {
-        var parts: [String] = []
-        for block in document.blocks {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        render(document, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func render(_ document: Document, into out: inout [UInt8]) {
+        for (i, block) in document.blocks.enumerated() {
+            if i > 0 { out.append(10) }
             switch block {
-            case .title(let t): parts.append((TextRenderer.width(t) <= options.width ? [safe(t)] : TextRenderer.wrap(safe(t), width: options.width)).map { style($0, bold: true) }.joined(separator: "\n"))
-            case .text(let t): parts.append(TextRenderer.wrap(safe(t), width: options.width).joined(separator: "\n"))
-            case .fields(let fields): parts.append(render(fields))
-            case .table(let table): parts.append(render(table))
-            case .chart(let chart): parts.append(render(chart))
-            case .notice(let t): parts.append(style(safe(t), dim: true))
+            case .title(let t):
+                if TextRenderer.width(t) <= options.width {
+                    out.append(contentsOf: style(safe(t), bold: true).utf8)
+                } else {
+                    for (k, line) in TextRenderer.wrap(safe(t), width: options.width).enumerated() {
+                        if k > 0 { out.append(10) }
+                        out.append(contentsOf: style(line, bold: true).utf8)
+                    }
+                }
+            case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
+            case .fields(let fields): render(fields, into: &out)
+            case .table(let table): out.append(contentsOf: render(table).utf8)
+            case .chart(let chart): out.append(contentsOf: render(chart).utf8)
+            case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
             }
         }
-        return parts.joined(separator: "\n")
+    }
+
+    /// `wrap(text, width)`, lines joined by line feeds and continued after `indent`
+    /// spaces; a line that fits as it is goes in without building an array of lines.
+    func append(wrapping text: String, width: Int, indent: Int = 0, into out: inout [UInt8]) {
+        if TextRenderer.isSimpleLine(text) && TextRenderer.width(text) <= max(1, width) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        for (k, line) in TextRenderer.wrap(text, width: width).enumerated() {
+            if k > 0 {
+                out.append(10)
+                out.append(contentsOf: repeatElement(32, count: indent))
+            }
+            out.append(contentsOf: line.utf8)
+        }
     }
 
     func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : s.sanitizedForTerminal }
 
     /// No control character (C0 but tab, DEL, C1) to neutralise: a byte scan.
     static func isPlain<S: StringProtocol>(_ s: S) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { isPlain(bytes: $0) } ?? isPlain(bytes: s.utf8)
+    }
+
+    static func isPlain<C: Sequence<UInt8>>(bytes: C) -> Bool {
         var previous: UInt8 = 0
-        for b in s.utf8 {
+        for b in bytes {
             if (b < 0x20 && b != 9) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b < 0xA0) { return false }
             previous = b
         }
@@ -36,17 +71,17 @@ struct TextRenderer {
         return s
     }
 
-    func render(_ fields: [Field]) -> String {
-        let labelWidth = fields.map { TextRenderer.width($0.label) }.max() ?? 0
-        var lines: [String] = []
-        for f in fields {
-            let label = f.label + ":" + String(repeating: " ", count: labelWidth - TextRenderer.width(f.label) + 1)
-            let wrapped = TextRenderer.wrap(safe(f.value), width: max(20, options.width - labelWidth - 2))
-            for (i, w) in wrapped.enumerated() {
-                lines.append((i == 0 ? label : String(repeating: " ", count: labelWidth + 2)) + w)
-            }
+    func render(_ fields: [Field], into out: inout [UInt8]) {
+        var labelWidth = 0
+        for f in fields { labelWidth = max(labelWidth, TextRenderer.width(f.label)) }
+        let valueWidth = max(20, options.width - labelWidth - 2)
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(10) }
+            out.append(contentsOf: f.label.utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: repeatElement(32, count: labelWidth - TextRenderer.width(f.label) + 1))
+            append(wrapping: safe(f.value), width: valueWidth, indent: labelWidth + 2, into: &out)
         }
-        return lines.joined(separator: "\n")
     }
 
     func render(_ table: Table) -> String {
@@ -204,14 +239,20 @@ struct TextRenderer {
 
     /// Display width: one column a character, two for wide East Asian characters and emoji.
     static func width<S: StringProtocol>(_ s: S) -> Int {
-        // Fast path over the bytes, exact while no scalar could join a neighbour into one
-        // character (combining marks, joiners, CR LF …): ASCII, Latin, dashes, quotes,
-        // arrows and box drawing, none of them wide. Anything else: count characters.
+        let fast = s.utf8.withContiguousStorageIfAvailable { scalarWidth($0.makeIterator()) } ?? scalarWidth(s.utf8.makeIterator())
+        return fast ?? characterWidth(s)
+    }
+
+    /// Fast path over the bytes, exact while no scalar could join a neighbour into one
+    /// character (combining marks, joiners, CR LF …): ASCII, Latin, dashes, quotes,
+    /// arrows and box drawing, none of them wide. Nil for anything else (then count
+    /// characters).
+    static func scalarWidth<I: IteratorProtocol<UInt8>>(_ bytes: I) -> Int? {
         var w = 0
-        var utf8 = s.utf8.makeIterator()
+        var utf8 = bytes
         while let b = utf8.next() {
             if b < 0x80 {
-                if b == 0x0D { return characterWidth(s) }
+                if b == 0x0D { return nil }
                 w += 1
             } else if b < 0xCC {
                 // A two-byte scalar below U+0300.
@@ -220,10 +261,10 @@ struct TextRenderer {
             } else if b == 0xE2, let b1 = utf8.next(), let b2 = utf8.next() {
                 let v = 0x2000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
                 guard (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
-                    || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v) else { return characterWidth(s) }
+                    || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v) else { return nil }
                 w += 1
             } else {
-                return characterWidth(s)
+                return nil
             }
         }
         return w
@@ -248,30 +289,43 @@ struct TextRenderer {
             var pieces: [Measured] = []
             if wrapSimple(Substring(text), width: width, into: &pieces) { return pieces.map { String($0.text) } }
         }
+        // Over the bytes: words are slices, a line is built as bytes, and a string is made
+        // only for each finished line (and for a word that must be cut).
         var lines: [String] = []
-        for paragraph in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-            var line = ""
+        var text = text
+        text.withUTF8 { bytes in
+            var line: [UInt8] = []
             var lineWidth = 0
-            for bytes in paragraph.split(separator: 32, omittingEmptySubsequences: false) {
-                var word = String(Substring(bytes))
+            func endLine() {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                lineWidth = 0
+            }
+            var wordStart = 0
+            for i in 0...bytes.count {
+                let paragraphEnds = i == bytes.count || bytes[i] == 10
+                guard paragraphEnds || bytes[i] == 32 else { continue }
+                defer {
+                    wordStart = i + 1
+                    if paragraphEnds { endLine() }
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<i])
                 // An empty word is a second space in a run: kept inside a line, dropped at a break.
                 if word.isEmpty {
-                    if lineWidth > 0 && lineWidth + 1 < width { line += " "; lineWidth += 1 }
+                    if lineWidth > 0 && lineWidth + 1 < width { line.append(32); lineWidth += 1 }
                     continue
                 }
-                var w = TextRenderer.width(word)
-                if lineWidth > 0 && lineWidth + 1 + w > width {
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                }
+                var w = word.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? word.count
+                    : TextRenderer.width(String(decoding: word, as: UTF8.self))
+                if lineWidth > 0 && lineWidth + 1 + w > width { endLine() }
+                var cut: String?
                 if w > width {
                     // A word longer than a line is cut into line-sized pieces in one pass
                     // (re-copying the rest after each cut was quadratic on a 1 MB word).
-                    if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+                    if lineWidth > 0 { endLine() }
                     var piece = ""
                     var pieceWidth = 0
-                    for c in word {
+                    for c in String(decoding: word, as: UTF8.self) {
                         let cw = TextRenderer.width(String(c))
                         if pieceWidth + cw > width && pieceWidth > 0 {
                             lines.append(piece)
@@ -281,15 +335,14 @@ struct TextRenderer {
                         piece.append(c)
                         pieceWidth += cw
                     }
-                    word = piece
+                    cut = piece
                     w = pieceWidth
                 }
-                if word.isEmpty { continue }
-                if lineWidth > 0 { line += " " }
-                line += word
+                if cut?.isEmpty == true { continue }
+                if lineWidth > 0 { line.append(32) }
+                if let cut { line.append(contentsOf: cut.utf8) } else { line.append(contentsOf: word) }
                 lineWidth += (lineWidth > 0 ? 1 : 0) + w
             }
-            lines.append(line)
         }
         return lines
     }
@@ -394,12 +447,18 @@ struct TextRenderer {
 
     /// One line whose words are separated by single spaces: wrapping it unchanged is exact.
     static func isSimpleLine<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isSimpleLine(bytes: $0) } ?? isSimpleLine(bytes: text.utf8)
+    }
+
+    static func isSimpleLine<C: Sequence<UInt8>>(bytes: C) -> Bool {
         var previous: UInt8 = 32
-        for b in text.utf8 {
+        var empty = true
+        for b in bytes {
             if b == 10 || (b == 32 && previous == 32) { return false }
             previous = b
+            empty = false
         }
-        return previous != 32 || text.isEmpty
+        return previous != 32 || empty
     }
 }
 

@@ -53,10 +53,57 @@ public struct Expectation {
     public func holds(for output: String) -> Bool {
         let found: Bool
         switch test {
-        case .text(let t): found = output.contains(t)
+        case .text(let t): found = Expectation.contains(output, t)
         case .pattern(_, let r): found = output.firstMatch(of: r) != nil
         }
         return found != negated
+    }
+
+    /// `String.contains`, on the bytes when both sides hold only scalars that are each a
+    /// character of their own and equal only to themselves: ASCII but CR, Latin letters below
+    /// U+0300 (precomposed: no combining marks), and the dashes, quotes, arrows and box
+    /// drawing the renderer draws. Then byte and character matches agree; anything else
+    /// (combining marks, CR LF, other scripts) is searched by characters. The character
+    /// search costs far more than the command it checks.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard i + n <= bytes.count else { return false }
+                var v = UInt32(b & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F))
+                for k in 1..<n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+                    || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v) else { return false }
+                i += n
+            }
+            return true
+        }
+        var text = text, part = part
+        let found: Bool? = text.withUTF8 { t in
+            part.withUTF8 { p in
+                guard plain(p), plain(t) else { return nil }
+                guard let first = p.first else { return nil }  // the empty string: as the standard library says
+                guard p.count <= t.count else { return false }
+                var i = 0
+                while i <= t.count - p.count {
+                    if t[i] == first {
+                        var k = 1
+                        while k < p.count && t[i + k] == p[k] { k += 1 }
+                        if k == p.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+        return found ?? text.contains(part)
     }
 
     /// `contain "TEXT"`, `not match /REGEX/`: how a failure states what was wanted.

@@ -12,16 +12,23 @@ public enum FileWriter {
     @discardableResult
     public static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var t = text
-        return t.withUTF8 { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
+        return t.withUTF8 { writeAll($0, to: fd) }
+    }
+
+    @discardableResult
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
         }
+        return true
     }
 
     public static func replace(_ path: String, with text: String, mode: mode_t = 0o644) -> Diagnostic? {

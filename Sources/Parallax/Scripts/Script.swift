@@ -16,14 +16,33 @@ public struct Script: Sendable {
     var identity: FileIdentity?
 
     public init(path: String, text: String) {
+        var text = text
         self.path = path
-        // Split on the bytes: a 10,000-line replay should not pay for grapheme breaking.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            String(Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line))
+        lines = text.withUTF8 { Script.lines(of: $0) }
+    }
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        lines = bytes.withUnsafeBufferPointer { Script.lines(of: $0) }
+    }
+
+    /// Splits on the bytes (a 10,000-line replay should not pay for grapheme breaking),
+    /// dropping a CR before each LF, the empty line after the last LF and a leading BOM.
+    /// Each line is decoded on its own: a line feed ends any broken UTF-8 sequence, so a
+    /// bad byte is replaced by U+FFFD exactly as in decoding the whole file.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+            let end = i > start && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            start = i + 1
         }
         if lines.last == "" { lines.removeLast() }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        self.lines = lines
+        if let first = lines.first, first.utf8.starts(with: [0xEF, 0xBB, 0xBF]) {
+            lines[0] = String(Substring(first.utf8.dropFirst(3)))
+        }
+        return lines
     }
 
     /// Reads a script file; a missing or unreadable file is a located diagnostic.
@@ -31,7 +50,7 @@ public struct Script: Sendable {
         switch FileReader.contents(of: path) {
         case .failure(let d): return .failure(d)
         case .success(let bytes):
-            var script = Script(path: path, text: String(decoding: bytes, as: UTF8.self))
+            var script = Script(path: path, bytes: bytes)
             script.identity = FileIdentity(path: path)
             return .success(script)
         }

@@ -40,6 +40,11 @@ public final class ScriptRunner {
         var script: Script
         var line = 0
         var column = 1
+
+        mutating func place(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
     }
 
     public init(interpreter: Interpreter, show: @escaping (Output) -> Void) {
@@ -95,13 +100,12 @@ public final class ScriptRunner {
         }
         for (index, line) in script.lines.enumerated() {
             for segment in Lexer.segments(line) {
-                frames[frames.count - 1].line = index + 1
-                frames[frames.count - 1].column = segment.column
+                frames[frames.count - 1].place(line: index + 1, column: segment.column)
                 if interpreter.environment.isInterrupted() {
                     halt(.interrupted)
                     return
                 }
-                if interpreter.session.settings.echo { show(.command(ScriptRunner.trim(segment.text))) }
+                if interpreter.session.settings.echo { show(.command(segment.text.trimmed)) }
                 let outcome = interpreter.execute(segment: segment, line: line)
                 switch outcome.result {
                 case .success(let document):
@@ -123,13 +127,6 @@ public final class ScriptRunner {
         guard halted == nil else { return }
         halted = ending
         haltedAt = position
-    }
-
-    /// The command as written, without the spaces around it; most lines have none, and
-    /// checking the ends as bytes first keeps a long replay from paying for Unicode.
-    static func trim(_ text: String) -> String {
-        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? false }
-        return plain(text.utf8.first) && plain(text.utf8.last) ? text : text.trimmed
     }
 
     /// Places a command's error in the script: its column is already counted in the line.

@@ -11,30 +11,53 @@ public struct Transcript {
 
     public init() {}
 
+    static let prompt: [UInt8] = Array("px> ".utf8)
+
     /// The text one output of a run adds to the transcript ("" for failures).
     public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
+        var bytes: [UInt8] = []
+        append(output, options, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Adds one output of a run to `out`, the printer's buffer of UTF-8: a long replay
+    /// builds no string per command just to copy it there, and bytes append for less
+    /// than strings do.
+    public mutating func append(_ output: ScriptRunner.Output, _ options: RenderOptions, to out: inout [UInt8]) {
         switch output {
         case .command(let command):
-            guard options.format != .json else { return "" }
-            defer { started = true; afterEcho = true }
+            guard options.format != .json else { return }
             // Commands without output (set, expect) stay together, like lines typed at a prompt.
-            return (started && !afterEcho ? "\n" : "") + "px> " + command.sanitizedForTerminal + "\n"
+            if started && !afterEcho { out.append(10) }
+            out.append(contentsOf: Transcript.prompt)
+            out.append(contentsOf: (TextRenderer.isPlain(command) ? command : command.sanitizedForTerminal).utf8)
+            out.append(10)
+            started = true
+            afterEcho = true
         case .document(let document):
-            return text(for: document, options)
+            append(document, options, to: &out)
         case .failure:
             afterEcho = false
-            return ""
         }
     }
 
-    /// The text of one command's document: JSON one document per line, text and Markdown
-    /// set off by blank lines.
-    public mutating func text(for document: Document, _ options: RenderOptions) -> String {
-        let rendered = Renderer.render(document, options)
-        guard !rendered.isEmpty else { return "" }
-        if options.format == .json { return rendered + "\n" }
-        defer { started = true; afterEcho = false }
-        return (started && !afterEcho ? "\n" : "") + rendered + "\n"
+    /// One command's document: JSON one document per line, text and Markdown set off by
+    /// blank lines.
+    public mutating func append(_ document: Document, _ options: RenderOptions, to out: inout [UInt8]) {
+        // Rendered straight into `out`, after the blank line that sets it off; taken back
+        // when the document turns out to show nothing.
+        let separated = options.format != .json && started && !afterEcho
+        let start = out.count
+        if separated { out.append(10) }
+        Renderer.render(document, options, into: &out)
+        guard out.count > start + (separated ? 1 : 0) else {
+            out.removeSubrange(start...)
+            return
+        }
+        out.append(10)
+        if options.format == .json { return }
+        started = true
+        afterEcho = false
     }
 
     /// Options for a transcript: the session's format and width (100 unless set), never

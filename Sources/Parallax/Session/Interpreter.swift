@@ -67,35 +67,38 @@ public final class Interpreter {
     }
 
     func run(_ segment: Lexer.Segment) -> Outcome {
-        let tokens: [Token]
+        var tokens: [Token]
+        let text = segment.text.trimmed
         switch Lexer.tokens(segment.text, base: segment.column) {
-        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .failure(let e): return Outcome(command: nil, text: text, result: .failure(e))
         case .success(let t): tokens = t
         }
-        guard let first = tokens.first else {
+        guard !tokens.isEmpty else {
             return Outcome(command: nil, text: "", result: .success(Document(command: "")))
         }
+        // The arguments are the rest, in the same array (a few tokens: no copy).
+        let first = tokens.removeFirst()
         guard first.kind == .word else {
-            return Outcome(command: nil, text: segment.text.trimmed,
+            return Outcome(command: nil, text: text,
                            result: .failure(CommandError("a command starts with a word such as 'step'; type 'help' for the list", at: first)))
         }
         let spec: CommandSpec
         switch CommandTable.resolve(first) {
-        case .failure(let e): return Outcome(command: nil, text: segment.text.trimmed, result: .failure(e))
+        case .failure(let e): return Outcome(command: nil, text: text, result: .failure(e))
         case .success(let s): spec = s
         }
-        var outcome = Outcome(command: spec.name, text: segment.text.trimmed, result: .success(Document(command: spec.name)),
+        var outcome = Outcome(command: spec.name, text: text, result: .success(Document(command: spec.name)),
                               repeatable: spec.repeatsOnEmptyLine)
         if environment.safe && spec.touchesFiles {
             outcome.result = .failure(CommandError("'\(spec.name)' is refused in safe mode: it writes files", at: first))
             return outcome
         }
-        let startOfRest = first.column - segment.column + first.length
-        let restText = String(segment.text.dropFirst(startOfRest)).trimmed
-        var args = Arguments(tokens: spec.takesRestOfLine ? [] : Array(tokens.dropFirst()), command: spec.name,
+        // The raw rest of the line is for the commands that take it, and for the recording.
+        let (restText, restColumn) = spec.takesRestOfLine || recorder != nil
+            ? Interpreter.rest(of: segment, after: first) : ("", first.column + first.length)
+        var args = Arguments(tokens: spec.takesRestOfLine ? [] : tokens, command: spec.name,
                              rest: restText, endColumn: first.column + first.length + 1)
-        args.restColumn = first.column + first.length
-            + segment.text.dropFirst(startOfRest).prefix { $0.isWhitespace }.count
+        args.restColumn = restColumn
         var invocation = Invocation(interpreter: self, args: args, spec: spec)
         do throws(CommandError) {
             let document = try spec.run(&invocation)
@@ -109,6 +112,30 @@ public final class Interpreter {
             recorder.append(restText.isEmpty ? spec.name : spec.name + " " + restText)
         }
         return outcome
+    }
+
+    /// The text after the command word, trimmed, and the column where it starts (past the
+    /// spaces after the word), for commands that take the rest of the line.
+    static func rest(of segment: Lexer.Segment, after word: Token) -> (String, Int) {
+        // The word's end, counted in scalars, as a byte offset.
+        let u = segment.text.utf8
+        var scalars = word.column - segment.column + word.length
+        var start = u.startIndex
+        while start < u.endIndex {
+            if u[start] & 0xC0 != 0x80 {
+                if scalars == 0 { break }
+                scalars -= 1
+            }
+            start = u.index(after: start)
+        }
+        let after = Substring(u[start...])
+        var lead = 0
+        for b in after.utf8 {
+            if Lexer.isASCIISpace(b) { lead += 1; continue }
+            if b >= 0x80 { lead = after.prefix { $0.isWhitespace }.count }
+            break
+        }
+        return (String(after).trimmed, word.column + word.length + lead)
     }
 
     /// The options the current settings give for a destination.
