@@ -5,7 +5,7 @@ import Glibc
 
 // Times commands of the language on a loaded scenario, in-process, so the figures are
 // the commands' own cost rather than process start and loading.
-// Usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] COMMAND…
+// Usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] [--clock cpu] [--dump] COMMAND…
 var args = Array(CommandLine.arguments.dropFirst())
 var runs = 21
 func take(_ flag: String, from args: inout [String]) -> String? {
@@ -15,13 +15,20 @@ func take(_ flag: String, from args: inout [String]) -> String? {
 }
 if let r = take("--runs", from: &args), let n = Int(r) { runs = n }
 let setupLine = take("--setup", from: &args)
+// `--dump`: print each command's output once (text at width 100; then at 60 with colour
+// and at 25 in ASCII) instead of timing it, to check that a change keeps every byte.
+let dump = args.contains("--dump")
+args.removeAll { $0 == "--dump" }
 guard args.count >= 2 else {
-    print("usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] COMMAND…")
+    print("usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] [--clock cpu] [--dump] COMMAND…")
     exit(2)
 }
+// `--clock cpu`: the thread's CPU time instead of wall time, which a busy machine (other
+// builds descheduling this process) disturbs less.
+let clock = take("--clock", from: &args) == "cpu" ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC
 nonisolated func now() -> Double {
     var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
+    clock_gettime(clock, &t)
     return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
 }
 let t0 = now()
@@ -36,11 +43,45 @@ let loadMs = now() - t0
 print("loaded \(args[0]): \(scenario.events.count) events, \(scenario.claims.count) claims in \(format1(loadMs)) ms")
 let interpreter = Interpreter(session: Session(scenario: scenario))
 _ = interpreter.execute(line: setupLine ?? "goto #\(scenario.events.count / 2)")
-print("cursor at \(interpreter.session.positionText); median of \(runs) runs, rendered as text at width 100")
+print("cursor at \(interpreter.session.positionText); median of \(runs) runs (\(clock == CLOCK_MONOTONIC ? "wall" : "CPU") time), rendered as text at width 100")
 
 nonisolated func format1(_ v: Double) -> String {
     let r = (v * 100).rounded() / 100
     return String(r)
+}
+
+/// One run of a command and its rendering: a function of its own, so that
+/// `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*timedRun*'` counts
+/// the commands and not the loading.
+@inline(never)
+@MainActor func timedRun(_ command: String) -> (bytes: Int, failed: Bool) {
+    var bytes = 0
+    var failed = false
+    for o in interpreter.execute(line: command) {
+        switch o.result {
+        case .success(let d): bytes += Renderer.render(d, RenderOptions(format: .text, width: 100)).utf8.count
+        case .failure(let e): failed = true; print("  \(command): \(e.message)")
+        }
+    }
+    return (bytes, failed)
+}
+
+if dump {
+    let cursor = interpreter.session.cursor
+    for command in args.dropFirst() {
+        for options in [RenderOptions(format: .text, width: 100), RenderOptions(format: .text, width: 60, color: true),
+                        RenderOptions(format: .text, width: 25, unicode: false)] {
+            print("=== \(command) (width \(options.width))")
+            for o in interpreter.execute(line: command) {
+                switch o.result {
+                case .success(let d): print(Renderer.render(d, options))
+                case .failure(let e): print(e.rendered)
+                }
+            }
+            interpreter.session.move(to: cursor)
+        }
+    }
+    exit(0)
 }
 
 for command in args.dropFirst() {
@@ -49,17 +90,10 @@ for command in args.dropFirst() {
     for _ in 0..<runs {
         let cursor = interpreter.session.cursor
         let start = now()
-        let outcomes = interpreter.execute(line: command)
-        var bytes = 0
-        for o in outcomes {
-            switch o.result {
-            case .success(let d): bytes += Renderer.render(d, RenderOptions(format: .text, width: 100)).utf8.count
-            case .failure(let e): failed = true; print("  \(command): \(e.message)")
-            }
-        }
+        let result = timedRun(command)
         times.append(now() - start)
         interpreter.session.move(to: cursor)
-        _ = bytes
+        failed = failed || result.failed
     }
     times.sort()
     let median = times[times.count / 2]
