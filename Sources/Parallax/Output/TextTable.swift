@@ -1,0 +1,216 @@
+/// Table layout for the text renderer, on bytes: a large scenario's tables hold tens of
+/// thousands of cells, so every cell is copied once into one byte arena, split into lines
+/// and measured there in one pass, and rows are written straight into the output buffer.
+/// No string is built per cell, line or row unless a line needs sanitizing or a general wrap.
+extension TextRenderer {
+    /// One line of a cell (or a piece of a wrapped line): bytes `start..<end` of the arena.
+    struct Span {
+        var start: Int
+        var end: Int
+        var width: Int
+        /// Words separated by single spaces, no break: it wraps as it is (`isSimpleLine`).
+        var simple: Bool
+        /// The longest word in bytes when the line is ASCII (then bytes are columns), else -1.
+        var word = -1
+    }
+
+    func render(_ table: Table, into out: ByteBuffer) {
+        let start = out.count
+        if let name = table.name { out.append(style(safe(name), bold: true)) }
+        guard !table.columns.isEmpty else { return }
+        var layout = TableLayout(table)
+        layout.fit(to: options.width, marker: table.showsMarker ? 2 : 0)
+        layout.write(table, options: options, into: out, blockStart: start)
+    }
+}
+
+/// The cells of one table, measured, and the column widths that make it fit.
+struct TableLayout {
+    typealias Span = TextRenderer.Span
+    let n: Int
+    let numeric: [Bool]
+    var marker = 0
+    var widths: [Int]
+    /// Every cell's bytes, one after the other; sanitized or wrapped lines are added at the end.
+    private let bytes: ByteBuffer
+    /// Every line of every cell (row-major, header first), in order.
+    private var lines: [Span] = []
+    /// Cell k's lines are `lines[firstLine[k]..<firstLine[k + 1]]`.
+    private var firstLine: [Int] = []
+    private let gap = 2
+
+    init(_ table: Table) {
+        n = table.columns.count
+        numeric = table.columns.map(\.numeric)
+        widths = [Int](repeating: 0, count: n)
+        let cellCount = (table.rows.count + 1) * n
+        var size = 0
+        for c in table.columns { size += c.title.utf8.count }
+        for row in table.rows {
+            for cell in row.cells.prefix(n) { size += cell.utf8.count }
+        }
+        bytes = ByteBuffer(capacity: size + size / 8)
+        var cellEnd: [Int] = []
+        cellEnd.reserveCapacity(cellCount)
+        for c in table.columns {
+            bytes.append(c.title)
+            cellEnd.append(bytes.count)
+        }
+        for row in table.rows {
+            for i in 0..<n {
+                if i < row.cells.count { bytes.append(row.cells[i]) }
+                cellEnd.append(bytes.count)
+            }
+        }
+        lines.reserveCapacity(cellCount)
+        firstLine.reserveCapacity(cellCount + 1)
+        var unsafe: [Int] = []
+        let p = bytes.bytes
+        var start = 0
+        for end in cellEnd {
+            firstLine.append(lines.count)
+            var lineStart = start
+            while true {
+                let (lineEnd, m) = TextRenderer.scanLine(p, lineStart, end)
+                if let m {
+                    lines.append(Span(start: lineStart, end: lineEnd, width: m.width, simple: m.simple, word: m.word))
+                } else {
+                    unsafe.append(lines.count)
+                    lines.append(Span(start: lineStart, end: lineEnd, width: 0, simple: false))
+                }
+                if lineEnd >= end { break }
+                lineStart = lineEnd + 1
+            }
+            start = end
+        }
+        firstLine.append(lines.count)
+        for k in unsafe { lines[k] = add(line: string(lines[k]).sanitizedForTerminal) }
+        for cell in 0..<cellCount {
+            let i = cell % n
+            for k in firstLine[cell]..<firstLine[cell + 1] { widths[i] = max(widths[i], lines[k].width) }
+        }
+    }
+
+    /// Appends a line that needs no splitting (sanitized, wrapped or joined text).
+    private func add(line s: String) -> Span {
+        let start = bytes.count
+        bytes.append(s)
+        let end = bytes.count
+        let m = TextRenderer.measure(bytes.bytes, start, end)
+        return Span(start: start, end: end, width: m?.width ?? TextRenderer.width(s),
+                    simple: m?.simple ?? TextRenderer.isSimpleLine(s))
+    }
+
+    private func string(_ span: Span) -> String { bytes.string(span.start..<span.end) }
+
+    var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
+
+    /// Shrinks the widest text columns until the table fits; numbers are never cut. First
+    /// down to each column's longest word (ids stay whole), then further if need be.
+    mutating func fit(to width: Int, marker: Int) {
+        self.marker = marker
+        guard total > width else { return }
+        var longestWord = [Int](repeating: 0, count: n)
+        let p = bytes.bytes
+        for cell in n..<firstLine.count - 1 {
+            let i = cell % n
+            for line in lines[firstLine[cell]..<firstLine[cell + 1]] where line.width > longestWord[i] && longestWord[i] < 24 {
+                let word = line.word >= 0 ? min(24, line.word) : TextRenderer.widestWord(p, line.start, line.end, upTo: 24)
+                longestWord[i] = max(longestWord[i], word)
+            }
+        }
+        var excess = total - width
+        for floor in [longestWord, [Int](repeating: 8, count: n)] {
+            while excess > 0 {
+                // The widest column that may shrink (the first of equals), one column at a time.
+                var widest = -1
+                for i in 0..<n where !numeric[i] && widths[i] > max(8, floor[i]) && (widest < 0 || widths[i] > widths[widest]) {
+                    widest = i
+                }
+                guard widest >= 0 else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
+        }
+    }
+
+    /// The header, the rule and every row. Each row's columns are wrapped (only when a line
+    /// does not fit as it is) into one reused buffer of pieces, then written line by line.
+    /// Spaces are held back until text follows them, so no line ends in spaces.
+    func write(_ table: Table, options: RenderOptions, into out: ByteBuffer, blockStart: Int) {
+        var pieces: [Span] = []
+        var columnStart = [Int](repeating: 0, count: n + 1)
+        func emit(_ row: Int, mark: (shown: String, width: Int), header: Bool = false) {
+            pieces.removeAll(keepingCapacity: true)
+            var height = 1
+            for i in 0..<n {
+                columnStart[i] = pieces.count
+                let cell = row * n + i
+                let first = firstLine[cell], end = firstLine[cell + 1]
+                if numeric[i] {
+                    pieces.append(end - first == 1 ? lines[first]
+                                  : add(line: lines[first..<end].map { string($0) }.joined(separator: " ")))
+                } else {
+                    for k in first..<end {
+                        let line = lines[k]
+                        if line.simple {
+                            if line.width <= widths[i] { pieces.append(line); continue }
+                            if TextRenderer.wrapSimple(bytes.bytes, line.start, line.end, width: widths[i], into: &pieces) { continue }
+                        }
+                        for w in TextRenderer.wrap(string(line), width: widths[i]) { pieces.append(add(line: w)) }
+                    }
+                }
+                height = max(height, pieces.count - columnStart[i])
+            }
+            columnStart[n] = pieces.count
+            let a = bytes.base
+            pieces.withUnsafeBufferPointer { pieces in
+                columnStart.withUnsafeBufferPointer { columnStart in
+                    widths.withUnsafeBufferPointer { widths in
+                        numeric.withUnsafeBufferPointer { numeric in
+                            for r in 0..<height {
+                                if out.count > blockStart { out.append(10) }
+                                if header && options.color { out.append("\u{1B}[1m") }
+                                if r == 0 { out.append(mark.shown) }
+                                var pending = marker - (r == 0 ? mark.width : 0)
+                                for i in 0..<n {
+                                    let k = columnStart[i] + r
+                                    let has = k < columnStart[i + 1]
+                                    let padding = max(0, widths[i] - (has ? pieces[k].width : 0))
+                                    if numeric[i] { pending += padding }
+                                    if has && pieces[k].end > pieces[k].start {
+                                        out.append(spaces: pending)
+                                        pending = min(pending, 0)
+                                        out.append(a + pieces[k].start, count: pieces[k].end - pieces[k].start)
+                                    }
+                                    if !numeric[i] { pending += padding }
+                                    pending += gap
+                                }
+                                if header && options.color { out.append("\u{1B}[0m") }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let blank = String(repeating: " ", count: marker)
+        func shown(_ mark: String) -> (String, Int) {
+            let s = TextRenderer.trimTrailing(mark)
+            return (s, TextRenderer.width(s))
+        }
+        let unmarked = shown(blank), marked = shown(options.unicode ? "▶ " : "> ")
+        emit(0, mark: unmarked, header: true)
+        out.append(10)
+        let ruleStart = out.count
+        out.append(spaces: marker)
+        let rule = options.unicode ? "─" : "-"
+        for (i, w) in widths.enumerated() {
+            if i > 0 { out.append(spaces: gap) }
+            for _ in 0..<w { out.append(rule) }
+        }
+        out.trimSpaces(after: ruleStart)
+        for (r, row) in table.rows.enumerated() {
+            emit(r + 1, mark: row.marked ? marked : unmarked)
+        }
+    }
+}
