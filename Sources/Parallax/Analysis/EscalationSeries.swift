@@ -2,11 +2,16 @@
 public enum EscalationSeries {
     public static func chart(_ s: Session) -> Chart {
         var bars: [Chart.Bar] = []
+        bars.reserveCapacity(s.scenario.events.count)
         var phase: Phase?
-        for (i, e) in s.scenario.events.enumerated() {
-            let group: String? = e.phase != phase ? e.phase.rawValue : nil
-            phase = e.phase
-            bars.append(Chart.Bar(label: "#\(i + 1) \(e.date) \(e.title)", value: e.intensity, marked: i + 1 == s.cursor, group: group))
+        // Events read in place: copying each would cost more than its bar.
+        s.scenario.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                let group: String? = events[i].phase != phase ? events[i].phase.rawValue : nil
+                phase = events[i].phase
+                let label = "#" + String(i + 1) + " " + events[i].date.description + " " + events[i].title
+                bars.append(Chart.Bar(label: label, value: events[i].intensity, marked: i + 1 == s.cursor, group: group))
+            }
         }
         return Chart(bars: bars, scale: 10)
     }

@@ -42,10 +42,18 @@ public struct Narrative: Sendable {
                 }
             }
         }
+        // The narrated party each actor or party id stands for, so an event's participants
+        // take one lookup per id (as `Scenario.parties(of:)` defines them).
+        var narratedParty: [String: String] = [:]
+        for p in parties { narratedParty[p] = p }
+        for a in scenario.actors where column[a.party] != nil && scenario.party(a.id) == nil { narratedParty[a.id] = a.party }
         var steps: [Step] = []
         scenario.events.withUnsafeBufferPointer { events in
             for position in stride(from: 1, through: knowledge.position, by: 1) {
-                let participants = scenario.parties(of: events[position - 1]).filter { column[$0] != nil }
+                var participants: [String] = []
+                for id in events[position - 1].actors {
+                    if let p = narratedParty[id], !participants.contains(p) { participants.append(p) }
+                }
                 let claims = said[position], later = surfaced[position]
                 guard !participants.isEmpty || claims != nil || later != nil else { continue }
                 steps.append(Step(position: position, participants: participants,

@@ -9,16 +9,22 @@ struct NarrativeViews {
     let k: Knowledge
     let claims: UnsafeBufferPointer<Claim>
     let events: UnsafeBufferPointer<Event>
+    /// Stored, not read through `k` each time: a computed `Scenario` is a copy of a large
+    /// value per access.
+    let scenario: Scenario
+    let links: ClaimLinks
     private let names = Names()
+    /// Where a comparison cell is written before it becomes a string.
+    private let scratch = ByteBuffer(capacity: 1024)
 
     /// Runs `body` with a layout over the knowledge's claims and events.
     static func layout<R>(_ k: Knowledge, _ body: (NarrativeViews) -> R) -> R {
         k.scenario.claims.withUnsafeBufferPointer { claims in
-            k.scenario.events.withUnsafeBufferPointer { events in body(NarrativeViews(k: k, claims: claims, events: events)) }
+            k.scenario.events.withUnsafeBufferPointer { events in
+                body(NarrativeViews(k: k, claims: claims, events: events, scenario: k.scenario, links: k.scenario.claimLinks))
+            }
         }
     }
-
-    var scenario: Scenario { k.scenario }
 
     /// Speakers' and relayers' names, computed once per id.
     private final class Names {
@@ -91,43 +97,89 @@ struct NarrativeViews {
             blocks.append(.notice("Nothing known yet about \(n.parties.joined(separator: ", ")); 'step' to advance, or add 'all'."))
             return blocks
         }
+        // Each cell is written into one reused buffer and made a string once.
+        let cell = ByteBuffer(capacity: 4096)
         let rows = n.steps.map { step -> Table.Row in
-            let date = events[step.position - 1].date.description
-            let event = date + " · " + events[step.position - 1].type.rawValue + "\n" + events[step.position - 1].title
-            let cells = zip(step.claims, step.surfaced).map { claims, surfaced in
-                var parts = claims.map { claimCell($0, eventDate: date) }
-                parts += surfaced.map { i in
-                    "made known here: see #\(scenario.claimLinks.about[i]) [\(self.claims[i].id)]"
+            let e = step.position - 1
+            let date = events[e].date.description
+            cell.removeAll()
+            cell.append(date)
+            cell.append(" · ")
+            cell.append(events[e].type.rawValue)
+            cell.append(10)
+            cell.append(events[e].title)
+            var cells = [String(step.position), cell.string()]
+            cells.reserveCapacity(2 + n.parties.count)
+            for (claims, surfaced) in zip(step.claims, step.surfaced) {
+                guard !claims.isEmpty || !surfaced.isEmpty else {
+                    cells.append("—")
+                    continue
                 }
-                return parts.isEmpty ? "—" : parts.joined(separator: "\n\n")
+                cell.removeAll()
+                var first = true
+                for i in claims {
+                    if !first { cell.append("\n\n") }
+                    first = false
+                    writeClaim(i, eventDate: date, into: cell)
+                }
+                for i in surfaced {
+                    if !first { cell.append("\n\n") }
+                    first = false
+                    cell.append("made known here: see #")
+                    cell.append(String(links.about[i]))
+                    cell.append(" [")
+                    cell.append(self.claims[i].id)
+                    cell.append("]")
+                }
+                cells.append(cell.string())
             }
-            return Table.Row([String(step.position), event] + cells, marked: step.position == cursor)
+            return Table.Row(cells, marked: step.position == cursor)
         }
         blocks.append(.table(Table(columns: [.init("position", "#", numeric: true), .init("event")] + n.parties.map(Self.column),
                                    rows: rows, showsMarker: true)))
         return blocks
     }
 
-    /// One claim as a narrative shows it: who and how, the author's words, the quote,
-    /// figures, what it confirms, denies or revises, and what known claims say of it.
-    func claimCell(_ i: Int, eventDate: String) -> String {
+    /// One claim as a narrative shows it, appended to `cell`: who and how, the author's
+    /// words, the quote, figures, what it confirms, denies or revises, and what known
+    /// claims say of it.
+    func writeClaim(_ i: Int, eventDate: String, into cell: ByteBuffer) {
         let c = claims
-        let links = scenario.claimLinks
-        var cell = claimant(i) + ", " + c[i].status.rawValue
+        cell.append(claimant(i))
+        cell.append(", ")
+        cell.append(c[i].status.rawValue)
         // The date only when the author gave one that the event's does not already say;
         // a claim that surfaced later says where.
-        if let said = c[i].madeOn?.description, said != eventDate { cell += ", said " + said }
-        if c[i].knownPosition != links.about[i] { cell += ", known from #\(c[i].knownPosition)" }
-        cell += " [" + c[i].id + "]\n" + c[i].says
-        if let q = c[i].quote { cell += "\n“" + q + "”" }
-        if !c[i].figures.isEmpty { cell += "\nfigures: " + Views.figures(c[i], in: scenario) }
-        for j in links.confirms[i] { cell += "\nconfirms " + link(j) }
-        for j in links.denies[i] { cell += "\ndenies " + link(j) }
-        if let r = c[i].revises { cell += "\nrevises " + r }
-        for j in k.confirmations(of: i) { cell += "\nconfirmed by " + link(j) }
-        for j in k.denials(of: i) { cell += "\ndenied by " + link(j) }
-        for j in k.revisions(of: i) { cell += "\nrevised by " + c[j].id }
-        return cell
+        if let made = c[i].madeOn {
+            let said = made.description
+            if said != eventDate {
+                cell.append(", said ")
+                cell.append(said)
+            }
+        }
+        if c[i].knownPosition != links.about[i] {
+            cell.append(", known from #")
+            cell.append(String(c[i].knownPosition))
+        }
+        cell.append(" [")
+        cell.append(c[i].id)
+        cell.append("]\n")
+        cell.append(c[i].says)
+        if let q = c[i].quote {
+            cell.append("\n“")
+            cell.append(q)
+            cell.append("”")
+        }
+        if !c[i].figures.isEmpty {
+            cell.append("\nfigures: ")
+            cell.append(Views.figures(c[i], in: scenario))
+        }
+        for j in links.confirms[i] { cell.append("\nconfirms "); cell.append(link(j)) }
+        for j in links.denies[i] { cell.append("\ndenies "); cell.append(link(j)) }
+        if let r = c[i].revises { cell.append("\nrevises "); cell.append(r) }
+        for j in k.confirmations(of: i) { cell.append("\nconfirmed by "); cell.append(link(j)) }
+        for j in k.denials(of: i) { cell.append("\ndenied by "); cell.append(link(j)) }
+        for j in k.revisions(of: i) { cell.append("\nrevised by "); cell.append(c[j].id) }
     }
 
     // MARK: compare and diff
@@ -166,19 +218,33 @@ struct NarrativeViews {
     /// "AZE — Armenian Defense Ministry, official", one line per claim; "—" for none.
     func answerCell(_ positions: [Comparison.Position]) -> String {
         guard !positions.isEmpty else { return "—" }
-        return positions.map { statedBy($0.answer.description, $0.claim) }.joined(separator: "\n")
+        scratch.removeAll()
+        for (n, p) in positions.enumerated() {
+            if n > 0 { scratch.append(10) }
+            writeStatedBy(p.answer.description, p.claim)
+        }
+        return scratch.string()
     }
 
     func figureCell(_ values: [ClaimedFigure]) -> String {
         guard !values.isEmpty else { return "—" }
-        return values.map { statedBy($0.value.description, $0.claim) }.joined(separator: "\n")
+        scratch.removeAll()
+        for (n, f) in values.enumerated() {
+            if n > 0 { scratch.append(10) }
+            writeStatedBy(f.value.description, f.claim)
+        }
+        return scratch.string()
     }
 
-    func statedBy(_ value: String, _ i: Int) -> String {
-        var s = "\(value) — \(claimant(i)), \(claims[i].status.rawValue)"
-        for j in k.confirmations(of: i) { s += "; confirmed by \(speaker(j))" }
-        for j in k.denials(of: i) { s += "; denied by \(speaker(j))" }
-        return s
+    /// "value — claimant, status; confirmed by …; denied by …", appended to `scratch`.
+    func writeStatedBy(_ value: String, _ i: Int) {
+        scratch.append(value)
+        scratch.append(" — ")
+        scratch.append(claimant(i))
+        scratch.append(", ")
+        scratch.append(claims[i].status.rawValue)
+        for j in k.confirmations(of: i) { scratch.append("; confirmed by "); scratch.append(speaker(j)) }
+        for j in k.denials(of: i) { scratch.append("; denied by "); scratch.append(speaker(j)) }
     }
 
     // MARK: figures

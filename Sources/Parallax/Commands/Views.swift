@@ -55,11 +55,25 @@ enum Views {
         return blocks
     }
 
+    /// "SUD killed 12, wounded 30 (note); all sides captured 4".
     static func figures(_ c: Claim, in scenario: Scenario) -> String {
-        c.figures.map { f in
-            let whose = f.party.map { "\($0) " } ?? "all sides "
-            let values = f.values.map { "\($0.measure.rawValue) \($0.value)" }.joined(separator: ", ")
-            return whose + values + (f.note.map { " (\($0))" } ?? "")
-        }.joined(separator: "; ")
+        var s = ""
+        for (k, f) in c.figures.enumerated() {
+            if k > 0 { s += "; " }
+            s += f.party ?? "all sides"
+            s += " "
+            for (m, v) in f.values.enumerated() {
+                if m > 0 { s += ", " }
+                s += v.measure.rawValue
+                s += " "
+                s += v.value.description
+            }
+            if let note = f.note {
+                s += " ("
+                s += note
+                s += ")"
+            }
+        }
+        return s
     }
 }

@@ -11,7 +11,25 @@ public enum Folding {
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             return s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         }
-        return Array(fold(s).utf8)
+        // Lower case, canonical decomposition without the marks, typographic quotes as
+        // typed ones (’ ‘ ʼ as ', “ ” as "), straight into bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.lowercased().unicodeScalars {
+            // ASCII neither decomposes nor is a mark: no Unicode lookups for it.
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+                continue
+            }
+            for d in decompose(scalar) where !isCombiningMark(d) {
+                switch d {
+                case "\u{2018}", "\u{2019}", "\u{02BC}": out.append(39)
+                case "\u{201C}", "\u{201D}": out.append(34)
+                default: UTF8.encode(d) { out.append($0) }
+                }
+            }
+        }
+        return out
     }
 
     /// Whether `haystack` contains `needle` (both folded with `foldedBytes`).
@@ -34,17 +52,30 @@ public enum Folding {
 
     /// Case- and accent-insensitive containment.
     public static func matches(_ text: String, folded needle: [UInt8]) -> Bool {
-        contains(foldedBytes(text), needle)
+        // ASCII text folds to its lower case: searched in place, nothing built (`find`
+        // reads every title, claim and quote of a large scenario).
+        var text = text
+        let ascii = text.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return containsIgnoringASCIICase(bytes, needle)
+        }
+        return ascii ?? contains(foldedBytes(text), needle)
     }
 
-    public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.lowercased().unicodeScalars {
-            for d in decompose(scalar) where !isCombiningMark(d) {
-                out.append(d)
+    /// `contains` of an ASCII haystack's lower case, without building it.
+    static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0]
+            for i in 0...(haystack.count - needle.count) where lower(haystack[i]) == first {
+                var j = 1
+                while j < needle.count && lower(haystack[i + j]) == needle[j] { j += 1 }
+                if j == needle.count { return true }
             }
+            return false
         }
-        return String(out).replacingTypographicQuotes
     }
 
     static func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
@@ -60,19 +91,6 @@ public enum Folding {
 }
 
 extension String {
-    /// ’ and ‘ fold to ', “ ” to ", so typed apostrophes find typographic ones.
-    var replacingTypographicQuotes: String {
-        var out = String.UnicodeScalarView()
-        for u in unicodeScalars {
-            switch u {
-            case "\u{2018}", "\u{2019}", "\u{02BC}": out.append("'")
-            case "\u{201C}", "\u{201D}": out.append("\"")
-            default: out.append(u)
-            }
-        }
-        return String(out)
-    }
-
     /// Canonical decomposition (NFD) through the standard library.
     var decomposedScalars: [Unicode.Scalar] {
         Array(_nfd)

@@ -87,10 +87,32 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = String(year)
-        if let month { s += "-" + PartialDate.pad(month) }
-        if let day { s += "-" + PartialDate.pad(day) }
-        return s
+        // "2021-11-16" is at most ten bytes: written into a small buffer and made a string
+        // once (small enough to need no allocation), since views print a date per row.
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            var n = 0
+            func digits(_ v: Int, _ count: Int) {
+                var v = v
+                for k in stride(from: count - 1, through: 0, by: -1) {
+                    raw[n + k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+                n += count
+            }
+            digits(year, year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1)
+            if let month {
+                raw[n] = 45
+                n += 1
+                digits(month, 2)
+            }
+            if let day {
+                raw[n] = 45
+                n += 1
+                digits(day, 2)
+            }
+            return String(decoding: raw.prefix(n), as: UTF8.self)
+        }
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
