@@ -6,10 +6,10 @@ import Glibc
 /// and git do. The pager is the shell's convenience, not a command of the language: it
 /// runs only in the interactive REPL on a terminal, and `set pager off` turns it off.
 enum Pager {
-    /// Whether `text` needs paging on a screen of `rows` lines.
-    static func needed(_ text: String, rows: Int) -> Bool {
+    /// Whether `text` (UTF-8) needs paging on a screen of `rows` lines.
+    static func needed(_ text: [UInt8], rows: Int) -> Bool {
         var lines = 0
-        for c in text.utf8 where c == 0x0A {
+        for c in text where c == 0x0A {
             lines += 1
             if lines >= rows - 1 { return true }
         }
@@ -23,9 +23,9 @@ enum Pager {
         return s.isEmpty ? nil : s
     }
 
-    /// Pipes `text` through the pager and waits for it; false if it could not start (the
-    /// shell found no such command), so the caller prints the text itself.
-    static func show(_ text: String) -> Bool {
+    /// Pipes `text` (UTF-8) through the pager and waits for it; false if it could not start
+    /// (the shell found no such command), so the caller prints the text itself.
+    static func show(_ text: [UInt8]) -> Bool {
         guard let command else { return false }
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return false }

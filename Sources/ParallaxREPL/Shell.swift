@@ -64,10 +64,16 @@ public struct Shell {
         switch outcome.result {
         case .success(let document):
             guard interactive else { return printer.show(document, options) }
-            let text = Renderer.render(document, options)
-            guard !text.isEmpty else { return }
+            // Rendered as bytes and written as bytes: megabytes of a large table are never
+            // made into (and validated as) a String on their way to the terminal.
+            var bytes: [UInt8] = []
+            if printedOnLine && options.format != .json { bytes.append(10) }
+            let start = bytes.count
+            Renderer.render(document, options, into: &bytes)
+            guard bytes.count > start else { return }
+            bytes.append(10)
             printer.flush()
-            show((printedOnLine && options.format != .json ? "\n" : "") + text + "\n")
+            show(bytes)
             printedOnLine = true
         case .failure(let error):
             failed = true
@@ -78,11 +84,11 @@ public struct Shell {
     }
 
     /// Prints at the terminal, through the pager when the output is longer than the screen.
-    func show(_ text: String) {
+    func show(_ bytes: [UInt8]) {
         if interpreter.session.settings.pager, Console.isTerminal(1),
-           let rows = Terminal.height(), Pager.needed(text, rows: rows), Pager.show(text) {
+           let rows = Terminal.height(), Pager.needed(bytes, rows: rows), Pager.show(bytes) {
             return
         }
-        Console.out(text)
+        Console.write(bytes)
     }
 }

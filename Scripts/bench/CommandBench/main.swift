@@ -50,20 +50,24 @@ nonisolated func format1(_ v: Double) -> String {
     return String(r)
 }
 
+/// Where each run's output goes: UTF-8 bytes appended to a new buffer, as the REPL and
+/// batch runs write output to the console (never made into a `String` on the way).
+var output: [UInt8] = []
+
 /// One run of a command and its rendering: a function of its own, so that
 /// `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*timedRun*'` counts
 /// the commands and not the loading.
 @inline(never)
 @MainActor func timedRun(_ command: String) -> (bytes: Int, failed: Bool) {
-    var bytes = 0
     var failed = false
+    output = []
     for o in interpreter.execute(line: command) {
         switch o.result {
-        case .success(let d): bytes += Renderer.render(d, RenderOptions(format: .text, width: 100)).utf8.count
+        case .success(let d): Renderer.render(d, RenderOptions(format: .text, width: 100), into: &output)
         case .failure(let e): failed = true; print("  \(command): \(e.message)")
         }
     }
-    return (bytes, failed)
+    return (output.count, failed)
 }
 
 if dump {
