@@ -14,7 +14,7 @@ enum NarrativeCommands {
         example: "narrative ARM AZE"
     ) { (inv: inout Invocation) throws(CommandError) in
         let (parties, all) = try readParties(&inv, atLeast: 1, atMost: nil, usage: "narrative PARTY [PARTY…] [all]")
-        let knowledge = Knowledge(session: inv.session, all: all)
+        let knowledge = inv.session.knowledge(all: all)
         let narrative = Narrative(knowledge, parties: parties)
         return inv.document(NarrativeViews.layout(knowledge) { $0.narrative(narrative, cursor: inv.session.cursor) })
     }
@@ -29,7 +29,7 @@ enum NarrativeCommands {
         example: "compare ARM AZE RUS"
     ) { (inv: inout Invocation) throws(CommandError) in
         let (parties, all) = try readParties(&inv, atLeast: 2, atMost: nil, usage: "compare PARTY PARTY… [all]")
-        let knowledge = Knowledge(session: inv.session, all: all)
+        let knowledge = inv.session.knowledge(all: all)
         let comparison = Comparison(knowledge, parties: parties)
         return inv.document(NarrativeViews.layout(knowledge) { $0.comparison(comparison, onlyDifferences: false) })
     }
@@ -40,7 +40,7 @@ enum NarrativeCommands {
         example: "diff ARM AZE"
     ) { (inv: inout Invocation) throws(CommandError) in
         let (parties, all) = try readParties(&inv, atLeast: 2, atMost: 2, usage: "diff PARTY PARTY [all]")
-        let knowledge = Knowledge(session: inv.session, all: all)
+        let knowledge = inv.session.knowledge(all: all)
         let differences = Comparison(knowledge, parties: parties).disagreements
         return inv.document(NarrativeViews.layout(knowledge) { $0.comparison(differences, onlyDifferences: true) })
     }
@@ -76,7 +76,7 @@ enum NarrativeCommands {
             measure = m
         }
         try inv.args.finish(usage)
-        let knowledge = Knowledge(session: inv.session, all: all)
+        let knowledge = inv.session.knowledge(all: all)
         let table = FigureTable(knowledge, measure: measure)
         return inv.document(NarrativeViews.layout(knowledge) { $0.figures(table, measure: measure) })
     }

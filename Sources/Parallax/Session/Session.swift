@@ -7,6 +7,10 @@ public struct Session: Sendable {
     public var breakpoints: [Breakpoint] = []
     public var nextBreakpoint = 1
     public var settings = Settings()
+    /// What is known as of the cursor, and everything (`all`), kept for the next command:
+    /// narrative, compare, diff and figures each need it, and building it walks every claim.
+    /// Used only while it matches the cursor; `replace` drops it.
+    private var knowledgeCache: KnowledgeCache?
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -29,6 +33,26 @@ public struct Session: Sendable {
     public mutating func replace(_ scenario: Scenario, keepCursor: Bool = false) {
         self.scenario = scenario
         cursor = keepCursor ? min(cursor, scenario.events.count) : 0
+        knowledgeCache = nil
+    }
+
+    /// What is known as of the cursor, or everything with `all`: built once per cursor
+    /// position and scenario, then reused.
+    public mutating func knowledge(all: Bool = false) -> Knowledge {
+        if let cache = knowledgeCache {
+            if all, let k = cache.everything { return k }
+            if !all, let k = cache.atCursor, k.position == cursor { return k }
+        }
+        let k = Knowledge(session: self, all: all)
+        if !isKnownUniquelyReferenced(&knowledgeCache) {
+            // A copy of this session shares the cache: write to one of our own.
+            let own = KnowledgeCache()
+            own.atCursor = knowledgeCache?.atCursor
+            own.everything = knowledgeCache?.everything
+            knowledgeCache = own
+        }
+        if all { knowledgeCache?.everything = k } else { knowledgeCache?.atCursor = k }
+        return k
     }
 
     /// Whether a claim is known at `position` (the cursor by default): from its
@@ -49,4 +73,13 @@ public struct Session: Sendable {
 
     /// `k/n`.
     public var positionText: String { "\(cursor)/\(count)" }
+}
+
+/// The knowledge a session keeps between commands, behind a reference so that a `Session`
+/// stays small to copy. Copy on write: a session writes to it only while it holds the only
+/// reference (else it makes its own first), so a shared cache is only ever read, and copies
+/// of a session never see one another's cursor or scenario.
+final class KnowledgeCache: @unchecked Sendable {
+    var atCursor: Knowledge?
+    var everything: Knowledge?
 }
