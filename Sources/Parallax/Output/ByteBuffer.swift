@@ -59,7 +59,9 @@ final class ByteBuffer {
         count += range.count
     }
 
+    /// A native string's bytes are read in place; only a bridged or foreign one is copied.
     func append(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var s = s
         s.withUTF8 { append($0) }
     }

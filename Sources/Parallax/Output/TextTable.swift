@@ -44,24 +44,35 @@ struct TableLayout {
         numeric = table.columns.map(\.numeric)
         widths = [Int](repeating: 0, count: n)
         let cellCount = (table.rows.count + 1) * n
+        let columns = n
         var size = 0
         for c in table.columns { size += c.title.utf8.count }
-        for row in table.rows {
-            for cell in row.cells.prefix(n) { size += cell.utf8.count }
+        // Rows and cells read in place (no copy of a row's array per row).
+        table.rows.withUnsafeBufferPointer { rows in
+            for r in rows.indices {
+                rows[r].cells.withUnsafeBufferPointer { cells in
+                    for i in 0..<min(columns, cells.count) { size += cells[i].utf8.count }
+                }
+            }
         }
-        bytes = ByteBuffer(capacity: size + size / 8)
+        let arena = ByteBuffer(capacity: size + size / 8)
         var cellEnd: [Int] = []
         cellEnd.reserveCapacity(cellCount)
         for c in table.columns {
-            bytes.append(c.title)
-            cellEnd.append(bytes.count)
+            arena.append(c.title)
+            cellEnd.append(arena.count)
         }
-        for row in table.rows {
-            for i in 0..<n {
-                if i < row.cells.count { bytes.append(row.cells[i]) }
-                cellEnd.append(bytes.count)
+        table.rows.withUnsafeBufferPointer { rows in
+            for r in rows.indices {
+                rows[r].cells.withUnsafeBufferPointer { cells in
+                    for i in 0..<columns {
+                        if i < cells.count { arena.append(cells[i]) }
+                        cellEnd.append(arena.count)
+                    }
+                }
             }
         }
+        bytes = arena
         lines.reserveCapacity(cellCount)
         firstLine.reserveCapacity(cellCount + 1)
         var unsafe: [Int] = []
@@ -114,7 +125,8 @@ struct TableLayout {
         let p = bytes.bytes
         for cell in n..<firstLine.count - 1 {
             let i = cell % n
-            for line in lines[firstLine[cell]..<firstLine[cell + 1]] where line.width > longestWord[i] && longestWord[i] < 24 {
+            for k in firstLine[cell]..<firstLine[cell + 1] where lines[k].width > longestWord[i] && longestWord[i] < 24 {
+                let line = lines[k]
                 let word = line.word >= 0 ? min(24, line.word) : TextRenderer.widestWord(p, line.start, line.end, upTo: 24)
                 longestWord[i] = max(longestWord[i], word)
             }
