@@ -17,14 +17,15 @@
 # narrative, compare, diff and figures (the narratives issue), 10 ms for every other
 # command (the command-language issue); `load` and `reload` read the whole file and are
 # the loader's (100 ms, Scripts/bench/load.sh), shown for completeness.
-# Needs python3. SCRATCH overrides the release build folder.
+# Needs python3. SCRATCH overrides the release build folder; BENCH the command-bench binary
+# (a saved copy of an earlier build, to time before and after a change in one session).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SCRATCH=${SCRATCH:-.build-cmd-rel}
 RUNS=${RUNS:-21}
 OUT=Scripts/bench/results
 DATA=Scripts/bench/data/narratives-5000.json
-BENCH="$SCRATCH/release/command-bench"
+BENCH=${BENCH:-"$SCRATCH/release/command-bench"}
 
 mkdir -p "$OUT" Scripts/bench/data
 [ -f "$DATA" ] || python3 Scripts/bench/generate.py 5000 --seed 1 --json > "$DATA"
