@@ -29,6 +29,58 @@ struct HostileInputTests {
         ])
     }
 
+    /// Found by fuzzing the loader: a date part longer than its width overflowed Int.
+    @Test func datesWithEndlessDigitsAreLocatedErrors() throws {
+        let text = Fixtures.minimal.replacingOccurrences("date: 2021-11-17", "date: 20000000000000000000000000000000000000014-01-04")
+        #expect(Fixtures.problems(text) == [
+            "12:22: invalid date '20000000000000000000000000000000000000014-01-04'; write YYYY, YYYY-MM, YYYY-MM-DD or START..END with real calendar days",
+        ])
+        #expect(try Console().run("events where date = 2021-1111111111111111111111") == """
+        events where date = 2021-1111111111111111111111
+                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        error: 'date' compares with a date (2021, 2021-11 or 2021-11-16); '2021-1111111111111111111111' is not one
+        """)
+    }
+
+    /// Found by fuzzing the command line: a filter is shown as typed, so a number past
+    /// Int's range (which trapped), a fraction (shown rounded) or a year before 1000 (shown
+    /// without its leading zero) each read back as what was meant.
+    @Test func filtersAreShownAsTyped() throws {
+        let c = try Console()
+        #expect(c.run("break where intensity > 1e300") == "Breakpoint 1: where intensity > 1e+300")
+        #expect(c.run("break where intensity > 1.25") == "Breakpoint 2: where intensity > 1.25")
+        #expect(c.run("break where date = 0110-11") == "Breakpoint 3: where date = 0110-11")
+        #expect(c.run("break where title = \"\\\"\u{301}\"") == "Breakpoint 4: where title = \"\\\"\u{301}\"")
+    }
+
+    /// The size is checked before a byte is read, so a sparse 100 MB file costs nothing.
+    @Test func aFileOverTheLimitIsRefusedUnread() throws {
+        let path = "/tmp/parallax-large-\(getpid()).yaml"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(ftruncate(fd, 100 * 1_048_576) == 0)
+        close(fd)
+        defer { unlink(path) }
+        #expect(throws: LoadFailure.self) { try ScenarioLoader.load(path: path) }
+        guard case .failure(let d) = FileReader.contents(of: path) else { Issue.record("read 100 MB"); return }
+        #expect(d.description == "\(path):1:1: error: is 100 MiB; files over 64 MiB are refused")
+    }
+
+    /// A file is opened once, then checked and read through that one descriptor, so there
+    /// is no gap between check and read to lose it in: gone before, it is "no such file".
+    @Test func aFileThatVanishesIsNoSuchFile() throws {
+        let path = "/tmp/parallax-vanish-\(getpid()).yaml"
+        let file = fopen(path, "w")!
+        fputs(Fixtures.minimal, file)
+        fclose(file)
+        unlink(path)
+        do {
+            _ = try ScenarioLoader.load(path: path)
+            Issue.record("a removed file loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["\(path):1:1: error: cannot read: no such file"])
+        }
+    }
+
     @Test func directoriesAndFIFOsAreNotRead() {
         #expect(throws: LoadFailure.self) { try ScenarioLoader.load(path: "/tmp") }
         let fifo = "/tmp/parallax-fifo-\(getpid())"
