@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libyaml's C parser: the loader reads scenarios through its event API.
@@ -42,7 +43,9 @@ let package = Package(
         .executableTarget(name: "FuzzCommand", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Command"),
         .executableTarget(name: "FuzzScript", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Script"),
         // Golden/ holds expected transcripts, read through #filePath.
-        .testTarget(name: "ParallaxTests", dependencies: ["Parallax", "ParallaxREPL"], exclude: ["Golden"]),
+        .testTarget(name: "ParallaxTests", dependencies: [
+            "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]
 )
