@@ -81,6 +81,43 @@ struct HostileInputTests {
         }
     }
 
+    /// What `--update` and the history write through: a destination that refuses the file
+    /// or a full disk is an error to report, never a silent success.
+    @Test func aReadOnlyOrFullDestinationIsReported() {
+        // sysfs takes no new files, even from root: a read-only destination.
+        #expect(FileWriter.replace("/sys/parallax-\(getpid()).out", with: "x")?.message == "cannot write: permission denied")
+        #expect(FileWriter.replace("/nonexistent/s.out", with: "x")?.message == "cannot write: no such file")
+        // /dev/full fails every write as a full disk does.
+        let full = open("/dev/full", O_WRONLY)
+        defer { close(full) }
+        #expect(!FileWriter.writeAll("step 3\n", to: full))
+        #expect(errno == ENOSPC)
+    }
+
+    /// The core never starts a program: no command of the language can run one, so a
+    /// script from elsewhere can do no more than its commands say. (The REPL's pager, the
+    /// one program Parallax starts, is outside the core.)
+    @Test func theCoreStartsNoProgram() throws {
+        var sources: [String] = []
+        func walk(_ folder: String) {
+            guard let dir = opendir(folder) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasPrefix(".") { continue }
+                if name.hasSuffix(".swift") { sources.append(folder + "/" + name) } else { walk(folder + "/" + name) }
+            }
+        }
+        walk(Fixtures.root + "/Sources/Parallax")
+        #expect(sources.count > 40)
+        for path in sources {
+            let text = String(decoding: try FileReader.contents(of: path).get(), as: UTF8.self)
+            for call in ["posix_spawn", "popen(", "system(", "execv", "execl", "fork("] {
+                #expect(!text.contains(call), "\(path) calls \(call)")
+            }
+        }
+    }
+
     @Test func directoriesAndFIFOsAreNotRead() {
         #expect(throws: LoadFailure.self) { try ScenarioLoader.load(path: "/tmp") }
         let fifo = "/tmp/parallax-fifo-\(getpid())"
