@@ -8,6 +8,16 @@ import Glibc
 /// a file or a typed line reaches the terminal as a raw escape sequence.
 @Suite("Hostile inputs")
 struct HostileInputTests {
+    /// "Billion laughs": nine levels of aliases, each ten of the one before. Refused at the
+    /// first alias, before anything is expanded.
+    @Test func anAliasBombIsRefusedAtTheFirstAlias() {
+        var text = "parallax: 1\nl0: &l0 lol\n"
+        for level in 1...9 {
+            text += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect(Fixtures.problems(text) == ["3:10: YAML aliases (*name) are not accepted in scenario files; write the value out"])
+    }
+
     @Test func deepNestingIsRefusedAtItsPlace() {
         let text = "parallax: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         #expect(Fixtures.problems(text) == ["1:210: nesting deeper than 200 levels"])
