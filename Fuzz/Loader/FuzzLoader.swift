@@ -7,13 +7,23 @@ import Parallax
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    load(bytes)
+    // The same text after a 64 KiB comment line: past the size (the loader's
+    // sectionThreshold) from which a block-style file is read in sections on two threads,
+    // which inputs of a fuzzer's size never reach otherwise.
+    load(padding + bytes)
+    return 0
+}
+
+let padding = Array("#".utf8) + [UInt8](repeating: 32, count: 64 * 1024) + [10]
+
+func load(_ bytes: [UInt8]) {
     do {
         _ = try ScenarioLoader.load(bytes: bytes, path: "fuzz.yaml")
     } catch {
         precondition(!error.diagnostics.isEmpty, "a refused scenario says why")
         _ = error.description
     }
-    return 0
 }
 
 #if !FUZZING
