@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libyaml's C parser: the loader reads scenarios through its event API.
@@ -35,8 +36,16 @@ let package = Package(
         ),
         // In-process timings of commands on large generated scenarios (Scripts/bench/).
         .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
+        // libFuzzer entry points for the loader, the command line and the script runner
+        // (Scripts/fuzz.sh builds them with -sanitize=fuzzer); a plain build replays saved inputs.
+        .target(name: "FuzzSupport", dependencies: ["Parallax"], path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzLoader", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Loader"),
+        .executableTarget(name: "FuzzCommand", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Command"),
+        .executableTarget(name: "FuzzScript", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Script"),
         // Golden/ holds expected transcripts, read through #filePath.
-        .testTarget(name: "ParallaxTests", dependencies: ["Parallax", "ParallaxREPL"], exclude: ["Golden"]),
+        .testTarget(name: "ParallaxTests", dependencies: [
+            "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]
 )

@@ -58,6 +58,11 @@ final class PseudoTerminalSession {
 
         let binary = PseudoTerminalSession.binary
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        // The sanitizers' settings pass through (CI runs these tests under ASan), nothing else.
+        var environment = environment
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0

@@ -214,12 +214,13 @@ struct ReplPTYTests {
         #expect(try run(t, "ck") == ["back"])
     }
 
-    @Test func sigtermSavesHistoryAndEnds() throws {
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func sigtermOrSighupSavesHistoryAndEnds(signal: Int32) throws {
         let home = Home()
         let t = try start(home)
         try run(t, "echo kept")
-        kill(t.pid, SIGTERM)
-        #expect(try t.waitForExit() == 128 + SIGTERM)
+        kill(t.pid, signal)
+        #expect(try t.waitForExit() == 128 + signal)
         #expect(home.history().contains("echo\\040kept\n"))
     }
 

@@ -54,16 +54,16 @@ public struct Invocation {
     public var args: Arguments
     public let spec: CommandSpec
 
-    // Read and changed in place: a copy of the session (and its scenario's arrays) per use
-    // would cost more than most commands do.
+    // Changed in place: a copy of the session (and its scenario's arrays) per change would
+    // cost more than most commands do. Read with a plain getter: with a `_read` coroutine,
+    // `inv.session.settings.value(of:)` read the settings after the coroutine's frame was
+    // freed (AddressSanitizer, heap-use-after-free, Swift 6.3.1 debug build).
     public var session: Session {
-        _read { yield interpreter.session }
+        get { interpreter.session }
         nonmutating _modify { yield &interpreter.session }
     }
 
-    public var scenario: Scenario {
-        _read { yield interpreter.session.scenario }
-    }
+    public var scenario: Scenario { interpreter.session.scenario }
 
     public func document(_ blocks: [Block] = []) -> Document {
         Document(command: spec.name, blocks: blocks)

@@ -52,9 +52,13 @@ public enum FilterValue: Sendable {
     var text: String {
         switch self {
         case .text(let s):
-            let plain = !s.isEmpty && s.allSatisfy { !$0.isWhitespace && !"\"'(),;=<>!~#".contains($0) }
+            // Checked by scalar, as the lexer reads: a quote with a combining mark on it is
+            // still a quote to the lexer, though not a `"` Character.
+            let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && !"\"'(),;=<>!~#".unicodeScalars.contains($0) }
             return plain ? s : "\"" + s.replacingQuotes + "\""
-        case .number(let n): return TextRenderer.number(n)
+        // Exactly the number typed: display rounding would print 1.25 as 1.3, and 1e300 cannot
+        // pass through Int at all.
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .date(let d): return d.description
         }
     }
@@ -63,9 +67,9 @@ public enum FilterValue: Sendable {
 extension String {
     var replacingQuotes: String {
         var out = ""
-        for c in self {
-            if c == "\"" || c == "\\" { out.append("\\") }
-            out.append(c)
+        for c in unicodeScalars {
+            if c == "\"" || c == "\\" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(c)
         }
         return out
     }

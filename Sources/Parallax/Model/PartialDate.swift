@@ -41,7 +41,8 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
                 digits = 0
                 continue
             }
-            guard b >= 48, b <= 57 else { return nil }
+            // A part longer than its width is refused here, before it can overflow Int.
+            guard b >= 48, b <= 57, digits < (part == 0 ? 4 : 2) else { return nil }
             let d = Int(b - 48)
             switch part {
             case 0: numbers.0 = numbers.0 * 10 + d
@@ -86,6 +87,8 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         firstDay >= other.firstDay && lastDay <= other.lastDay
     }
 
+    /// As written in scenarios and filters: the year always four digits (`0900`), or the
+    /// text would not parse back.
     public var description: String {
         // "2021-11-16" is at most ten bytes: written into a small buffer and made a string
         // once (small enough to need no allocation), since views print a date per row.
@@ -100,7 +103,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
                 }
                 n += count
             }
-            digits(year, year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1)
+            digits(year, 4)
             if let month {
                 raw[n] = 45
                 n += 1
