@@ -59,8 +59,10 @@ public struct ScenarioLoader {
 
     /// Reads a block-style file's claims on a second thread while the rest is read here;
     /// anything unusual (JSON, flow style, several documents, a syntax error) falls back to
-    /// `loadWhole`. Both report the same problems, except that a claim whose id repeats
-    /// another entity's may add messages about its own references here.
+    /// `loadWhole`. Both report the same problems, except around an id declared twice: the
+    /// duplicate is reported by both, but the messages about references of or to it may
+    /// differ (the whole-file path drops the later entity at once; here it is dropped only
+    /// after its part was read).
     /// `tailShare`: the part of the file the second thread should take (measured best at
     /// about half); tests vary it to cut the claims everywhere.
     static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
