@@ -61,8 +61,8 @@ public struct ScenarioLoader {
     /// anything unusual (JSON, flow style, several documents, a syntax error) falls back to
     /// `loadWhole`. Both report the same problems, except around an id declared twice: the
     /// duplicate is reported by both, but the messages about references of or to it may
-    /// differ (the whole-file path drops the later entity at once; here it is dropped only
-    /// after its part was read).
+    /// differ (the whole-file path drops the later entity at once; here, when the two are
+    /// in different parts, the later one is kept and its own references are still checked).
     /// `tailShare`: the part of the file the second thread should take (measured best at
     /// about half); tests vary it to cut the claims everywhere.
     static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
