@@ -41,12 +41,15 @@ public final class History {
     }
 
     /// Writes the whole file to a temporary sibling and renames it over the old one, so a
-    /// crash mid-write leaves the previous file intact. Failures are silent: losing
-    /// history must never stop the analyst's work.
-    public func save() {
-        guard let path else { return }
+    /// crash mid-write leaves the previous file intact. Returns what went wrong, if anything
+    /// (a read-only folder, a full disk): the REPL says so but goes on, since losing history
+    /// must never stop the analyst's work.
+    @discardableResult
+    public func save() -> String? {
+        guard let path else { return nil }
         History.makeDirectories(for: path)
-        _ = FileWriter.replace(path, with: HistoryFile.text(for: entries, limit: limit), mode: 0o600)
+        return FileWriter.replace(path, with: HistoryFile.text(for: entries, limit: limit), mode: 0o600)
+            .map { "\(path): \($0.message)" }
     }
 
     static func contents(of path: String) -> String? {

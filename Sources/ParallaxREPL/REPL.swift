@@ -57,11 +57,21 @@ public final class REPL {
                 }
                 if let history, history.add(line) {
                     editor.remember(line)
-                    history.save()
+                    saveHistory()
                 }
                 if execute(line) { return finish() }
             }
         }
+    }
+
+    /// Whether a failed history save was already reported.
+    var historyWarned = false
+
+    /// Saves the history; a failure is reported once, not after every line.
+    func saveHistory() {
+        guard let problem = history?.save(), !historyWarned else { return }
+        historyWarned = true
+        Console.err("warning: history not saved, \(problem) (not repeated)\n")
     }
 
     /// Runs a line; returns true when it asked to quit.
@@ -72,13 +82,13 @@ public final class REPL {
     }
 
     func finish() -> Int32 {
-        history?.save()
+        saveHistory()
         return !editor.isInteractive && shell.failed ? 1 : 0
     }
 
     /// SIGTERM or SIGHUP: the history is saved, then the process ends as the signal asks.
     func leave(by signal: Int32) -> Never {
-        history?.save()
+        saveHistory()
         Signals.exit(by: signal)
     }
 

@@ -178,6 +178,20 @@ struct ReplPTYTests {
                 == ["echo remembered", "history"])
     }
 
+    @Test func aHistoryThatCannotBeSavedIsReportedOnceAndWorkGoesOn() throws {
+        let home = Home()
+        // A file where the history's folder should be: nothing can be written below it.
+        let blocker = home.path + "/blocker"
+        let f = fopen(blocker, "w")
+        fclose(f)
+        let t = try start(home, ["XDG_STATE_HOME": blocker + "/state"])
+        let first = try run(t, "echo one")
+        #expect(first.contains { $0.hasPrefix("warning: history not saved, \(blocker)/state/parallax/history: cannot write:") })
+        #expect(first.contains("one"))
+        let second = try run(t, "echo two")
+        #expect(second == ["two"])
+    }
+
     @Test func emptyEnterRepeatsOnlyTheLastMovement() throws {
         let home = Home()
         let t = try start(home)
