@@ -71,6 +71,34 @@ struct LoaderTests {
         ])
     }
 
+    /// A date in `known_at` reveals the claim at the first event on or after that date, or
+    /// at the last event when none is that late.
+    @Test func aClaimKnownOnADateIsRevealedAtTheFirstEventFromThatDate() throws {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, known_at: 2021-11-16, says: x, status: official, sources: [src]}
+          - {id: b, by: arm-mod, about: clash, known_at: 2021-11-17, says: x, status: official, sources: [src]}
+          - {id: c, by: arm-mod, about: clash, known_at: 2021-12, says: x, status: official, sources: [src]}
+        """
+        let scenario = try Fixtures.load(text)
+        #expect(scenario.claims.map(\.knownPosition) == [1, 2, 2])
+    }
+
+    /// A key given twice is an error even when its first value was empty.
+    @Test func aKeyRepeatedAfterAnEmptyValueIsADuplicate() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], quote: ~, quote: y}
+        """
+        #expect(Fixtures.problems(text) == ["16:93: duplicate key 'quote' in claim"])
+    }
+
+    @Test func aClaimCannotBeTheSpeakerOfAnother() {
+        let text = Fixtures.minimal + LoaderTests.claimsHeader + """
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src]}
+          - {id: b, by: a, about: clash, says: y, status: official, sources: [src]}
+        """
+        #expect(Fixtures.problems(text) == ["17:17: 'a' is a claim; 'by' names an actor, a party or a source"])
+    }
+
     @Test func figureWithoutMeasureAndNonIntegerCount() {
         let text = Fixtures.minimal + LoaderTests.claimsHeader + """
           - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM}]}
