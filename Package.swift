@@ -19,8 +19,10 @@ let package = Package(
         // libedit, with inline C wrappers for its variadic functions.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
+        // glibc's mallopt, for the process's memory settings (Memory.swift).
+        .systemLibrary(name: "CMalloc"),
         // The pure core: model, loading, language, session, analysis, output, scripts.
-        .target(name: "Parallax", dependencies: ["CYAML"]),
+        .target(name: "Parallax", dependencies: ["CYAML", "CMalloc"]),
         // The interactive shell over libedit.
         .target(name: "ParallaxREPL", dependencies: ["Parallax", "CEditLine"]),
         // Turns seeds/*.yaml into Swift source so the binary carries its bundled scenario.

@@ -18,6 +18,7 @@ struct ParallaxCommand: ParsableCommand {
 
     /// Usage errors exit 2 (not ArgumentParser's 64), as the command-language spec says.
     static func main() {
+        Memory.keepFreedMemory()
         do {
             // `parallax` alone opens the REPL: with nothing to parse, skip the argument
             // parser, whose reflection-based set-up costs more than loading the scenario.

@@ -6,6 +6,7 @@ import Glibc
 // Times commands of the language on a loaded scenario, in-process, so the figures are
 // the commands' own cost rather than process start and loading.
 // Usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] [--clock cpu] [--dump] COMMAND…
+Memory.keepFreedMemory()  // as the parallax executable does
 var args = Array(CommandLine.arguments.dropFirst())
 var runs = 21
 func take(_ flag: String, from args: inout [String]) -> String? {

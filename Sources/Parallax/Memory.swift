@@ -1,0 +1,19 @@
+#if os(Linux)
+import CMalloc
+#endif
+
+/// How a Parallax process asks glibc to treat large blocks (the executables call this first).
+public enum Memory {
+    /// Loading a large scenario or laying out a table of thousands of rows allocates and
+    /// frees blocks of several megabytes (the file, parsed nodes, output buffers, arrays that
+    /// double as they grow). By default glibc maps each such block afresh and unmaps it when
+    /// freed, so each costs new page faults; kept in the heap, freed memory is reused instead
+    /// (Scripts/bench/README.md has the measurement).
+    public static func keepFreedMemory() {
+        #if os(Linux)
+        let limit: Int32 = 256 << 20
+        _ = mallopt(M_MMAP_THRESHOLD, limit)
+        _ = mallopt(M_TRIM_THRESHOLD, limit)
+        #endif
+    }
+}
