@@ -1,8 +1,23 @@
 import Dispatch
 
-/// Two independent pieces of work at once, for the two places where a second core pays for
-/// itself: loading a large scenario and laying out a table of thousands of rows.
+/// Two independent pieces of work at once, where a second core pays for itself: loading a
+/// large scenario, and commands whose output has thousands of rows (building the rows and
+/// laying out the table).
 enum Concurrently {
+    /// When work is split: by size (the default), never, or always (down to two items).
+    /// Tests compare `never` with `always` to check that splitting changes no output.
+    enum Mode: Sendable { case bySize, never, always }
+    @TaskLocal static var mode = Mode.bySize
+
+    /// Whether work of `size` items is split in two, given the size from which it pays.
+    static func splits(_ size: Int, from threshold: Int) -> Bool {
+        switch mode {
+        case .bySize: size >= max(2, threshold)
+        case .never: false
+        case .always: size >= 2
+        }
+    }
+
     /// Runs `second` on another thread while `first` runs here; returns when both are done.
     /// The two must not touch the same variables. Small work runs on this thread alone
     /// (`parallel` false): starting a thread would cost more than it saves.
@@ -21,8 +36,47 @@ enum Concurrently {
         }
     }
 
+    /// `body` over `0..<count`, in two halves at once when there are at least `threshold`
+    /// items: each call gets its own range (and must keep its own scratch state); the
+    /// results are joined in order, so the output is the same either way.
+    static func inHalves<T>(_ count: Int, threshold: Int, _ body: (Range<Int>) -> [T]) -> [T] {
+        guard splits(count, from: threshold) else { return body(0..<count) }
+        let half = count / 2
+        var first: [T] = [], second: [T] = []
+        run({ first = body(0..<half) }, { second = body(half..<count) })
+        first += second
+        return first
+    }
+
     private final class Work: @unchecked Sendable {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
+    }
+}
+
+/// Freeing a large command's output off the command line's path: a document of ten thousand
+/// rows holds fifty thousand strings, and letting go of them takes a millisecond or two that
+/// the next command should not wait for.
+enum Disposal {
+    /// Documents with at least this many table rows are freed on another thread.
+    static let largeRows = 2000
+
+    /// Lets go of a command's result; a large document is freed on another thread.
+    static func drop(_ result: consuming Result<Document, CommandError>?) {
+        guard rows(in: result) >= largeRows else { return }
+        let box = Box(result)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    private static func rows(in result: borrowing Result<Document, CommandError>?) -> Int {
+        guard case .success(let d)? = copy result else { return 0 }
+        var rows = 0
+        for case .table(let t) in d.blocks { rows += t.rows.count }
+        return rows
+    }
+
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: consuming T) { self.value = value }
     }
 }

@@ -63,7 +63,7 @@ enum EntityViews {
         fields.append(Field("says", c.says))
         if let q = c.quote { fields.append(Field("quote", "“\(q)”")) }
         if !c.answers.isEmpty { fields.append(Field("answers", c.answers.map { "\($0.question): \($0.answer)" }.joined(separator: "; "))) }
-        if !c.figures.isEmpty { fields.append(Field("figures", Views.figures(c, in: sc))) }
+        if !c.figures.isEmpty { fields.append(Field("figures", Views.figures(c.figures))) }
         if let r = c.relayedBy { fields.append(Field("relayed_by", sc.name(of: r), label: "relayed by")) }
         if !c.confirms.isEmpty { fields.append(Field("confirms", c.confirms.joined(separator: ", "))) }
         if !c.denies.isEmpty { fields.append(Field("denies", c.denies.joined(separator: ", "))) }

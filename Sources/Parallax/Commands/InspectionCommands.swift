@@ -134,34 +134,38 @@ enum InspectionCommands {
         try inv.args.finish("claims [all] [where FILTER]")
         let sc = inv.scenario
         let session = inv.session
-        // Claims are read in place and each speaker and event date is spelled once: with
-        // ten thousand claims, copying a claim or rebuilding a name per row costs more
-        // than laying the table out.
-        var rows: [Table.Row] = []
-        var speakers: [String: String] = [:]
-        var dates = [String?](repeating: nil, count: sc.events.count + 1)
+        // Claims are read in place and each speaker and event date is spelled once (per
+        // half: a large scenario's rows are built in two halves at once): with ten thousand
+        // claims, copying a claim or rebuilding a name per row costs more than laying the
+        // table out.
         let about = sc.claimLinks.about
-        sc.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where all || session.isKnown(claims[i]) {
-                if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
-                let date: String
-                if let made = claims[i].madeOn {
-                    date = made.description
-                } else if let known = dates[about[i]] {
-                    date = known
-                } else {
-                    date = about[i] >= 1 ? sc.events[about[i] - 1].date.description : ""
-                    dates[about[i]] = date
+        let rows = sc.claims.withUnsafeBufferPointer { claims in
+            Concurrently.inHalves(claims.count, threshold: 4000) { range -> [Table.Row] in
+                var rows: [Table.Row] = []
+                var speakers: [String: String] = [:]
+                var dates = [String?](repeating: nil, count: sc.events.count + 1)
+                for i in range where all || session.isKnown(claims[i]) {
+                    if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
+                    let date: String
+                    if let made = claims[i].madeOn {
+                        date = made.description
+                    } else if let known = dates[about[i]] {
+                        date = known
+                    } else {
+                        date = about[i] >= 1 ? sc.events[about[i] - 1].date.description : ""
+                        dates[about[i]] = date
+                    }
+                    let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
+                    let speaker: String
+                    if let known = speakers[key] {
+                        speaker = known
+                    } else {
+                        speaker = Views.speaker(claims[i], in: sc)
+                        speakers[key] = speaker
+                    }
+                    rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says]))
                 }
-                let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
-                let speaker: String
-                if let known = speakers[key] {
-                    speaker = known
-                } else {
-                    speaker = Views.speaker(claims[i], in: sc)
-                    speakers[key] = speaker
-                }
-                rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says]))
+                return rows
             }
         }
         if rows.isEmpty {

@@ -97,47 +97,58 @@ struct NarrativeViews {
             blocks.append(.notice("Nothing known yet about \(n.parties.joined(separator: ", ")); 'step' to advance, or add 'all'."))
             return blocks
         }
-        // Each cell is written into one reused buffer and made a string once.
-        let cell = ByteBuffer(capacity: 4096)
-        let rows = n.steps.map { step -> Table.Row in
-            let e = step.position - 1
-            let date = events[e].date.description
-            cell.removeAll()
-            cell.append(date)
-            cell.append(" · ")
-            cell.append(events[e].type.rawValue)
-            cell.append(10)
-            cell.append(events[e].title)
-            var cells = [String(step.position), cell.string()]
-            cells.reserveCapacity(2 + n.parties.count)
-            for (claims, surfaced) in zip(step.claims, step.surfaced) {
-                guard !claims.isEmpty || !surfaced.isEmpty else {
-                    cells.append("—")
-                    continue
-                }
-                cell.removeAll()
-                var first = true
-                for i in claims {
-                    if !first { cell.append("\n\n") }
-                    first = false
-                    writeClaim(i, eventDate: date, into: cell)
-                }
-                for i in surfaced {
-                    if !first { cell.append("\n\n") }
-                    first = false
-                    cell.append("made known here: see #")
-                    cell.append(String(links.about[i]))
-                    cell.append(" [")
-                    cell.append(self.claims[i].id)
-                    cell.append("]")
-                }
-                cells.append(cell.string())
-            }
-            return Table.Row(cells, marked: step.position == cursor)
+        // Rows are built in two halves at once on a large scenario, each half with its own
+        // caches and its own buffer, in which each cell is written and made a string once.
+        let rows = Concurrently.inHalves(n.steps.count, threshold: NarrativeViews.parallelRows) { range in
+            let views = NarrativeViews(k: k, claims: claims, events: events, scenario: scenario, links: links)
+            let cell = ByteBuffer(capacity: 4096)
+            return n.steps[range].map { views.row($0, cursor: cursor, cell: cell) }
         }
         blocks.append(.table(Table(columns: [.init("position", "#", numeric: true), .init("event")] + n.parties.map(Self.column),
                                    rows: rows, showsMarker: true)))
         return blocks
+    }
+
+    /// Narratives of at least this many events build their rows on two cores.
+    static let parallelRows = 500
+
+    /// One event's row of a narrative: the position, the event, then each party's claims
+    /// about it (or "—").
+    func row(_ step: Narrative.Step, cursor: Int, cell: ByteBuffer) -> Table.Row {
+        let e = step.position - 1
+        let date = events[e].date.description
+        cell.removeAll()
+        cell.append(date)
+        cell.append(" · ")
+        cell.append(events[e].type.rawValue)
+        cell.append(10)
+        cell.append(events[e].title)
+        var cells = [String(step.position), cell.string()]
+        cells.reserveCapacity(2 + step.claims.count)
+        for (claims, surfaced) in zip(step.claims, step.surfaced) {
+            guard !claims.isEmpty || !surfaced.isEmpty else {
+                cells.append("—")
+                continue
+            }
+            cell.removeAll()
+            var first = true
+            for i in claims {
+                if !first { cell.append("\n\n") }
+                first = false
+                writeClaim(i, eventDate: date, into: cell)
+            }
+            for i in surfaced {
+                if !first { cell.append("\n\n") }
+                first = false
+                cell.append("made known here: see #")
+                cell.append(String(links.about[i]))
+                cell.append(" [")
+                cell.append(self.claims[i].id)
+                cell.append("]")
+            }
+            cells.append(cell.string())
+        }
+        return Table.Row(cells, marked: step.position == cursor)
     }
 
     /// One claim as a narrative shows it, appended to `cell`: who and how, the author's
@@ -172,7 +183,7 @@ struct NarrativeViews {
         }
         if !c[i].figures.isEmpty {
             cell.append("\nfigures: ")
-            cell.append(Views.figures(c[i], in: scenario))
+            cell.append(Views.figures(c[i].figures))
         }
         for j in links.confirms[i] { cell.append("\nconfirms "); cell.append(link(j)) }
         for j in links.denies[i] { cell.append("\ndenies "); cell.append(link(j)) }

@@ -56,9 +56,9 @@ enum Views {
     }
 
     /// "SUD killed 12, wounded 30 (note); all sides captured 4".
-    static func figures(_ c: Claim, in scenario: Scenario) -> String {
+    static func figures(_ figures: [Figure]) -> String {
         var s = ""
-        for (k, f) in c.figures.enumerated() {
+        for (k, f) in figures.enumerated() {
             if k > 0 { s += "; " }
             s += f.party ?? "all sides"
             s += " "

@@ -18,9 +18,38 @@ extension TextRenderer {
         let start = out.count
         if let name = table.name { out.append(style(safe(name), bold: true)) }
         guard !table.columns.isEmpty else { return }
-        var layout = TableLayout(table)
-        layout.fit(to: options.width, marker: table.showsMarker ? 2 : 0)
-        layout.write(table, options: options, into: out, blockStart: start)
+        let marker = table.showsMarker ? 2 : 0
+        let rows = table.rows.count
+        guard Concurrently.splits(rows * table.columns.count, from: TableLayout.parallelCells) else {
+            var layout = TableLayout(table, rows: 0..<rows)
+            let measured = layout
+            layout.fit(to: options.width, marker: marker) { measured.longestWords() }
+            out.reserve(layout.outputEstimate(rows: rows))
+            layout.write(table, rows: 0..<rows, header: true, options: options, into: out, blockStart: start)
+            return
+        }
+        // A large table is laid out in two halves on two cores: each half measures its own
+        // cells, the column widths are agreed from both, and each half writes its rows.
+        let half = rows / 2
+        var first: TableLayout?, second: TableLayout?
+        Concurrently.run({ first = TableLayout(table, rows: 0..<half) }, { second = TableLayout(table, rows: half..<rows) })
+        guard var first, var second else { return }
+        first.widths = zip(first.widths, second.widths).map { max($0, $1) }
+        if first.total(marker: marker) > options.width {
+            var words: [Int] = [], more: [Int] = []
+            let (a, b) = (first, second)
+            Concurrently.run({ words = a.longestWords() }, { more = b.longestWords() })
+            first.fit(to: options.width, marker: marker) { zip(words, more).map { max($0, $1) } }
+        } else {
+            first.fit(to: options.width, marker: marker) { [] }
+        }
+        (second.widths, second.marker) = (first.widths, first.marker)
+        out.reserve(first.outputEstimate(rows: half))
+        let tail = ByteBuffer(capacity: second.outputEstimate(rows: rows - half))
+        let (a, b) = (first, second)
+        Concurrently.run({ a.write(table, rows: 0..<half, header: true, options: options, into: out, blockStart: start) },
+                         { b.write(table, rows: half..<rows, header: false, options: options, into: tail, blockStart: -1) })
+        out.append(tail.bytes)
     }
 }
 
@@ -39,17 +68,21 @@ struct TableLayout {
     private var firstLine: [Int] = []
     private let gap = 2
 
-    init(_ table: Table) {
+    /// Tables of at least this many cells are laid out on two cores.
+    static let parallelCells = 6000
+
+    /// The header and rows `range` of the table, measured.
+    init(_ table: Table, rows range: Range<Int>) {
         n = table.columns.count
         numeric = table.columns.map(\.numeric)
         widths = [Int](repeating: 0, count: n)
-        let cellCount = (table.rows.count + 1) * n
+        let cellCount = (range.count + 1) * n
         let columns = n
         var size = 0
         for c in table.columns { size += c.title.utf8.count }
         // Rows and cells read in place (no copy of a row's array per row).
         table.rows.withUnsafeBufferPointer { rows in
-            for r in rows.indices {
+            for r in range {
                 rows[r].cells.withUnsafeBufferPointer { cells in
                     for i in 0..<min(columns, cells.count) { size += cells[i].utf8.count }
                 }
@@ -63,7 +96,7 @@ struct TableLayout {
             cellEnd.append(arena.count)
         }
         table.rows.withUnsafeBufferPointer { rows in
-            for r in rows.indices {
+            for r in range {
                 rows[r].cells.withUnsafeBufferPointer { cells in
                     for i in 0..<columns {
                         if i < cells.count { arena.append(cells[i]) }
@@ -114,13 +147,15 @@ struct TableLayout {
 
     private func string(_ span: Span) -> String { bytes.string(span.start..<span.end) }
 
-    var total: Int { widths.reduce(0, +) + gap * (n - 1) + marker }
+    /// About how many bytes the rows take once written (every row a full-width line, plus
+    /// its text again for wrapped lines), so the output grows once, not by doubling.
+    func outputEstimate(rows: Int) -> Int { (rows + 2) * (total(marker: marker) + 1) + bytes.count * 2 }
 
-    /// Shrinks the widest text columns until the table fits; numbers are never cut. First
-    /// down to each column's longest word (ids stay whole), then further if need be.
-    mutating func fit(to width: Int, marker: Int) {
-        self.marker = marker
-        guard total > width else { return }
+    func total(marker: Int) -> Int { widths.reduce(0, +) + gap * (n - 1) + marker }
+
+    /// Each column's longest word in its rows (not the header), counted up to 24 columns:
+    /// how far `fit` may shrink a column before it cuts words.
+    func longestWords() -> [Int] {
         var longestWord = [Int](repeating: 0, count: n)
         let p = bytes.bytes
         for cell in n..<firstLine.count - 1 {
@@ -131,8 +166,17 @@ struct TableLayout {
                 longestWord[i] = max(longestWord[i], word)
             }
         }
-        var excess = total - width
-        for floor in [longestWord, [Int](repeating: 8, count: n)] {
+        return longestWord
+    }
+
+    /// Shrinks the widest text columns until the table fits; numbers are never cut. First
+    /// down to each column's longest word (ids stay whole), then further if need be. The
+    /// longest words are only asked for when the table is too wide.
+    mutating func fit(to width: Int, marker: Int, longestWords: () -> [Int]) {
+        self.marker = marker
+        guard total(marker: marker) > width else { return }
+        var excess = total(marker: marker) - width
+        for floor in [longestWords(), [Int](repeating: 8, count: n)] {
             while excess > 0 {
                 // The widest column that may shrink (the first of equals), one column at a time.
                 var widest = -1
@@ -146,10 +190,13 @@ struct TableLayout {
         }
     }
 
-    /// The header, the rule and every row. Each row's columns are wrapped (only when a line
-    /// does not fit as it is) into one reused buffer of pieces, then written line by line.
-    /// Spaces are held back until text follows them, so no line ends in spaces.
-    func write(_ table: Table, options: RenderOptions, into out: ByteBuffer, blockStart: Int) {
+    /// The header and the rule (when `header`) and the rows `range`, as measured by this
+    /// layout. Each row's columns are wrapped (only when a line does not fit as it is) into
+    /// one reused buffer of pieces, then written line by line. Spaces are held back until
+    /// text follows them, so no line ends in spaces. Every line but the block's first
+    /// (at `blockStart`) starts with a line feed.
+    func write(_ table: Table, rows range: Range<Int>, header: Bool, options: RenderOptions, into out: ByteBuffer,
+               blockStart: Int) {
         var pieces: [Span] = []
         var columnStart = [Int](repeating: 0, count: n + 1)
         func emit(_ row: Int, mark: (shown: String, width: Int), header: Bool = false) {
@@ -211,18 +258,20 @@ struct TableLayout {
             return (s, TextRenderer.width(s))
         }
         let unmarked = shown(blank), marked = shown(options.unicode ? "▶ " : "> ")
-        emit(0, mark: unmarked, header: true)
-        out.append(10)
-        let ruleStart = out.count
-        out.append(spaces: marker)
-        let rule = options.unicode ? "─" : "-"
-        for (i, w) in widths.enumerated() {
-            if i > 0 { out.append(spaces: gap) }
-            for _ in 0..<w { out.append(rule) }
+        if header {
+            emit(0, mark: unmarked, header: true)
+            out.append(10)
+            let ruleStart = out.count
+            out.append(spaces: marker)
+            let rule = options.unicode ? "─" : "-"
+            for (i, w) in widths.enumerated() {
+                if i > 0 { out.append(spaces: gap) }
+                for _ in 0..<w { out.append(rule) }
+            }
+            out.trimSpaces(after: ruleStart)
         }
-        out.trimSpaces(after: ruleStart)
-        for (r, row) in table.rows.enumerated() {
-            emit(r + 1, mark: row.marked ? marked : unmarked)
+        for (k, r) in range.enumerated() {
+            emit(k + 1, mark: table.rows[r].marked ? marked : unmarked)
         }
     }
 }
