@@ -61,7 +61,9 @@ public final class Interpreter {
         let sourced = outcome.command == "source" && !outcome.failed
         if outcome.command != "expect" && !sourced {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
+            let previous = lastResult.take()
             lastResult = outcome.result
+            Disposal.drop(previous)
         }
         return outcome
     }
