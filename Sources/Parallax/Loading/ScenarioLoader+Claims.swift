@@ -12,6 +12,47 @@ extension ScenarioLoader {
         var figureParties: [(YAMLNode, String)]
     }
 
+    /// A file's raw claims in file order, kept in the parts that decoded them (one per
+    /// thread) and read across them by index: joining them into one array would copy every
+    /// claim, a retain and a release of each of its strings.
+    struct RawClaims {
+        let parts: [[RawClaim]]
+        let count: Int
+
+        init(_ parts: [[RawClaim]]) {
+            self.parts = parts
+            count = parts.reduce(0) { $0 + $1.count }
+        }
+
+        subscript(i: Int) -> RawClaim {
+            var i = i
+            for part in parts {
+                if i < part.count { return part[i] }
+                i -= part.count
+            }
+            preconditionFailure("claim \(i) out of range")
+        }
+
+        var ids: [String] {
+            var out: [String] = []
+            out.reserveCapacity(count)
+            for part in parts { for r in part { out.append(r.claim.id) } }
+            return out
+        }
+
+        /// The claims `range` as slices of the parts, each with the index of its first claim.
+        func slices(_ range: Range<Int>) -> [(claims: ArraySlice<RawClaim>, first: Int)] {
+            var out: [(ArraySlice<RawClaim>, Int)] = []
+            var start = 0
+            for part in parts {
+                let lower = max(range.lowerBound, start), upper = min(range.upperBound, start + part.count)
+                if lower < upper { out.append((part[(lower - start)..<(upper - start)], lower)) }
+                start += part.count
+            }
+            return out
+        }
+    }
+
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),
               let id = declare(f, entity: "claim") else { return nil }
@@ -153,7 +194,7 @@ extension ScenarioLoader {
     }
 
     /// Ids of the given kinds, for suggestions.
-    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: [RawClaim]) -> [String] {
+    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: RawClaims) -> [String] {
         var out: [String] = []
         for k in kinds {
             switch k {
@@ -162,14 +203,14 @@ extension ScenarioLoader {
             case .source: out += scenario.sources.map(\.id)
             case .event: out += scenario.events.map(\.id)
             case .question: out += scenario.questions.map(\.id)
-            case .claim: out += claims.map(\.claim.id)
+            case .claim: out += claims.ids
             case .place: out += scenario.places.map(\.id)
             }
         }
         return out
     }
 
-    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim]) {
+    mutating func check(_ ref: Reference, in scenario: Scenario, claims: RawClaims) {
         let found = kind(of: ref.id, in: scenario)
         if let found, ref.allowed.contains(found) { return }
         let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
@@ -186,7 +227,7 @@ extension ScenarioLoader {
     /// The claims are resolved in two runs at once, on two cores: this loader takes the
     /// references and the first claims, a copy of it the rest, each writing its claims
     /// straight into place; their problems are joined in file order.
-    mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
+    mutating func resolve(_ scenario: Scenario, claims raw: RawClaims) -> [Claim] {
         let partyIds = Set(scenario.parties.map(\.id))
         // The reference checks cost about as much as a quarter of the claims.
         let cut = raw.count * 3 / 8
@@ -201,9 +242,13 @@ extension ScenarioLoader {
                         error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
                     }
                 }
-                resolveClaims(raw[..<cut], into: out, all: raw, in: scenario, partyIds: partyIds)
+                for (claims, first) in raw.slices(0..<cut) {
+                    resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
+                }
             }, {
-                second.resolveClaims(raw[cut...], into: out + cut, all: raw, in: scenario, partyIds: partyIds)
+                for (claims, first) in raw.slices(cut..<raw.count) {
+                    second.resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
+                }
             }, parallel: raw.count >= ScenarioLoader.parallelClaims)
             count = raw.count
         }
@@ -213,7 +258,7 @@ extension ScenarioLoader {
 
     /// Speakers, parties, answers, figures' parties and positions of some claims, written
     /// to `out` in order, one claim for each raw claim.
-    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: [RawClaim],
+    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: RawClaims,
                                 in scenario: Scenario, partyIds: Set<String>) {
         var next = out
         for r in raw {
@@ -295,7 +340,7 @@ extension ScenarioLoader {
 
     /// What `revises` names, and cycles.
     /// `index` holds the claims' ids (see `Scenario.indexClaims`).
-    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim], index: [String: EntityRef]) {
+    mutating func checkRevisions(_ claims: [Claim], _ raw: RawClaims, index: [String: EntityRef]) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil

@@ -18,7 +18,7 @@ extension ScenarioLoader {
         guard let top = fields(root, .top) else { return nil }
         let entities = decodeEntities(top)
         let claims = items(top, "claims") { $0.claim($1) }
-        return assemble(entities, claims: claims)
+        return assemble(entities, claims: RawClaims([claims]))
     }
 
     mutating func decodeEntities(_ top: Fields) -> Entities {
@@ -48,13 +48,13 @@ extension ScenarioLoader {
     }
 
     /// Builds the scenario and resolves every reference; nil when anything was wrong.
-    mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
+    mutating func assemble(_ e: Entities, claims: RawClaims) -> Scenario? {
         assemble(scenario(e), claims: claims)
     }
 
-    mutating func assemble(_ partial: Scenario?, claims: [RawClaim]) -> Scenario? {
+    mutating func assemble(_ partial: Scenario?, claims: RawClaims) -> Scenario? {
         guard var scenario = partial else { return nil }
-        scenario.indexClaims(claims.map(\.claim.id))
+        scenario.indexClaims(claims.ids)
         let resolved = resolve(scenario, claims: claims)
         // Revisions are checked while the claims are linked.
         let index = scenario.index
@@ -71,6 +71,7 @@ extension ScenarioLoader {
         }
         var out: [T] = []
         out.reserveCapacity(list.count)
+        declared.reserveCapacity(declared.count + list.count)
         for item in list { if let x = decode(&self, item) { out.append(x) } }
         return out
     }

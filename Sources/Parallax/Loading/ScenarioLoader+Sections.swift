@@ -132,8 +132,8 @@ extension ScenarioLoader {
 
     /// Parsed text and raw claims, handed to another thread to be freed.
     final class Parsed: @unchecked Sendable {
-        var items: ([YAMLDocument], [RawClaim], ClaimsPart)?
-        init(_ documents: [YAMLDocument], _ claims: [RawClaim], _ part: ClaimsPart) { items = (documents, claims, part) }
+        var items: ([YAMLDocument], RawClaims)?
+        init(_ documents: consuming [YAMLDocument], _ claims: consuming RawClaims) { items = (documents, claims) }
         func release() { items = nil }
     }
 
@@ -188,15 +188,14 @@ extension ScenarioLoader {
             }
             group.wait()
             guard !failed, !part.failed else { return nil }
-            if let tailLoader = part.loader {
-                loader.absorb(tailLoader)
-                claims += part.claims
-            }
-            let scenario = withExtendedLifetime((documents, part.document)) {
-                loader.assemble(partial, claims: claims)
-            }
-            // Freeing the parsed text takes a few milliseconds; do it off the caller's path.
-            let parsed = Parsed(documents + [part.document].compactMap { $0 }, claims, part)
+            if let tailLoader = part.loader { loader.absorb(tailLoader) }
+            documents += [part.document].compactMap { $0 }
+            let raw = RawClaims([claims, part.claims])
+            (claims, part.claims, part.document, part.loader) = ([], [], nil, nil)
+            let scenario = withExtendedLifetime(documents) { loader.assemble(partial, claims: raw) }
+            // Freeing the parsed text and the raw claims takes a few milliseconds; it is
+            // done on another thread, which holds the only references to them.
+            let parsed = Parsed(consume documents, consume raw)
             DispatchQueue.global(qos: .utility).async { parsed.release() }
             return (scenario, loader.diagnostics)
         }
@@ -219,6 +218,7 @@ extension ScenarioLoader {
         }
         var out: [RawClaim] = []
         out.reserveCapacity(list.count)
+        declared.reserveCapacity(declared.count + list.count)
         for item in list { if let c = claim(item) { out.append(c) } }
         return out
     }
