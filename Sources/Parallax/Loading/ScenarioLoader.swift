@@ -251,15 +251,16 @@ public struct ScenarioLoader {
             error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
             return nil
         }
-        if let other = declared[id] {
+        // One lookup in the common case: store, and put the first place back on a clash.
+        let here = at(node)
+        if let other = declared.updateValue(here, forKey: id) {
+            declared[id] = other
             // Entities are decoded kind by kind, so report at whichever comes later in the file.
-            let here = at(node)
             let (first, second) = other < here ? (other, here) : (here, other)
             diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
                                           length: id.count))
             return nil
         }
-        declared[id] = at(node)
         return id
     }
 
