@@ -56,24 +56,28 @@ enum Concurrently {
 
 /// Freeing a large command's output off the command line's path: a document of ten thousand
 /// rows holds fifty thousand strings, and letting go of them takes a millisecond or two that
-/// the next command should not wait for.
+/// no command should wait for.
 enum Disposal {
     /// Documents with at least this many table rows are freed on another thread.
     static let largeRows = 2000
+    private static let group = DispatchGroup()
 
-    /// Lets go of a command's result; a large document is freed on another thread.
-    static func drop(_ result: consuming Result<Document, CommandError>?) {
-        guard rows(in: result) >= largeRows else { return }
-        let box = Box(result)
-        DispatchQueue.global(qos: .utility).async { box.value = nil }
-    }
-
-    private static func rows(in result: borrowing Result<Document, CommandError>?) -> Int {
-        guard case .success(let d)? = copy result else { return 0 }
+    static func isLarge(_ result: borrowing Result<Document, CommandError>?) -> Bool {
+        guard case .success(let d)? = copy result else { return false }
         var rows = 0
         for case .table(let t) in d.blocks { rows += t.rows.count }
-        return rows
+        return rows >= largeRows
     }
+
+    /// Lets go of a command's result on another thread.
+    static func drop(_ result: consuming Result<Document, CommandError>?) {
+        guard result != nil else { return }
+        let box = Box(result)
+        DispatchQueue.global(qos: .utility).async(group: group) { box.value = nil }
+    }
+
+    /// Returns once every result handed over has been freed.
+    static func waitUntilFreed() { group.wait() }
 
     private final class Box<T>: @unchecked Sendable {
         var value: T?

@@ -14,6 +14,9 @@ public final class Interpreter {
         }
     }
     private var lastResult: Result<Document, CommandError>?
+    /// The large output `lastResult` held before, to be freed when the shell is idle
+    /// (`releaseRetired`) rather than while the next command runs on both cores.
+    private var retired: Result<Document, CommandError>?
     /// The name of the last command run, for `expect`'s messages.
     public var lastCommand: String?
     /// `record FILE`: where commands are saved as they succeed; nil when not recording.
@@ -50,6 +53,14 @@ public final class Interpreter {
         Lexer.segments(line).map { execute(segment: $0, line: line) }
     }
 
+    /// Frees the output that the last command replaced, on another thread: the shell calls
+    /// this once the output is shown, so the freeing happens while the analyst reads it.
+    /// `wait`: return only once it is freed (a benchmark timing one command at a time).
+    public func releaseRetired(wait: Bool = false) {
+        Disposal.drop(retired.take())
+        if wait { Disposal.waitUntilFreed() }
+    }
+
     public func execute(segment: Lexer.Segment, line: String) -> Outcome {
         var outcome = run(segment)
         if case .failure(var error) = outcome.result, error.line.isEmpty {
@@ -63,7 +74,10 @@ public final class Interpreter {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
             let previous = lastResult.take()
             lastResult = outcome.result
-            Disposal.drop(previous)
+            if Disposal.isLarge(previous) {
+                Disposal.drop(retired.take())
+                retired = previous
+            }
         }
         return outcome
     }
