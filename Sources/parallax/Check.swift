@@ -14,7 +14,9 @@ struct Check: ParsableCommand {
 
     nonisolated(unsafe) static var loaded: Scenario?
 
-    func run() throws {
+    func run() throws { try Check.start(file: file) }
+
+    static func start(file: String?) throws {
         do {
             // Kept until exit: the process ends right after, and freeing a large model
             // would only delay that.

@@ -27,9 +27,14 @@ struct ParallaxCommand: ParsableCommand {
                 try Open.start(file: nil, commands: nil, settings: Settings())
                 return
             }
-            // `parallax run SCRIPT` likewise: a replay of a short script should not wait for it.
+            // `parallax run SCRIPT` and `parallax check [FILE]` likewise: a replay of a short
+            // script or a check should not wait for it.
             if arguments.count == 3 && arguments[1] == "run" && !arguments[2].hasPrefix("-") {
                 try Run.start(script: arguments[2])
+                return
+            }
+            if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
+                try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
                 return
             }
             var command = try parseAsRoot()
