@@ -6,8 +6,9 @@
 #
 #   Scripts/bench/commands.sh               # results in Scripts/bench/results/commands.txt
 #   RUNS=41 SKIP_BUILD=1 Scripts/bench/commands.sh
-#   CLOCK=cpu Scripts/bench/commands.sh     # the thread's CPU time instead of wall time
-#                                           # (steadier on a machine busy with other work)
+#   CLOCK=cpu Scripts/bench/commands.sh     # the calling thread's CPU time instead of wall
+#                                           # time: it misses the work large outputs do on
+#                                           # the second core, so compare wall times
 #   DUMP=/tmp/before.txt Scripts/bench/commands.sh   # print every output instead (at widths
 #                                                    # 100, 60 with colour, 25 in ASCII), to
 #                                                    # diff before and after a change
