@@ -24,8 +24,8 @@ guard args.count >= 2 else {
     print("usage: command-bench SCENARIO [--runs N] [--setup 'LINE'] [--clock cpu] [--dump] COMMAND…")
     exit(2)
 }
-// `--clock cpu`: the thread's CPU time instead of wall time, which a busy machine (other
-// builds descheduling this process) disturbs less.
+// `--clock cpu`: this thread's CPU time instead of wall time. A busy machine disturbs it
+// less, but it misses the work that large outputs do on the second core.
 let clock = take("--clock", from: &args) == "cpu" ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC
 nonisolated func now() -> Double {
     var t = timespec()
