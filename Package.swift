@@ -19,10 +19,10 @@ let package = Package(
         // libedit, with inline C wrappers for its variadic functions.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
-        // glibc's mallopt, for the process's memory settings (Memory.swift).
-        .systemLibrary(name: "CMalloc"),
+        // C library functions Glibc does not export (mallopt, memmem).
+        .systemLibrary(name: "CLibc"),
         // The pure core: model, loading, language, session, analysis, output, scripts.
-        .target(name: "Parallax", dependencies: ["CYAML", "CMalloc"]),
+        .target(name: "Parallax", dependencies: ["CYAML", "CLibc"]),
         // The interactive shell over libedit.
         .target(name: "ParallaxREPL", dependencies: ["Parallax", "CEditLine"]),
         // Turns seeds/*.yaml into Swift source so the binary carries its bundled scenario.

@@ -1,5 +1,5 @@
 #if os(Linux)
-import CMalloc
+import CLibc
 #endif
 
 /// How a Parallax process asks glibc to treat large blocks (the executables call this first).

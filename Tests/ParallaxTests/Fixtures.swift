@@ -46,6 +46,13 @@ enum Fixtures {
         return whole
     }
 
+    /// The diagnostics of bytes read in sections (or, with `whole`, whole).
+    static func problemsOf(_ bytes: [UInt8], whole: Bool = false) -> [String] {
+        problems(String(decoding: bytes, as: UTF8.self)) { (b: [UInt8]) throws(LoadFailure) in
+            whole ? try ScenarioLoader.loadWhole(bytes: b, path: "t.json") : try ScenarioLoader.loadInSections(bytes: b, path: "t.json")
+        }
+    }
+
     static func problems(_ text: String, _ load: ([UInt8]) throws(LoadFailure) -> Scenario) -> [String] {
         do {
             _ = try load(Array(text.utf8))

@@ -262,6 +262,81 @@ struct LoaderTests {
         #expect(ScenarioLoader.sections(Array("# c\nparallax: 1\nclaims:\n- a\n".utf8))?.map(\.lineOffset) == [0, 2])
     }
 
+    static let generatedJSON = Fixtures.root + "/Fuzz/corpus/loader/generated-12.json"
+
+    /// A JSON file written one value per line is cut in its claims array like block-style
+    /// YAML: every cut gives the model and the problems (with their lines and columns) that
+    /// reading the file whole gives, with Unix or Windows line ends.
+    @Test(arguments: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
+    func cuttingAJSONFileAnywhereGivesTheSameModel(share: Double) throws {
+        let unix = try FileReader.contents(of: LoaderTests.generatedJSON).get()
+        let windows = Array(String(decoding: unix, as: UTF8.self).replacing("\n", with: "\r\n").utf8)
+        for bytes in [unix, windows] {
+            let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "s")
+            #expect(whole.claims.count == 28)
+            if share > 0.05 && share < 0.95 {
+                // Read in two parts indeed, not read whole after a failed cut.
+                #expect(ScenarioLoader.loadJSONParts(bytes, path: "s", tailShare: share)?.0 != nil)
+            }
+            let parts = try ScenarioLoader.loadInSections(bytes: bytes, path: "s", tailShare: share)
+            #expect(whole.claims.map(\.id) == parts.claims.map(\.id))
+            #expect(whole.claims.map(\.location) == parts.claims.map(\.location))
+            #expect(whole.claims.map(\.knownPosition) == parts.claims.map(\.knownPosition))
+            #expect(whole.claims.map(\.party) == parts.claims.map(\.party))
+            #expect(whole.claims.map(\.says) == parts.claims.map(\.says))
+            #expect(whole.events.map(\.id) == parts.events.map(\.id))
+            // Problems on both sides of any cut, in claims and before them.
+            let broken = Array(String(decoding: bytes, as: UTF8.self)
+                .replacing("\"status\": ", with: "\"stauts\": ").replacing("\"phase\": \"", with: "\"phase\": \"x").utf8)
+            func problems(_ load: () throws(LoadFailure) -> Scenario) -> [String] {
+                do { _ = try load(); return [] } catch {
+                    return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+                }
+            }
+            let expected = problems { () throws(LoadFailure) in try ScenarioLoader.loadWhole(bytes: broken, path: "s") }
+            #expect(expected.count > 30)
+            #expect(problems { () throws(LoadFailure) in
+                try ScenarioLoader.loadInSections(bytes: broken, path: "s", tailShare: share)
+            } == expected)
+        }
+    }
+
+    @Test func aJSONFileIsCutWhereAnItemStartsItsLine() throws {
+        let bytes = try FileReader.contents(of: LoaderTests.generatedJSON).get()
+        var cuts: Set<Int> = []
+        try bytes.withUnsafeBufferPointer { buffer in
+            for target in stride(from: 0, to: buffer.count, by: 211) {
+                guard let cut = ScenarioLoader.jsonCut(buffer, target: target) else { continue }
+                cuts.insert(cut.item)
+                #expect(cut.item >= target)
+                #expect(Array(buffer[cut.itemLine...cut.item]) == Array("    {".utf8))
+                #expect(buffer[cut.comma] == UInt8(ascii: ","))
+                #expect(buffer[cut.claimsOpen] == UInt8(ascii: "[") && buffer[cut.claimsClose] == UInt8(ascii: "]"))
+                let key = try #require(String(validating: buffer[..<cut.claimsOpen], as: UTF8.self))
+                #expect(key.hasSuffix("\"claims\": "))
+            }
+        }
+        #expect(cuts.count > 20)
+    }
+
+    /// JSON that cannot be cut, or whose cut would not be the claims array, is read whole.
+    @Test func otherJSONIsReadWhole() throws {
+        let text = String(decoding: try FileReader.contents(of: LoaderTests.generatedJSON).get(), as: UTF8.self)
+        let whole = try ScenarioLoader.loadWhole(bytes: Array(text.utf8), path: "s")
+        // All on one line; claims not the last key; a nested "claims" key first.
+        let oneLine = text.replacing("\n", with: " ")
+        let claimsFirst = text.replacing("{\n  \"parallax\": 1,", with: "{\n  \"claims\": [],\n  \"parallax\": 1,")
+        let moved = text.replacing("  \"claims\": [", with: "  \"questions2\": 1,\n  \"claims\": [")
+            .replacing("\n  ]\n}", with: "\n  ],\n  \"places2\": []\n}")
+        let nested = text.replacing("\"publisher\": ", with: "\"claims\": [\n    {}\n  ], \"publisher\": ")
+        for variant in [oneLine, claimsFirst, moved, nested] {
+            let bytes = Array(variant.utf8)
+            #expect(ScenarioLoader.loadJSONParts(bytes, path: "s", tailShare: 0.5) == nil)
+            #expect(Fixtures.problemsOf(bytes) == Fixtures.problemsOf(bytes, whole: true))
+        }
+        #expect(try ScenarioLoader.loadInSections(bytes: Array(oneLine.utf8), path: "s").claims.map(\.id) == whole.claims.map(\.id))
+    }
+
     @Test func jsonInputLoadsTheSameModel() throws {
         let json = """
         {"parallax": 1, "scenario": {"id": "demo", "title": "Demo"},

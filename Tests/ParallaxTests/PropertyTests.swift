@@ -8,7 +8,7 @@ import Testing
 @Suite("Properties")
 struct PropertyTests {
     static let scenarioPaths = ["seeds/armenia-azerbaijan-2021-11.yaml"]
-        + ["generated-3.yaml", "generated-6.yaml", "generated-12.yaml", "generated-2.json"].map { "Fuzz/corpus/loader/" + $0 }
+        + ["generated-3.yaml", "generated-6.yaml", "generated-12.yaml", "generated-2.json", "generated-12.json"].map { "Fuzz/corpus/loader/" + $0 }
 
     static let scenarios: [Scenario] = scenarioPaths.map { path in
         do { return try ScenarioLoader.load(path: Fixtures.root + "/" + path) } catch { fatalError("\(path): \(error)") }
@@ -27,7 +27,7 @@ struct PropertyTests {
     // MARK: Navigation
 
     @Test func stepThenBackReturnsToTheSameCursor() async {
-        await propertyCheck(count: 200, input: Gen.int(in: 0...4), Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { which, start, distance in
+        await propertyCheck(count: 200, input: Gen.int(in: 0...(PropertyTests.scenarioPaths.count - 1)), Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { which, start, distance in
             let scenario = PropertyTests.scenarios[which]
             let c = start % scenario.events.count
             let n = 1 + distance % (scenario.events.count - c)
@@ -94,7 +94,7 @@ struct PropertyTests {
     // MARK: Comparison
 
     @Test func comparingPartiesInAnyOrderGivesTheSameVerdicts() async {
-        await propertyCheck(count: 100, input: Gen.int(in: 0...4), Gen.int(in: 0...1000), Gen.int(in: 0...9999).array(of: 2...6)) { which, cursor, picks in
+        await propertyCheck(count: 100, input: Gen.int(in: 0...(PropertyTests.scenarioPaths.count - 1)), Gen.int(in: 0...1000), Gen.int(in: 0...9999).array(of: 2...6)) { which, cursor, picks in
             let scenario = PropertyTests.scenarios[which]
             var ids = scenario.parties.map(\.id)
             var chosen: [String] = []
@@ -138,7 +138,7 @@ struct PropertyTests {
         let texts = try PropertyTests.scenarioPaths.map { path in
             try FileReader.contents(of: Fixtures.root + "/" + path).get()
         }
-        await propertyCheck(count: 150, input: Gen.int(in: 0...4), Gen.int(in: 0...99999).array(of: 0...12)) { which, edits in
+        await propertyCheck(count: 150, input: Gen.int(in: 0...(PropertyTests.scenarioPaths.count - 1)), Gen.int(in: 0...99999).array(of: 0...12)) { which, edits in
             let bytes = PropertyTests.edit(texts[which], edits)
             let first = Loaded(bytes) { b throws(LoadFailure) in try ScenarioLoader.loadWhole(bytes: b, path: "p.yaml") }
             let second = Loaded(bytes) { b throws(LoadFailure) in try ScenarioLoader.loadWhole(bytes: b, path: "p.yaml") }

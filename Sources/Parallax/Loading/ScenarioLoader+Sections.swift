@@ -120,14 +120,23 @@ extension ScenarioLoader {
 
     /// Lines before byte `offset`, counted from `from` (which starts line `lines`).
     static func lines(before offset: Int, from: Int, lines: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Eight bytes at a time: a line feed's byte becomes 0x80 and the 0x80s are counted.
+        guard let base = bytes.baseAddress else { return lines }
         var n = lines
         var i = from
-        while true {
-            i = newline(in: bytes, from: i, to: offset)
-            if i == offset { return n }
-            n += 1
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= offset {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ (10 &* ones)
+            // Exact per byte (no borrow between bytes): high bit set where the byte was 10.
+            let zero = ~(((x & ~high) &+ ~high) | x) & high
+            n += zero.nonzeroBitCount
+            i += 8
+        }
+        while i < offset {
+            if bytes[i] == 10 { n += 1 }
             i += 1
         }
+        return n
     }
 
     /// Parsed text and raw claims, handed to another thread to be freed.
@@ -137,12 +146,25 @@ extension ScenarioLoader {
         func release() { items = nil }
     }
 
-    /// What the second thread hands back: the tail of the claims list, decoded.
+    /// The last items of the claims list, read and decoded on a second thread.
     final class ClaimsPart: @unchecked Sendable {
         var document: YAMLDocument?
         var claims: [RawClaim] = []
         var loader: ScenarioLoader?
         var failed = false
+        private let group = DispatchGroup()
+
+        /// Starts reading on another thread; `read` parses the part (a list of claims).
+        func start(path: String, _ read: @escaping @Sendable () -> Result<YAMLDocument?, YAMLReader.Failure>) {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+                guard case .success(let doc?) = read(), case .sequence = doc.root.kind else { failed = true; return }
+                var loader = ScenarioLoader(path: path)
+                claims = withExtendedLifetime(doc) { loader.claimList(doc.root) }
+                (document, self.loader) = (doc, loader)
+            }
+        }
+
+        func wait() { group.wait() }
     }
 
     /// The scenario (or nil) and every problem; nil when the sections did not parse as
@@ -158,16 +180,10 @@ extension ScenarioLoader {
             let (claimsStart, claimsLines, tailEnd) = (head.start, head.lineOffset, head.end)
             head.end = cut
             let part = ClaimsPart()
-            let group = DispatchGroup()
             if cut < tailEnd {
-                DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                part.start(path: path) {
                     let lineOffset = lines(before: cut, from: claimsStart, lines: claimsLines, in: shared)
-                    guard case .success(let doc?) = YAMLReader.read(UnsafeBufferPointer(rebasing: shared[cut..<tailEnd]),
-                                                                     lineOffset: lineOffset),
-                          case .sequence = doc.root.kind else { part.failed = true; return }
-                    var loader = ScenarioLoader(path: path)
-                    part.claims = withExtendedLifetime(doc) { loader.claimList(doc.root) }
-                    (part.document, part.loader) = (doc, loader)
+                    return YAMLReader.read(UnsafeBufferPointer(rebasing: shared[cut..<tailEnd]), lineOffset: lineOffset)
                 }
             }
             var documents: [YAMLDocument] = []
@@ -186,19 +202,28 @@ extension ScenarioLoader {
                 partial = loader.scenario(loader.decodeEntities(top))
                 if let list = top["claims"] { claims = loader.claimList(list) }
             }
-            group.wait()
-            guard !failed, !part.failed else { return nil }
-            if let tailLoader = part.loader { loader.absorb(tailLoader) }
-            documents += [part.document].compactMap { $0 }
-            let raw = RawClaims([claims, part.claims])
-            (claims, part.claims, part.document, part.loader) = ([], [], nil, nil)
-            let scenario = withExtendedLifetime(documents) { loader.assemble(partial, claims: raw) }
-            // Freeing the parsed text and the raw claims takes a few milliseconds; it is
-            // done on another thread, which holds the only references to them.
-            let parsed = Parsed(consume documents, consume raw)
-            DispatchQueue.global(qos: .utility).async { parsed.release() }
-            return (scenario, loader.diagnostics)
+            part.wait()
+            guard !failed else { return nil }
+            return join(&loader, partial, claims, documents, part)
         }
+    }
+
+    /// This thread's part and the second thread's, joined: references are resolved over
+    /// both. Nil when the second part did not read as a list of claims.
+    static func join(_ loader: inout ScenarioLoader, _ partial: Scenario?, _ claims: consuming [RawClaim],
+                     _ documents: consuming [YAMLDocument], _ part: ClaimsPart) -> (Scenario?, [Diagnostic])? {
+        guard !part.failed else { return nil }
+        if let tailLoader = part.loader { loader.absorb(tailLoader) }
+        var documents = documents
+        documents += [part.document].compactMap { $0 }
+        let raw = RawClaims([claims, part.claims])
+        (part.claims, part.document, part.loader) = ([], nil, nil)
+        let scenario = withExtendedLifetime(documents) { loader.assemble(partial, claims: raw) }
+        // Freeing the parsed text and the raw claims takes a few milliseconds; it is
+        // done on another thread, which holds the only references to them.
+        let parsed = Parsed(consume documents, consume raw)
+        DispatchQueue.global(qos: .utility).async { parsed.release() }
+        return (scenario, loader.diagnostics)
     }
 
     /// One section as a YAML document holding a single key; nil on any syntax problem.

@@ -57,19 +57,18 @@ public struct ScenarioLoader {
         return try loadWhole(bytes: bytes, path: path)
     }
 
-    /// Reads a block-style file's claims on a second thread while the rest is read here;
-    /// anything unusual (JSON, flow style, several documents, a syntax error) falls back to
-    /// `loadWhole`. Both report the same problems, except around an id declared twice: the
+    /// Reads the last claims of a block-style YAML file, or of a JSON file written one value
+    /// per line, on a second thread while the rest is read here; anything unusual (flow
+    /// style, several documents, a syntax error) falls back to `loadWhole`. Both report the same problems, except around an id declared twice: the
     /// duplicate is reported by both, but the messages about references of or to it may
     /// differ (the whole-file path drops the later entity at once; here, when the two are
     /// in different parts, the later one is kept and its own references are still checked).
     /// `tailShare`: the part of the file the second thread should take (measured best at
     /// about half); tests vary it to cut the claims everywhere.
     static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
-        guard let sections = sections(bytes),
-              let (scenario, diagnostics) = loadSections(bytes, sections, path: path, tailShare: tailShare) else {
-            return try loadWhole(bytes: bytes, path: path)
-        }
+        let parts = sections(bytes).flatMap { loadSections(bytes, $0, path: path, tailShare: tailShare) }
+            ?? loadJSONParts(bytes, path: path, tailShare: tailShare)
+        guard let (scenario, diagnostics) = parts else { return try loadWhole(bytes: bytes, path: path) }
         if let scenario, diagnostics.isEmpty { return scenario }
         throw LoadFailure(diagnostics: diagnostics, sourceText: String(validating: bytes, as: UTF8.self))
     }

@@ -29,6 +29,47 @@ struct YAMLReader {
         return build(&parser, sizeHint: buffer.count, lineOffset: Int32(lineOffset))
     }
 
+    /// Reads text given in pieces, one after the other, as if they were one buffer: a part
+    /// of a JSON file with a bracket or two of its own (see `ScenarioLoader+JSONParts`).
+    static func read(pieces: [UnsafeBufferPointer<UInt8>], lineOffset: Int) -> Result<YAMLDocument?, Failure> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            return .failure(.syntax(line: 1, column: 1, message: "the YAML parser could not start (out of memory)"))
+        }
+        defer { yaml_parser_delete(&parser) }
+        let feed = Feed(pieces)
+        return withExtendedLifetime(feed) {
+            yaml_parser_set_input(&parser, { data, buffer, size, read in
+                guard let data, let buffer, let read else { return 0 }
+                read.pointee = Unmanaged<Feed>.fromOpaque(data).takeUnretainedValue().next(into: buffer, size)
+                return 1
+            }, Unmanaged.passUnretained(feed).toOpaque())
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            return build(&parser, sizeHint: pieces.reduce(0) { $0 + $1.count }, lineOffset: Int32(lineOffset))
+        }
+    }
+
+    /// Hands libyaml the pieces in order, as much as it asks for at a time.
+    private final class Feed {
+        let pieces: [UnsafeBufferPointer<UInt8>]
+        var piece = 0
+        var offset = 0
+
+        init(_ pieces: [UnsafeBufferPointer<UInt8>]) { self.pieces = pieces }
+
+        func next(into buffer: UnsafeMutablePointer<UInt8>, _ size: Int) -> Int {
+            while piece < pieces.count && offset == pieces[piece].count {
+                piece += 1
+                offset = 0
+            }
+            guard piece < pieces.count, let base = pieces[piece].baseAddress else { return 0 }
+            let n = min(size, pieces[piece].count - offset)
+            buffer.update(from: base + offset, count: n)
+            offset += n
+            return n
+        }
+    }
+
     /// Builds the flat document: each open collection keeps its children's record indices
     /// on a shared stack; closing it moves them into `children` in one piece.
     private static func build(_ parser: inout yaml_parser_t, sizeHint: Int, lineOffset: Int32) -> Result<YAMLDocument?, Failure> {

@@ -1,0 +1,8 @@
+// C library functions that Swift's Glibc module does not export.
+#include <stddef.h>
+#if __has_include(<malloc.h>)
+// mallopt, for the process's memory settings (Memory.swift).
+#include <malloc.h>
+#endif
+// memmem (a GNU and BSD extension), to find a JSON file's "claims" key quickly.
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);

@@ -1,4 +1,0 @@
-// glibc's malloc tuning (mallopt), which the Glibc module does not export.
-#if __has_include(<malloc.h>)
-#include <malloc.h>
-#endif
