@@ -54,9 +54,9 @@ enum Concurrently {
     }
 }
 
-/// Freeing a large command's output off the command line's path: a document of ten thousand
-/// rows holds fifty thousand strings, and letting go of them takes a millisecond or two that
-/// no command should wait for.
+/// Freeing large values off the command line's path: a document of ten thousand rows holds
+/// fifty thousand strings, a scenario of five thousand events more, and letting go of them
+/// takes milliseconds that no command should wait for.
 enum Disposal {
     /// Documents with at least this many table rows are freed on another thread.
     static let largeRows = 2000
@@ -69,10 +69,9 @@ enum Disposal {
         return rows >= largeRows
     }
 
-    /// Lets go of a command's result on another thread.
-    static func drop(_ result: consuming Result<Document, CommandError>?) {
-        guard result != nil else { return }
-        let box = Box(result)
+    /// Lets go of a value (a command's result, a replaced scenario) on another thread.
+    static func drop<T>(_ value: consuming T) {
+        let box = Box(value)
         DispatchQueue.global(qos: .utility).async(group: group) { box.value = nil }
     }
 

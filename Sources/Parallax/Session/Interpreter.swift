@@ -55,9 +55,10 @@ public final class Interpreter {
 
     /// Frees the output that the last command replaced, on another thread: the shell calls
     /// this once the output is shown, so the freeing happens while the analyst reads it.
-    /// `wait`: return only once it is freed (a benchmark timing one command at a time).
+    /// `wait`: return only once it, and anything else handed over (a scenario replaced by
+    /// `load`), is freed (a benchmark timing one command at a time).
     public func releaseRetired(wait: Bool = false) {
-        Disposal.drop(retired.take())
+        if let old = retired.take() { Disposal.drop(old) }
         if wait { Disposal.waitUntilFreed() }
     }
 
@@ -75,7 +76,7 @@ public final class Interpreter {
             let previous = lastResult.take()
             lastResult = outcome.result
             if Disposal.isLarge(previous) {
-                Disposal.drop(retired.take())
+                if let old = retired.take() { Disposal.drop(old) }
                 retired = previous
             }
         }

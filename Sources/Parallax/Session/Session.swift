@@ -31,9 +31,12 @@ public struct Session: Sendable {
 
     /// Replaces the scenario (load/reload) and puts the cursor back before the first event.
     public mutating func replace(_ scenario: Scenario, keepCursor: Bool = false) {
+        // The old model and what was known in it are freed on another thread: a large one
+        // takes milliseconds to let go of.
+        let old = self.scenario
         self.scenario = scenario
+        Disposal.drop((consume old, knowledgeCache.take()))
         cursor = keepCursor ? min(cursor, scenario.events.count) : 0
-        knowledgeCache = nil
     }
 
     /// What is known as of the cursor, or everything with `all`: built once per cursor
