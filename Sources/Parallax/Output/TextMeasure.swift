@@ -222,9 +222,19 @@ extension TextRenderer {
         return widest
     }
 
+    /// The offset `n` UTF-8 scalars after `i` (read by their lead bytes).
+    static func advance(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, scalars n: Int) -> Int {
+        var k = i
+        for _ in 0..<n {
+            let b = p[k]
+            k += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return k
+    }
+
     /// `wrap` for a simple line (bytes `start..<end`), cut at spaces into spans appended
-    /// with their widths; false, appending nothing, when a word wider than the line is not
-    /// ASCII (then breaking it needs characters).
+    /// with their widths; false, appending nothing, when a word wider than the line holds a
+    /// scalar that could join another or be wide (then breaking it needs characters).
     static func wrapSimple(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, width: Int,
                            into pieces: inout [Span]) -> Bool {
         let first = pieces.count
@@ -234,22 +244,27 @@ extension TextRenderer {
         var i = start
         while i < end {
             let (j, ascii) = nextSpace(p, i, end)
-            let w = ascii ? j - i : TextRenderer.width(p, i, j)
+            // Exact: one column a scalar, and a scalar a character (see `scalarWidth`).
+            let exact = ascii ? j - i : scalarWidth(UnsafeBufferPointer(rebasing: p[i..<j]))
+            let w = exact ?? TextRenderer.width(p, i, j)
             if w > width {
-                guard ascii else {
+                guard exact != nil else {
                     pieces.removeSubrange(first...)
                     return false
                 }
-                // An ASCII word longer than a line: cut into line-sized pieces (one byte, one
+                // A word longer than a line: cut into line-sized pieces (one scalar, one
                 // column), the last of which starts the next line, as `wrap` does.
                 if lineStart >= 0 { pieces.append(Span(start: lineStart, end: lineEnd, width: lineWidth, simple: true)) }
                 var k = i
-                while j - k > width {
-                    pieces.append(Span(start: k, end: k + width, width: width, simple: true))
-                    k += width
+                var rest = w
+                while rest > width {
+                    let cut = ascii ? k + width : advance(p, k, scalars: width)
+                    pieces.append(Span(start: k, end: cut, width: width, simple: true))
+                    k = cut
+                    rest -= width
                 }
                 lineStart = k
-                lineWidth = j - k
+                lineWidth = rest
                 lineEnd = j
                 i = j < end ? j + 1 : j
                 continue
