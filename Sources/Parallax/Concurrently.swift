@@ -5,7 +5,8 @@ import Dispatch
 /// laying out the table).
 enum Concurrently {
     /// When work is split: by size (the default), never, or always (down to two items).
-    /// Tests compare `never` with `always` to check that splitting changes no output.
+    /// Tests compare `never` with `always` to check that splitting changes no output. A
+    /// task-local value is not carried to the second thread: it is read on the calling one.
     enum Mode: Sendable { case bySize, never, always }
     @TaskLocal static var mode = Mode.bySize
 

@@ -337,6 +337,43 @@ struct LoaderTests {
         #expect(try ScenarioLoader.loadInSections(bytes: Array(oneLine.utf8), path: "s").claims.map(\.id) == whole.claims.map(\.id))
     }
 
+    /// Line breaks that libyaml counts but a count of line feeds does not (a lone CR, NEL,
+    /// LS, PS) make a file be read whole, so lines after the cut stay right; so do bytes
+    /// that only the whole file would read (a tab after the closing brace).
+    @Test func otherLineBreaksAndUnreadBytesMakeAFileBeReadWhole() throws {
+        #expect(!Array("a\r\nb\nc – d “e” \u{2010}\u{A0}".utf8).withUnsafeBufferPointer { ScenarioLoader.hasOtherLineBreaks($0) })
+        for text in ["a\rb", "x\u{85}", "12345678\u{2028}", "\u{2029}", "ab\r"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { ScenarioLoader.hasOtherLineBreaks($0) }, "\(text.debugDescription)")
+        }
+        let json = String(decoding: try FileReader.contents(of: LoaderTests.generatedJSON).get(), as: UTF8.self)
+        let yaml = String(decoding: try FileReader.contents(of: Fixtures.seedPath).get(), as: UTF8.self)
+        // An error after the cut shows whether its line is right.
+        let lateJSON = json.replacing("\"sources\": [\n        \"", with: "\"sources\": [\n        \"nosuch\", \"")
+        let lateYAML = yaml.replacing("\n    status: official", with: "\n    status: officail")
+        let variants = [
+            lateJSON.replacing("\"summary\": \"A ", with: "\"summary\": \"A\u{2028}"),
+            lateJSON.replacing("\"summary\": \"A ", with: "\"summary\": \"A\u{85}"),
+            lateJSON.replacing("\"parallax\": 1,", with: "\"parallax\":\r1,"),
+            lateJSON + "\n\t\n",
+            lateYAML.replacing("parallax: 1\n", with: "parallax: 1\r"),
+            lateYAML.replacing("\n  - id: ", with: "\n  - id: \u{2029}"),
+        ]
+        for text in variants {
+            let bytes = Array(text.utf8)
+            let whole = Fixtures.problemsOf(bytes, whole: true)
+            #expect(!whole.isEmpty)
+            #expect(Fixtures.problemsOf(bytes) == whole)
+            #expect(ScenarioLoader.loadJSONParts(bytes, path: "s", tailShare: 0.5) == nil)
+            if let sections = ScenarioLoader.sections(bytes) {
+                #expect(ScenarioLoader.loadSections(bytes, sections, path: "s", tailShare: 0.5) == nil)
+            }
+        }
+        // The same errors without the odd bytes are found by reading in two parts.
+        #expect(ScenarioLoader.loadJSONParts(Array(lateJSON.utf8), path: "s", tailShare: 0.5)?.1.isEmpty == false)
+        let lateBytes = Array(lateYAML.utf8)
+        #expect(ScenarioLoader.loadSections(lateBytes, try #require(ScenarioLoader.sections(lateBytes)), path: "s", tailShare: 0.5)?.1.isEmpty == false)
+    }
+
     @Test func jsonInputLoadsTheSameModel() throws {
         let json = """
         {"parallax": 1, "scenario": {"id": "demo", "title": "Demo"},

@@ -24,6 +24,9 @@ extension ScenarioLoader {
 
     static func isJSONSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 }
 
+    /// Whitespace that libyaml accepts anywhere JSON does: not the tab.
+    static func isPlainSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 }
+
     /// The cut at the first item that starts a line at or after `target`; nil unless the
     /// file is an object whose last key is `claims`, an array of objects on lines of their own.
     static func jsonCut(_ bytes: UnsafeBufferPointer<UInt8>, target: Int) -> JSONCut? {
@@ -43,12 +46,14 @@ extension ScenarioLoader {
         while j < n && isJSONSpace(bytes[j]) { j += 1 }
         guard j < n, bytes[j] == UInt8(ascii: "[") else { return nil }
         let claimsOpen = j
-        // From the end: the object's `}`, and before it the array's `]`.
+        // From the end: the object's `}`, and before it the array's `]`. Neither part reads
+        // what follows the `]`, so it may only be spaces and line ends (a tab, though JSON,
+        // is refused by libyaml at the start of a line: the whole file must say so).
         var e = n - 1
-        while e > claimsOpen && isJSONSpace(bytes[e]) { e -= 1 }
+        while e > claimsOpen && isPlainSpace(bytes[e]) { e -= 1 }
         guard bytes[e] == UInt8(ascii: "}") else { return nil }
         e -= 1
-        while e > claimsOpen && isJSONSpace(bytes[e]) { e -= 1 }
+        while e > claimsOpen && isPlainSpace(bytes[e]) { e -= 1 }
         guard e > claimsOpen, bytes[e] == UInt8(ascii: "]") else { return nil }
         let claimsClose = e
         // The first item fixes the indentation: a `{` with only spaces before it on its line.
@@ -64,8 +69,10 @@ extension ScenarioLoader {
             let brace = line + indent
             guard brace < claimsClose, bytes[brace] == UInt8(ascii: "{"), indentation(bytes, brace, after: claimsOpen) == indent
             else { continue }
+            // Between the comma and the item's line, nothing either part would read but
+            // spaces and line ends.
             var c = line - 1
-            while c > first && isJSONSpace(bytes[c]) { c -= 1 }
+            while c > first && isPlainSpace(bytes[c]) { c -= 1 }
             guard bytes[c] == UInt8(ascii: ",") else { continue }
             return JSONCut(claimsOpen: claimsOpen, comma: c, itemLine: line, item: brace, claimsClose: claimsClose)
         }
@@ -88,7 +95,7 @@ extension ScenarioLoader {
             guard let cut = jsonCut(buffer, target: buffer.count - Int(Double(buffer.count) * tailShare)) else { return nil }
             nonisolated(unsafe) let shared = buffer
             let part = ClaimsPart()
-            part.start(path: path) {
+            part.start(path: path, file: shared) {
                 // "[" in place of the first of the item's spaces keeps its columns.
                 let open: StaticString = cut.item > cut.itemLine ? "[" : "[\n"
                 let lines = lines(before: cut.itemLine, from: 0, lines: 0, in: shared) - (cut.item > cut.itemLine ? 0 : 1)

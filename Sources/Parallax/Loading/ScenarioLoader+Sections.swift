@@ -139,11 +139,38 @@ extension ScenarioLoader {
         return n
     }
 
-    /// Parsed text and raw claims, handed to another thread to be freed.
-    final class Parsed: @unchecked Sendable {
-        var items: ([YAMLDocument], RawClaims)?
-        init(_ documents: consuming [YAMLDocument], _ claims: consuming RawClaims) { items = (documents, claims) }
-        func release() { items = nil }
+    /// Whether the text holds a line break other than LF and CR LF: a lone CR, NEL (U+0085),
+    /// LS (U+2028) or PS (U+2029), which libyaml counts as lines too. Eight bytes at a time:
+    /// only a word holding a 0x0D, 0xC2 or 0xE2 byte is looked at byte by byte.
+    static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func has(_ x: UInt64, _ b: UInt64) -> Bool {
+            let y = x ^ (b &* ones)
+            return ~(((y & ~high) &+ ~high) | y) & high != 0
+        }
+        @inline(__always) func isBreak(at k: Int) -> Bool {
+            switch bytes[k] {
+            case 0x0D: return k + 1 >= n || bytes[k + 1] != 0x0A
+            case 0xC2: return k + 1 < n && bytes[k + 1] == 0x85
+            case 0xE2: return k + 2 < n && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)
+            default: return false
+            }
+        }
+        var i = 0
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if has(x, 0x0D) || has(x, 0xC2) || has(x, 0xE2) {
+                for k in i..<i + 8 where isBreak(at: k) { return true }
+            }
+            i += 8
+        }
+        while i < n {
+            if isBreak(at: i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The last items of the claims list, read and decoded on a second thread.
@@ -155,9 +182,15 @@ extension ScenarioLoader {
         private let group = DispatchGroup()
 
         /// Starts reading on another thread; `read` parses the part (a list of claims).
-        func start(path: String, _ read: @escaping @Sendable () -> Result<YAMLDocument?, YAMLReader.Failure>) {
+        /// `file` is the whole text: the parts' first lines are found by counting line
+        /// feeds, so a file with any other line break libyaml counts is read whole (the
+        /// check is made here, off the first thread's path).
+        func start(path: String, file: UnsafeBufferPointer<UInt8>,
+                   _ read: @escaping @Sendable () -> Result<YAMLDocument?, YAMLReader.Failure>) {
+            nonisolated(unsafe) let file = file
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                guard case .success(let doc?) = read(), case .sequence = doc.root.kind else { failed = true; return }
+                guard !ScenarioLoader.hasOtherLineBreaks(file), case .success(let doc?) = read(),
+                      case .sequence = doc.root.kind else { failed = true; return }
                 var loader = ScenarioLoader(path: path)
                 claims = withExtendedLifetime(doc) { loader.claimList(doc.root) }
                 (document, self.loader) = (doc, loader)
@@ -180,11 +213,10 @@ extension ScenarioLoader {
             let (claimsStart, claimsLines, tailEnd) = (head.start, head.lineOffset, head.end)
             head.end = cut
             let part = ClaimsPart()
-            if cut < tailEnd {
-                part.start(path: path) {
-                    let lineOffset = lines(before: cut, from: claimsStart, lines: claimsLines, in: shared)
-                    return YAMLReader.read(UnsafeBufferPointer(rebasing: shared[cut..<tailEnd]), lineOffset: lineOffset)
-                }
+            guard cut < tailEnd else { return nil }
+            part.start(path: path, file: shared) {
+                let lineOffset = lines(before: cut, from: claimsStart, lines: claimsLines, in: shared)
+                return YAMLReader.read(UnsafeBufferPointer(rebasing: shared[cut..<tailEnd]), lineOffset: lineOffset)
             }
             var documents: [YAMLDocument] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
@@ -221,8 +253,7 @@ extension ScenarioLoader {
         let scenario = withExtendedLifetime(documents) { loader.assemble(partial, claims: raw) }
         // Freeing the parsed text and the raw claims takes a few milliseconds; it is
         // done on another thread, which holds the only references to them.
-        let parsed = Parsed(consume documents, consume raw)
-        DispatchQueue.global(qos: .utility).async { parsed.release() }
+        Disposal.drop((consume documents, consume raw))
         return (scenario, loader.diagnostics)
     }
 

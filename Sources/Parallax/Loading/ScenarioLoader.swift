@@ -58,8 +58,9 @@ public struct ScenarioLoader {
     }
 
     /// Reads the last claims of a block-style YAML file, or of a JSON file written one value
-    /// per line, on a second thread while the rest is read here; anything unusual (flow
-    /// style, several documents, a syntax error) falls back to `loadWhole`. Both report the same problems, except around an id declared twice: the
+    /// per line, on a second thread while the rest is read here; anything unusual (other
+    /// flow style, several documents, a syntax error, line breaks other than LF and CR LF)
+    /// falls back to `loadWhole`. Both report the same problems, except around an id declared twice: the
     /// duplicate is reported by both, but the messages about references of or to it may
     /// differ (the whole-file path drops the later entity at once; here, when the two are
     /// in different parts, the later one is kept and its own references are still checked).
