@@ -23,6 +23,13 @@ struct LoaderTests {
         #expect(Fixtures.problems(text) == ["14:10: duplicate id 'clash' (first declared at 11:10)"])
     }
 
+    /// Every later copy in a list names the first declaration, however many there are.
+    @Test func anIdDeclaredThreeTimesNamesTheFirstEachTime() {
+        let text = Fixtures.minimal + "\nplaces:\n  - {id: pass, name: A}\n  - {id: pass, name: B}\n  - {id: pass, name: C}\n"
+        #expect(Fixtures.problems(text) == ["15:10: duplicate id 'pass' (first declared at 14:10)",
+                                            "16:10: duplicate id 'pass' (first declared at 14:10)"])
+    }
+
     @Test func danglingReferenceSuggestsNearestId() {
         let text = Fixtures.minimal.replacingOccurrences("party: ARM}", "party: ARN}")
         #expect(Fixtures.problems(text) == ["9:59: unknown party 'ARN'; did you mean 'ARM'?"])

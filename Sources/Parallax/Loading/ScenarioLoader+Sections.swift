@@ -120,16 +120,12 @@ extension ScenarioLoader {
 
     /// Lines before byte `offset`, counted from `from` (which starts line `lines`).
     static func lines(before offset: Int, from: Int, lines: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        // Eight bytes at a time: a line feed's byte becomes 0x80 and the 0x80s are counted.
+        // Eight bytes at a time: the line feeds of each word are counted at once.
         guard let base = bytes.baseAddress else { return lines }
         var n = lines
         var i = from
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= offset {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ (10 &* ones)
-            // Exact per byte (no borrow between bytes): high bit set where the byte was 10.
-            let zero = ~(((x & ~high) &+ ~high) | x) & high
-            n += zero.nonzeroBitCount
+            n += bytesEqual(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), to: 10).nonzeroBitCount
             i += 8
         }
         while i < offset {
@@ -139,17 +135,21 @@ extension ScenarioLoader {
         return n
     }
 
+    /// The high bit of each byte of `x` that equals `b`, and no other bit. Exact per byte:
+    /// no carry crosses from one byte to the next.
+    @inline(__always)
+    static func bytesEqual(_ x: UInt64, to b: UInt8) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let y = x ^ (UInt64(b) &* 0x0101_0101_0101_0101)
+        return ~(((y & ~high) &+ ~high) | y) & high
+    }
+
     /// Whether the text holds a line break other than LF and CR LF: a lone CR, NEL (U+0085),
     /// LS (U+2028) or PS (U+2029), which libyaml counts as lines too. Eight bytes at a time:
     /// only a word holding a 0x0D, 0xC2 or 0xE2 byte is looked at byte by byte.
     static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func has(_ x: UInt64, _ b: UInt64) -> Bool {
-            let y = x ^ (b &* ones)
-            return ~(((y & ~high) &+ ~high) | y) & high != 0
-        }
         @inline(__always) func isBreak(at k: Int) -> Bool {
             switch bytes[k] {
             case 0x0D: return k + 1 >= n || bytes[k + 1] != 0x0A
@@ -161,7 +161,7 @@ extension ScenarioLoader {
         var i = 0
         while i + 8 <= n {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if has(x, 0x0D) || has(x, 0xC2) || has(x, 0xE2) {
+            if bytesEqual(x, to: 0x0D) | bytesEqual(x, to: 0xC2) | bytesEqual(x, to: 0xE2) != 0 {
                 for k in i..<i + 8 where isBreak(at: k) { return true }
             }
             i += 8
