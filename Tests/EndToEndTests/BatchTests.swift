@@ -90,6 +90,17 @@ struct BatchTests {
         #expect(r.stderr.hasPrefix("/nonexistent.yaml:1:1: error: cannot read: no such file"))
     }
 
+    /// `check FILE` skips the argument parser; anything more still goes through it.
+    @Test func checkWithAWrongCommandLineExitsTwo() {
+        let extra = Binary.run(["check", "a.yaml", "b.yaml"])
+        #expect(extra.status == 2)
+        #expect(extra.stderr.contains("Unexpected argument 'b.yaml'"))
+        let flag = Binary.run(["check", "--bogus"])
+        #expect(flag.status == 2)
+        #expect(flag.stderr.contains("--bogus"))
+        #expect(Binary.run(["check", "--help"]).stdout.contains("USAGE: parallax check [<file>]"))
+    }
+
     @Test func usageErrorExitsTwo() {
         #expect(Binary.run(["--bogus"]).status == 2)
         #expect(Binary.run(["--format", "yaml", "-c", "where"]).status == 2)
