@@ -52,15 +52,25 @@ struct NarrativeViews {
     /// Who made a claim, as its party's own column shows it: "Eduard Aghajanyan
     /// (lawmaker)", then "per …" when it came through someone else.
     func claimant(_ i: Int) -> String {
-        let by = claims[i].by
-        var s: String
-        if let known = names.claimants[by] {
-            s = known
-        } else {
-            s = scenario.actor(by)?.displayName ?? scenario.name(of: by)
-            names.claimants[by] = s
+        guard let r = claims[i].relayedBy else { return speakerName(i) }
+        return speakerName(i) + ", per \(scenario.name(of: r))"
+    }
+
+    /// `claimant`, appended to a buffer (without building the string).
+    func appendClaimant(_ i: Int, to buffer: ByteBuffer) {
+        buffer.append(speakerName(i))
+        if let r = claims[i].relayedBy {
+            buffer.append(", per ")
+            buffer.append(scenario.name(of: r))
         }
-        if let r = claims[i].relayedBy { s += ", per \(scenario.name(of: r))" }
+    }
+
+    /// "Eduard Aghajanyan (lawmaker)": the claim's author, named once per id.
+    private func speakerName(_ i: Int) -> String {
+        let by = claims[i].by
+        if let known = names.claimants[by] { return known }
+        let s = scenario.actor(by)?.displayName ?? scenario.name(of: by)
+        names.claimants[by] = s
         return s
     }
 
@@ -73,11 +83,17 @@ struct NarrativeViews {
         return s
     }
 
-    /// A linked claim and its speaker: "arm-mod-confirms-ceasefire (Armenian Defense Ministry, ARM)".
-    func link(_ i: Int) -> String {
-        var who = scenario.name(of: claims[i].by)
-        if let p = claims[i].party, p != claims[i].by { who += ", \(p)" }
-        return "\(claims[i].id) (\(who))"
+    /// A linked claim and its speaker, appended to a buffer:
+    /// "arm-mod-confirms-ceasefire (Armenian Defense Ministry, ARM)".
+    func appendLink(_ i: Int, to buffer: ByteBuffer) {
+        buffer.append(claims[i].id)
+        buffer.append(" (")
+        buffer.append(scenario.name(of: claims[i].by))
+        if let p = claims[i].party, p != claims[i].by {
+            buffer.append(", ")
+            buffer.append(p)
+        }
+        buffer.append(")")
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
@@ -156,7 +172,7 @@ struct NarrativeViews {
     /// claims say of it.
     func writeClaim(_ i: Int, eventDate: String, into cell: ByteBuffer) {
         let c = claims
-        cell.append(claimant(i))
+        appendClaimant(i, to: cell)
         cell.append(", ")
         cell.append(c[i].status.rawValue)
         // The date only when the author gave one that the event's does not already say;
@@ -183,13 +199,13 @@ struct NarrativeViews {
         }
         if !c[i].figures.isEmpty {
             cell.append("\nfigures: ")
-            cell.append(Views.figures(c[i].figures))
+            Views.write(c[i].figures, into: cell)
         }
-        for j in links.confirms[i] { cell.append("\nconfirms "); cell.append(link(j)) }
-        for j in links.denies[i] { cell.append("\ndenies "); cell.append(link(j)) }
+        for j in links.confirms[i] { cell.append("\nconfirms "); appendLink(j, to: cell) }
+        for j in links.denies[i] { cell.append("\ndenies "); appendLink(j, to: cell) }
         if let r = c[i].revises { cell.append("\nrevises "); cell.append(r) }
-        for j in k.confirmations(of: i) { cell.append("\nconfirmed by "); cell.append(link(j)) }
-        for j in k.denials(of: i) { cell.append("\ndenied by "); cell.append(link(j)) }
+        for j in k.confirmations(of: i) { cell.append("\nconfirmed by "); appendLink(j, to: cell) }
+        for j in k.denials(of: i) { cell.append("\ndenied by "); appendLink(j, to: cell) }
         for j in k.revisions(of: i) { cell.append("\nrevised by "); cell.append(c[j].id) }
     }
 
@@ -251,7 +267,7 @@ struct NarrativeViews {
     func writeStatedBy(_ value: String, _ i: Int) {
         scratch.append(value)
         scratch.append(" — ")
-        scratch.append(claimant(i))
+        appendClaimant(i, to: scratch)
         scratch.append(", ")
         scratch.append(claims[i].status.rawValue)
         for j in k.confirmations(of: i) { scratch.append("; confirmed by "); scratch.append(speaker(j)) }

@@ -57,23 +57,28 @@ enum Views {
 
     /// "SUD killed 12, wounded 30 (note); all sides captured 4".
     static func figures(_ figures: [Figure]) -> String {
-        var s = ""
+        let out = ByteBuffer(capacity: 64)
+        write(figures, into: out)
+        return out.string()
+    }
+
+    /// `figures`, appended to a buffer: a narrative writes thousands of them.
+    static func write(_ figures: [Figure], into out: ByteBuffer) {
         for (k, f) in figures.enumerated() {
-            if k > 0 { s += "; " }
-            s += f.party ?? "all sides"
-            s += " "
+            if k > 0 { out.append("; ") }
+            out.append(f.party ?? "all sides")
+            out.append(32)
             for (m, v) in f.values.enumerated() {
-                if m > 0 { s += ", " }
-                s += v.measure.rawValue
-                s += " "
-                s += v.value.description
+                if m > 0 { out.append(", ") }
+                out.append(v.measure.rawValue)
+                out.append(32)
+                out.append(v.value.description)
             }
             if let note = f.note {
-                s += " ("
-                s += note
-                s += ")"
+                out.append(" (")
+                out.append(note)
+                out.append(")")
             }
         }
-        return s
     }
 }

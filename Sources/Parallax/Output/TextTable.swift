@@ -14,10 +14,12 @@ extension TextRenderer {
         var word = -1
     }
 
-    func render(_ table: Table, into out: ByteBuffer) {
+    /// The table, written to `out`; a large one is written in two halves, and the second
+    /// is returned, to follow `out`.
+    func render(_ table: Table, into out: ByteBuffer) -> ByteBuffer? {
         let start = out.count
         if let name = table.name { out.append(style(safe(name), bold: true)) }
-        guard !table.columns.isEmpty else { return }
+        guard !table.columns.isEmpty else { return nil }
         let marker = table.showsMarker ? 2 : 0
         let rows = table.rows.count
         guard Concurrently.splits(rows * table.columns.count, from: TableLayout.parallelCells) else {
@@ -26,14 +28,14 @@ extension TextRenderer {
             layout.fit(to: options.width, marker: marker) { measured.longestWords() }
             out.reserve(layout.outputEstimate(rows: rows))
             layout.write(table, rows: 0..<rows, header: true, options: options, into: out, blockStart: start)
-            return
+            return nil
         }
         // A large table is laid out in two halves on two cores: each half measures its own
         // cells, the column widths are agreed from both, and each half writes its rows.
         let half = rows / 2
         var first: TableLayout?, second: TableLayout?
         Concurrently.run({ first = TableLayout(table, rows: 0..<half) }, { second = TableLayout(table, rows: half..<rows) })
-        guard var first, var second else { return }
+        guard var first, var second else { return nil }
         first.widths = zip(first.widths, second.widths).map { max($0, $1) }
         if first.total(marker: marker) > options.width {
             var words: [Int] = [], more: [Int] = []
@@ -49,7 +51,7 @@ extension TextRenderer {
         let (a, b) = (first, second)
         Concurrently.run({ a.write(table, rows: 0..<half, header: true, options: options, into: out, blockStart: start) },
                          { b.write(table, rows: half..<rows, header: false, options: options, into: tail, blockStart: -1) })
-        out.append(tail.bytes)
+        return tail
     }
 }
 
@@ -199,6 +201,13 @@ struct TableLayout {
                blockStart: Int) {
         var pieces: [Span] = []
         var columnStart = [Int](repeating: 0, count: n + 1)
+        // A buffer, not an array: an array captured and changed by `emit` was checked for
+        // exclusive access at every use (measured).
+        let live = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        defer { live.deallocate() }
+        /// Where column i starts, counted from the first column's start.
+        var offsets = [0]
+        for i in 0..<n { offsets.append(offsets[i] + widths[i] + gap) }
         func emit(_ row: Int, mark: (shown: String, width: Int), header: Bool = false) {
             pieces.removeAll(keepingCapacity: true)
             var height = 1
@@ -222,30 +231,54 @@ struct TableLayout {
                 height = max(height, pieces.count - columnStart[i])
             }
             columnStart[n] = pieces.count
+            // Only the columns with a line left are visited: a tall cell beside short ones
+            // (a long claim in one party's column) makes many lines with a single piece.
+            // Skipped columns add their width and gap to the pending spaces at once.
+            var liveCount = 0
+            for i in 0..<n where columnStart[i + 1] > columnStart[i] {
+                live[liveCount] = i
+                liveCount += 1
+            }
             let a = bytes.base
             pieces.withUnsafeBufferPointer { pieces in
                 columnStart.withUnsafeBufferPointer { columnStart in
                     widths.withUnsafeBufferPointer { widths in
                         numeric.withUnsafeBufferPointer { numeric in
-                            for r in 0..<height {
-                                if out.count > blockStart { out.append(10) }
-                                if header && options.color { out.append("\u{1B}[1m") }
-                                if r == 0 { out.append(mark.shown) }
-                                var pending = marker - (r == 0 ? mark.width : 0)
-                                for i in 0..<n {
-                                    let k = columnStart[i] + r
-                                    let has = k < columnStart[i + 1]
-                                    let padding = max(0, widths[i] - (has ? pieces[k].width : 0))
-                                    if numeric[i] { pending += padding }
-                                    if has && pieces[k].end > pieces[k].start {
-                                        out.append(spaces: pending)
-                                        pending = min(pending, 0)
-                                        out.append(a + pieces[k].start, count: pieces[k].end - pieces[k].start)
+                            offsets.withUnsafeBufferPointer { offsets in
+                                for r in 0..<height {
+                                    if out.count > blockStart { out.append(10) }
+                                    if header && options.color { out.append("\u{1B}[1m") }
+                                    if r == 0 { out.append(mark.shown) }
+                                    var pending = marker - (r == 0 ? mark.width : 0)
+                                    var next = 0
+                                    var ended = false
+                                    for j in 0..<liveCount {
+                                        let i = live[j]
+                                        let k = columnStart[i] + r
+                                        guard k < columnStart[i + 1] else { ended = true; continue }
+                                        pending += offsets[i] - offsets[next]
+                                        next = i + 1
+                                        let padding = max(0, widths[i] - pieces[k].width)
+                                        if numeric[i] { pending += padding }
+                                        if pieces[k].end > pieces[k].start {
+                                            out.append(spaces: pending)
+                                            pending = min(pending, 0)
+                                            out.append(a + pieces[k].start, count: pieces[k].end - pieces[k].start)
+                                        }
+                                        if !numeric[i] { pending += padding }
+                                        pending += gap
                                     }
-                                    if !numeric[i] { pending += padding }
-                                    pending += gap
+                                    if ended {
+                                        // Drop the columns that have no line left.
+                                        var kept = 0
+                                        for j in 0..<liveCount where columnStart[live[j]] + r + 1 < columnStart[live[j] + 1] {
+                                            live[kept] = live[j]
+                                            kept += 1
+                                        }
+                                        liveCount = kept
+                                    }
+                                    if header && options.color { out.append("\u{1B}[0m") }
                                 }
-                                if header && options.color { out.append("\u{1B}[0m") }
                             }
                         }
                     }
