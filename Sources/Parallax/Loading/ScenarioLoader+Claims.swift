@@ -33,10 +33,11 @@ extension ScenarioLoader {
             preconditionFailure("claim \(i) out of range")
         }
 
-        var ids: [String] {
+        /// The ids of claims `first…`.
+        func ids(from first: Int) -> [String] {
             var out: [String] = []
-            out.reserveCapacity(count)
-            for part in parts { for r in part { out.append(r.claim.id) } }
+            out.reserveCapacity(count - first)
+            for (claims, _) in slices(first..<count) { for r in claims { out.append(r.claim.id) } }
             return out
         }
 
@@ -203,7 +204,7 @@ extension ScenarioLoader {
             case .source: out += scenario.sources.map(\.id)
             case .event: out += scenario.events.map(\.id)
             case .question: out += scenario.questions.map(\.id)
-            case .claim: out += claims.ids
+            case .claim: out += claims.ids(from: 0)
             case .place: out += scenario.places.map(\.id)
             }
         }
@@ -237,6 +238,7 @@ extension ScenarioLoader {
             nonisolated(unsafe) let out = buffer.baseAddress!
             Concurrently.run({
                 for ref in pending { check(ref, in: scenario, claims: raw) }
+                for refs in pendingElsewhere { for ref in refs { check(ref, in: scenario, claims: raw) } }
                 for (node, place) in placeRefs where scenario.place(place) == nil {
                     if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
                         error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
@@ -260,52 +262,57 @@ extension ScenarioLoader {
     /// to `out` in order, one claim for each raw claim.
     mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: RawClaims,
                                 in scenario: Scenario, partyIds: Set<String>) {
-        var next = out
-        for r in raw {
-            var c = r.claim
-            let speaker = scenario.entity(c.by)
-            switch speaker {
-            case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party
-            case .party?: c.speaker = .party(c.by); c.party = c.by
-            case .source?: c.speaker = .source(c.by); c.party = nil
-            default:
-                let other = kind(of: c.by, in: scenario)
-                if let other {
-                    error(r.byNode, "'\(c.by)' is a \(other.rawValue); 'by' names an actor, a party or a source")
-                } else {
-                    let hint = Suggestions.hint(for: c.by, in: candidates([.actor, .party, .source], in: scenario, claims: all))
-                    error(r.byNode, "unknown speaker '\(c.by.sanitizedForTerminal)' in 'by'\(hint)")
-                }
+        // Each claim is copied once, straight into place, and completed there: copying a
+        // raw claim and then its claim retained and released every string twice more.
+        raw.withUnsafeBufferPointer { raw in
+            var c = out
+            for r in raw.indices {
+                c.initialize(to: raw[r].claim)
+                resolve(&c.pointee, raw[r], all: all, in: scenario, partyIds: partyIds)
+                c += 1
             }
-            for (node, p) in r.figureParties where !partyIds.contains(p) {
-                error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
+        }
+    }
+
+    /// Completes one claim: its speaker and party, answers and position.
+    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: RawClaims, in scenario: Scenario, partyIds: Set<String>) {
+        switch scenario.entity(c.by) {
+        case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party
+        case .party?: c.speaker = .party(c.by); c.party = c.by
+        case .source?: c.speaker = .source(c.by); c.party = nil
+        default:
+            let other = kind(of: c.by, in: scenario)
+            if let other {
+                error(r.byNode, "'\(c.by)' is a \(other.rawValue); 'by' names an actor, a party or a source")
+            } else {
+                let hint = Suggestions.hint(for: c.by, in: candidates([.actor, .party, .source], in: scenario, claims: all))
+                error(r.byNode, "unknown speaker '\(c.by.sanitizedForTerminal)' in 'by'\(hint)")
             }
-            for (node, q, a) in r.answers {
-                if scenario.question(q) == nil {
-                    error(node, "unknown question '\(q.sanitizedForTerminal)' in answers\(Suggestions.hint(for: q, in: scenario.questions.map(\.id)))")
-                } else {
-                    c.answers.append((q, Answer.parse(a, partyIds: partyIds)))
-                }
+        }
+        for (node, p) in r.figureParties where !partyIds.contains(p) {
+            error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
+        }
+        for (node, q, a) in r.answers {
+            if scenario.question(q) == nil {
+                error(node, "unknown question '\(q.sanitizedForTerminal)' in answers\(Suggestions.hint(for: q, in: scenario.questions.map(\.id)))")
+            } else {
+                c.answers.append((q, Answer.parse(a, partyIds: partyIds)))
             }
-            guard let aboutPosition = scenario.positionOfEvent[c.about] else {
-                if !isDeclared(c.about) {
-                    error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
-                } else if kind(of: c.about, in: scenario) != nil {
-                    error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
-                }
-                next.initialize(to: c)
-                next += 1
-                continue
+        }
+        guard let aboutPosition = scenario.positionOfEvent[c.about] else {
+            if !isDeclared(c.about) {
+                error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
+            } else if kind(of: c.about, in: scenario) != nil {
+                error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
             }
-            c.knownPosition = aboutPosition
-            if case .date(let d)? = c.knownAt, scenario.positionOfEvent[d.description] != nil {
-                c.knownAt = .event(d.description)
-            }
-            if let knownAt = c.knownAt, let node = r.knownAtNode {
-                c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
-            }
-            next.initialize(to: c)
-            next += 1
+            return
+        }
+        c.knownPosition = aboutPosition
+        if case .date(let d)? = c.knownAt, scenario.positionOfEvent[d.description] != nil {
+            c.knownAt = .event(d.description)
+        }
+        if let knownAt = c.knownAt, let node = r.knownAtNode {
+            c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
         }
     }
 

@@ -40,11 +40,12 @@ extension ScenarioLoader {
     }
 
     /// The scenario without its claims: everything that does not wait for them.
-    func scenario(_ e: Entities) -> Scenario? {
+    /// `claimsToCome`: about how many claims will be indexed (see `Scenario.init`).
+    func scenario(_ e: Entities, claimsToCome: Int = 0) -> Scenario? {
         guard let info = e.info else { return nil }
         return Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
                         actors: e.actors, places: e.places, events: e.events, questions: e.questions,
-                        claims: [], path: path)
+                        claims: [], path: path, claimsToCome: claimsToCome)
     }
 
     /// Builds the scenario and resolves every reference; nil when anything was wrong.
@@ -52,9 +53,10 @@ extension ScenarioLoader {
         assemble(scenario(e), claims: claims)
     }
 
-    mutating func assemble(_ partial: Scenario?, claims: RawClaims) -> Scenario? {
-        guard var scenario = partial else { return nil }
-        scenario.indexClaims(claims.ids)
+    /// `indexed`: how many of the first claims `partial` already indexes.
+    mutating func assemble(_ partial: consuming Scenario?, claims: RawClaims, indexed: Int = 0) -> Scenario? {
+        guard var scenario = partial.take() else { return nil }
+        scenario.indexClaims(claims.ids(from: indexed), from: indexed)
         let resolved = resolve(scenario, claims: claims)
         // Revisions are checked while the claims are linked.
         let index = scenario.index

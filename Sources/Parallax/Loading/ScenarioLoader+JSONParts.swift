@@ -122,13 +122,16 @@ extension ScenarioLoader {
                 documents = [doc]
                 withExtendedLifetime(doc) {
                     let top = loader.fields(doc.root, .top)!
-                    partial = loader.scenario(loader.decodeEntities(top))
+                    let toCome = part.claimsToCome(after: last.value, headBytes: cut.comma - cut.claimsOpen,
+                                                   tailBytes: cut.claimsClose - cut.comma)
+                    partial = loader.scenario(loader.decodeEntities(top), claimsToCome: toCome)
                     claims = loader.claimList(last.value)
                 }
             }
+            let indexed = indexEarly(&partial, claims, while: part)
             part.wait()
             guard !failed else { return nil }
-            return join(&loader, partial, claims, documents, part)
+            return join(&loader, partial.take(), claims, documents, part, indexed: indexed)
         }
     }
 }

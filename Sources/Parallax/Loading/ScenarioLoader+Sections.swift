@@ -176,6 +176,8 @@ extension ScenarioLoader {
     /// The last items of the claims list, read and decoded on a second thread.
     final class ClaimsPart: @unchecked Sendable {
         var document: YAMLDocument?
+        /// The number of items read (set before `claims` are decoded).
+        var itemCount = 0
         var claims: [RawClaim] = []
         var loader: ScenarioLoader?
         var failed = false
@@ -190,7 +192,8 @@ extension ScenarioLoader {
             nonisolated(unsafe) let file = file
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
                 guard !ScenarioLoader.hasOtherLineBreaks(file), case .success(let doc?) = read(),
-                      case .sequence = doc.root.kind else { failed = true; return }
+                      case .sequence(let items) = doc.root.kind else { failed = true; return }
+                itemCount = items.count
                 var loader = ScenarioLoader(path: path)
                 claims = withExtendedLifetime(doc) { loader.claimList(doc.root) }
                 (document, self.loader) = (doc, loader)
@@ -198,6 +201,19 @@ extension ScenarioLoader {
         }
 
         func wait() { group.wait() }
+
+        /// About how many claims both parts hold, given this thread's list, which takes
+        /// `headBytes` of the file to the second part's `tailBytes`: the second part's count
+        /// once it is read, else an estimate from the two sizes (an eighth over).
+        func claimsToCome(after head: YAMLNode?, headBytes: Int, tailBytes: Int) -> Int {
+            var mine = 0
+            if let head, case .sequence(let items) = head.kind { mine = items.count }
+            if isDone { return mine + itemCount }
+            return mine + Int(Double(mine) * Double(tailBytes) / Double(max(1, headBytes)) * 1.125)
+        }
+
+        /// Whether the part has been read (without waiting).
+        var isDone: Bool { group.wait(timeout: .now()) == .success }
     }
 
     /// The scenario (or nil) and every problem; nil when the sections did not parse as
@@ -231,30 +247,47 @@ extension ScenarioLoader {
             var claims: [RawClaim] = []
             if !failed, let first = pairs.first {
                 let top = loader.fields(pairs, of: first.key, .top)
-                partial = loader.scenario(loader.decodeEntities(top))
+                let toCome = part.claimsToCome(after: top["claims"], headBytes: cut - claimsStart, tailBytes: tailEnd - cut)
+                partial = loader.scenario(loader.decodeEntities(top), claimsToCome: toCome)
                 if let list = top["claims"] { claims = loader.claimList(list) }
             }
+            let indexed = indexEarly(&partial, claims, while: part)
             part.wait()
             guard !failed else { return nil }
-            return join(&loader, partial, claims, documents, part)
+            return join(&loader, partial.take(), claims, documents, part, indexed: indexed)
         }
     }
 
     /// This thread's part and the second thread's, joined: references are resolved over
     /// both. Nil when the second part did not read as a list of claims.
-    static func join(_ loader: inout ScenarioLoader, _ partial: Scenario?, _ claims: consuming [RawClaim],
-                     _ documents: consuming [YAMLDocument], _ part: ClaimsPart) -> (Scenario?, [Diagnostic])? {
+    /// `indexed`: how many of this thread's claims `partial` already indexes (see `indexEarly`).
+    static func join(_ loader: inout ScenarioLoader, _ partial: consuming Scenario?, _ claims: consuming [RawClaim],
+                     _ documents: consuming [YAMLDocument], _ part: ClaimsPart, indexed: Int) -> (Scenario?, [Diagnostic])? {
         guard !part.failed else { return nil }
-        if let tailLoader = part.loader { loader.absorb(tailLoader) }
+        let tailLoader = part.loader
+        if let tailLoader { loader.absorb(tailLoader) }
         var documents = documents
         documents += [part.document].compactMap { $0 }
         let raw = RawClaims([claims, part.claims])
         (part.claims, part.document, part.loader) = ([], nil, nil)
-        let scenario = withExtendedLifetime(documents) { loader.assemble(partial, claims: raw) }
-        // Freeing the parsed text and the raw claims takes a few milliseconds; it is
-        // done on another thread, which holds the only references to them.
-        Disposal.drop((consume documents, consume raw))
+        let scenario = withExtendedLifetime(documents) { loader.assemble(partial.take(), claims: raw, indexed: indexed) }
+        // Freeing the parsed text, the raw claims and the loaders' tables of ids and
+        // references takes a few milliseconds; it is done on another thread, which holds
+        // the only references to them.
+        Disposal.drop((consume documents, consume raw, loader.takeTables(), tailLoader))
         return (scenario, loader.diagnostics)
+    }
+
+    /// This thread's claims, indexed while the second thread is still at work (the index is
+    /// needed before references can be resolved); returns how many. None when the second
+    /// part is already done: then the join indexes them all at once.
+    static func indexEarly(_ partial: inout Scenario?, _ claims: [RawClaim], while part: ClaimsPart) -> Int {
+        guard !part.isDone, partial != nil else { return 0 }
+        var ids: [String] = []
+        ids.reserveCapacity(claims.count)
+        for r in claims { ids.append(r.claim.id) }
+        partial!.indexClaims(ids)
+        return claims.count
     }
 
     /// One section as a YAML document holding a single key; nil on any syntax problem.
@@ -292,7 +325,7 @@ extension ScenarioLoader {
                                           length: id.count))
         }
         declaredElsewhere.append(other.declared)
-        pending += other.pending
+        pendingElsewhere.append(other.pending)
         placeRefs += other.placeRefs
     }
 }

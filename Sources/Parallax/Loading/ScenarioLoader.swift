@@ -93,6 +93,9 @@ public struct ScenarioLoader {
     var declaredElsewhere: [[String: SourceLocation]] = []
     /// References to check once every id is declared.
     var pending: [Reference] = []
+    /// Those of the loaders of other parts (see `absorb`), kept as they are: copying tens
+    /// of thousands of references into `pending` cost more than walking two lists.
+    var pendingElsewhere: [[Reference]] = []
     /// `place:` values: a place id, or free text.
     var placeRefs: [(YAMLNode, String)] = []
 
@@ -109,6 +112,14 @@ public struct ScenarioLoader {
     }
 
     init(path: String) { self.path = path }
+
+    /// The tables of ids and references, handed over once every reference is checked (to
+    /// be freed elsewhere: they hold tens of thousands of strings), leaving them empty.
+    mutating func takeTables() -> (declared: [String: SourceLocation], elsewhere: [[String: SourceLocation]],
+                                   pending: [Reference], pendingElsewhere: [[Reference]], places: [(YAMLNode, String)]) {
+        defer { (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs) = ([:], [], [], [], []) }
+        return (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs)
+    }
 
     func at(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)

@@ -22,6 +22,15 @@ public struct Scenario: Sendable {
     public init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
                 actors: [Actor], places: [Place], events: [Event], questions: [Question],
                 claims: [Claim], path: String) {
+        self.init(formatVersion: formatVersion, info: info, sources: sources, parties: parties, actors: actors,
+                  places: places, events: events, questions: questions, claims: claims, path: path, claimsToCome: 0)
+    }
+
+    /// `claimsToCome`: how many claims `indexClaims` will add, about, so that the index is
+    /// made large enough at once (growing it later rehashes every id).
+    init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
+         actors: [Actor], places: [Place], events: [Event], questions: [Question],
+         claims: [Claim], path: String, claimsToCome: Int) {
         self.formatVersion = formatVersion
         self.info = info
         self.sources = sources
@@ -32,7 +41,7 @@ public struct Scenario: Sendable {
         self.questions = questions
         self.claims = claims
         self.path = path
-        reindex()
+        reindex(claimsToCome: claimsToCome)
     }
 
     /// Orders events as the spec says: first day, coarser date first, untimed before
@@ -56,9 +65,10 @@ public struct Scenario: Sendable {
     }
 
     /// Indexes the claims' ids before the claims are resolved: the loader looks them up.
-    mutating func indexClaims(_ ids: [String]) {
+    /// `ids` are those of claims `first…`.
+    mutating func indexClaims(_ ids: [String], from first: Int = 0) {
         index.reserveCapacity(index.count + ids.count)
-        for (i, id) in ids.enumerated() { index[id] = .claim(i) }
+        for (i, id) in ids.enumerated() { index[id] = .claim(first + i) }
     }
 
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
@@ -67,10 +77,10 @@ public struct Scenario: Sendable {
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
     }
 
-    mutating func reindex() {
+    mutating func reindex(claimsToCome: Int = 0) {
         var index: [String: EntityRef] = [:]
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
-                              + events.count + questions.count + claims.count)
+                              + events.count + questions.count + claims.count + claimsToCome)
         for (i, x) in sources.enumerated() { index[x.id] = .source(i) }
         for (i, x) in parties.enumerated() { index[x.id] = .party(i) }
         for (i, x) in actors.enumerated() { index[x.id] = .actor(i) }
