@@ -128,7 +128,7 @@ extension ScenarioLoader {
                     claims = loader.claimList(last.value)
                 }
             }
-            let indexed = indexEarly(&partial, claims, while: part)
+            let indexed = indexEarly(&partial, claims)
             part.wait()
             guard !failed else { return nil }
             return join(&loader, partial.take(), claims, documents, part, indexed: indexed)

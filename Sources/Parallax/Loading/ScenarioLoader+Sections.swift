@@ -251,7 +251,7 @@ extension ScenarioLoader {
                 partial = loader.scenario(loader.decodeEntities(top), claimsToCome: toCome)
                 if let list = top["claims"] { claims = loader.claimList(list) }
             }
-            let indexed = indexEarly(&partial, claims, while: part)
+            let indexed = indexEarly(&partial, claims)
             part.wait()
             guard !failed else { return nil }
             return join(&loader, partial.take(), claims, documents, part, indexed: indexed)
@@ -278,11 +278,11 @@ extension ScenarioLoader {
         return (scenario, loader.diagnostics)
     }
 
-    /// This thread's claims, indexed while the second thread is still at work (the index is
-    /// needed before references can be resolved); returns how many. None when the second
-    /// part is already done: then the join indexes them all at once.
-    static func indexEarly(_ partial: inout Scenario?, _ claims: [RawClaim], while part: ClaimsPart) -> Int {
-        guard !part.isDone, partial != nil else { return 0 }
+    /// This thread's claims, indexed before waiting for the second thread, which is often
+    /// still at work (the index is needed before references can be resolved); returns how
+    /// many.
+    static func indexEarly(_ partial: inout Scenario?, _ claims: [RawClaim]) -> Int {
+        guard partial != nil else { return 0 }
         var ids: [String] = []
         ids.reserveCapacity(claims.count)
         for r in claims { ids.append(r.claim.id) }
