@@ -23,6 +23,31 @@ struct LoaderTests {
         #expect(Fixtures.problems(text) == ["14:10: duplicate id 'clash' (first declared at 11:10)"])
     }
 
+    /// Kinds are decoded one after the other, not in file order: an id declared by an event
+    /// and twice more by places later in the file still names the event's line each time.
+    @Test func anIdDeclaredInTwoKindsNamesTheFirstInTheFileEachTime() {
+        let text = Fixtures.minimal + "\nplaces:\n  - {id: clash, name: A}\n  - {id: clash, name: B}\n"
+        #expect(Fixtures.problems(text) == ["14:10: duplicate id 'clash' (first declared at 11:10)",
+                                            "15:10: duplicate id 'clash' (first declared at 11:10)"])
+    }
+
+    /// The same across the two parts a large file is read in: claims that copy an event's id,
+    /// in either part or both, each name the event's line, wherever the claims are cut.
+    @Test func anIdCopiedByClaimsInEitherPartNamesTheFirstInTheFile() throws {
+        func claim(_ id: String) -> String {
+            "  - {id: \(id), by: arm-mod, about: clash, says: Shelling, status: official, sources: [src]}\n"
+        }
+        let text = Fixtures.minimal + "\nclaims:\n" + claim("c1") + claim("clash") + claim("c3") + claim("clash") + claim("c5")
+        let expected = ["15:10: duplicate id 'clash' (first declared at 11:10)", "17:10: duplicate id 'clash' (first declared at 11:10)"]
+        #expect(Fixtures.problems(text) == expected)
+        for share in stride(from: 0.1, through: 0.9, by: 0.1) {
+            let read = Fixtures.problems(text) { (b: [UInt8]) throws(LoadFailure) in
+                try ScenarioLoader.loadInSections(bytes: b, path: "t.yaml", tailShare: share)
+            }
+            #expect(read == expected, "cut at \(share)")
+        }
+    }
+
     /// Every later copy in a list names the first declaration, however many there are.
     @Test func anIdDeclaredThreeTimesNamesTheFirstEachTime() {
         let text = Fixtures.minimal + "\nplaces:\n  - {id: pass, name: A}\n  - {id: pass, name: B}\n  - {id: pass, name: C}\n"

@@ -271,6 +271,7 @@ extension ScenarioLoader {
         let raw = RawClaims([claims, part.claims])
         (part.claims, part.document, part.loader) = ([], nil, nil)
         let scenario = withExtendedLifetime(documents) { loader.assemble(partial.take(), claims: raw, indexed: indexed) }
+        loader.reportClashes()
         // Freeing the parsed text, the raw claims and the loaders' tables of ids and
         // references takes a few milliseconds; it is done on another thread, which holds
         // the only references to them.
@@ -313,16 +314,15 @@ extension ScenarioLoader {
     }
 
     /// Takes in what another loader found: its problems, its ids (a clash is a duplicate,
-    /// reported at the later place, as `declare` does) and its unresolved references.
+    /// as in `declare`) and its unresolved references.
     /// Its ids are kept in their own table, looked up by `isDeclared`: merging them into
     /// this one cost more than all the lookups.
     mutating func absorb(_ other: ScenarioLoader) {
         diagnostics += other.diagnostics
+        for (id, places) in other.clashes { clashes[id, default: []] += places }
         for (id, location) in other.declared {
             guard let mine = declared[id] else { continue }
-            let (first, second) = mine < location ? (mine, location) : (location, mine)
-            diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
-                                          length: id.count))
+            clashes[id, default: []] += [mine, location]
         }
         declaredElsewhere.append(other.declared)
         pendingElsewhere.append(other.pending)

@@ -39,6 +39,7 @@ public struct ScenarioLoader {
         }
         // Nodes refer to their document without counting references; keep it alive here.
         let scenario = withExtendedLifetime(document) { loader.decode(document.root) }
+        loader.reportClashes()
         if !loader.diagnostics.isEmpty || scenario == nil {
             throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
         }
@@ -91,6 +92,8 @@ public struct ScenarioLoader {
     var declared: [String: SourceLocation] = [:]
     /// Ids declared by the loaders of other parts of the file (see `absorb`).
     var declaredElsewhere: [[String: SourceLocation]] = []
+    /// Every place of each id declared more than once (see `reportClashes`).
+    var clashes: [String: [SourceLocation]] = [:]
     /// References to check once every id is declared.
     var pending: [Reference] = []
     /// Those of the loaders of other parts (see `absorb`), kept as they are: copying tens
@@ -266,13 +269,24 @@ public struct ScenarioLoader {
         let here = at(node)
         if let other = declared.updateValue(here, forKey: id) {
             declared[id] = other
-            // Entities are decoded kind by kind, so report at whichever comes later in the file.
-            let (first, second) = other < here ? (other, here) : (here, other)
-            diagnostics.append(Diagnostic(second, "duplicate id '\(id)' (first declared at \(first.line):\(first.column))",
-                                          length: id.count))
+            clashes[id, default: [other]].append(here)
             return nil
         }
         return id
+    }
+
+    /// Every id declared more than once, reported at each place but the first in the file.
+    /// Reported once all are known: entities are decoded kind by kind, not in file order,
+    /// so the first declaration met may not be the first in the file.
+    mutating func reportClashes() {
+        for (id, places) in clashes {
+            let sorted = places.sorted()
+            for (k, place) in sorted.enumerated().dropFirst() where place != sorted[k - 1] {
+                diagnostics.append(Diagnostic(place, "duplicate id '\(id)' (first declared at \(sorted[0].line):\(sorted[0].column))",
+                                              length: id.count))
+            }
+        }
+        clashes = [:]
     }
 
     static func isValidId(_ id: String) -> Bool {
