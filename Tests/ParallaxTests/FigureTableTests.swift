@@ -92,4 +92,15 @@ import Testing
         """)
         #expect(NarrativeFixtures.run(s, "figures all all").hasSuffix("error: unexpected 'all'; usage: figures [MEASURE] [all]"))
     }
+
+    /// A relayed claim's figure names who relayed it (the claim stays its author's party's).
+    @Test func aRelayedFigureNamesItsRelayer() throws {
+        let yaml = NarrativeFixtures.smallYAML.replacingOccurrences(
+            of: "    quote: stop now\n", with: "    quote: stop now\n    figures: [{party: SUD, wounded: 4}]\n")
+        let out = NarrativeFixtures.run(try Fixtures.load(yaml, path: "relayed.yaml"), "figures wounded all")
+        #expect(out.contains("""
+                3  Sudmark Press Office                       SUD    retracted  2022-01-01  retracted
+                4  Mediatian Envoy, per Sudmark Press Office  MED    official   2022-01-02  current
+            """), "\(out)")
+    }
 }

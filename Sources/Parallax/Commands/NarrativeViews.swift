@@ -52,11 +52,14 @@ struct NarrativeViews {
     /// Who made a claim, as its party's own column shows it: "Eduard Aghajanyan
     /// (lawmaker)", then "per …" when it came through someone else.
     func claimant(_ i: Int) -> String {
-        guard let r = claims[i].relayedBy else { return speakerName(i) }
-        return speakerName(i) + ", per \(scenario.name(of: r))"
+        guard claims[i].relayedBy != nil else { return speakerName(i) }
+        let text = ByteBuffer(capacity: 64)
+        appendClaimant(i, to: text)
+        return text.string()
     }
 
-    /// `claimant`, appended to a buffer (without building the string).
+    /// `claimant`, appended to a buffer (without building the string): the one place its
+    /// wording is written.
     func appendClaimant(_ i: Int, to buffer: ByteBuffer) {
         buffer.append(speakerName(i))
         if let r = claims[i].relayedBy {
