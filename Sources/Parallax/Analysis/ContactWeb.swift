@@ -11,6 +11,20 @@ public struct ContactWeb: Sendable {
 
     public var contacts: [Contact]
 
+    /// Everyone who takes part in a contact, in order of first appearance: the web's nodes.
+    public func nodes(in scenario: Scenario) -> [WebNode] {
+        var seen: Set<String> = []
+        var nodes: [WebNode] = []
+        for c in contacts {
+            for id in (c.from.map { [$0] } ?? []) + c.to where seen.insert(id).inserted {
+                let isParty = scenario.party(id) != nil
+                nodes.append(WebNode(id: id, name: scenario.name(of: id),
+                                     party: isParty ? id : scenario.actor(id)?.party, isParty: isParty))
+            }
+        }
+        return nodes
+    }
+
     public init(_ scenario: Scenario) {
         contacts = scenario.events.enumerated().compactMap { i, e in
             guard e.type.isContact else { return nil }

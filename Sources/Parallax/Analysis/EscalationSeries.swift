@@ -10,7 +10,8 @@ public enum EscalationSeries {
                 let group: String? = events[i].phase != phase ? events[i].phase.rawValue : nil
                 phase = events[i].phase
                 let label = "#" + String(i + 1) + " " + events[i].date.description + " " + events[i].title
-                bars.append(Chart.Bar(label: label, value: events[i].intensity, marked: i + 1 == s.cursor, group: group))
+                bars.append(Chart.Bar(label: label, value: events[i].intensity, marked: i + 1 == s.cursor, group: group,
+                                      event: events[i].id, firstDay: events[i].date.firstDay, lastDay: events[i].date.lastDay))
             }
         }
         return Chart(bars: bars, scale: 10)

@@ -23,9 +23,15 @@ enum AnalysisCommands {
         return inv.document([.table(Table(
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
             rows: web.contacts.map { c in
-                Table.Row(["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
-                           c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
-                           c.event.title], marked: c.position == inv.session.cursor)
-            }, showsMarker: true))])
+                let cells = ["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
+                             c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
+                             c.event.title]
+                // From and to as ids, so JSON and the web picture need no names parsed back.
+                let values: [CellValue] = [.int(c.position), .string(c.event.date.description), .string(c.event.type.rawValue),
+                                           .id(c.from), .list(c.to.map(CellValue.string)), .list(c.event.reportedBy.map(CellValue.string)),
+                                           .string(c.event.title)]
+                return Table.Row(cells, marked: c.position == inv.session.cursor, values: values,
+                                 ids: RowIDs(event: c.event.id, sources: c.event.sources))
+            }, showsMarker: true, picture: .web(web.nodes(in: sc))))])
     }
 }

@@ -60,10 +60,10 @@ enum InspectionCommands {
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
-                                  marked: i + 1 == s.cursor))
+                                  marked: i + 1 == s.cursor, ids: RowIDs(event: e.id, sources: e.sources)))
         }
-        var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
-                                                      .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
+        var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase", heading: true),
+                                                      .init("type"), .init("intensity", "int.", numeric: true), .init("id"), .init("title")],
                                             rows: rows, showsMarker: true))]
         if rows.isEmpty { blocks = [.notice("No event matches.")] }
         return inv.document(blocks)
@@ -80,7 +80,7 @@ enum InspectionCommands {
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
             rows: sc.parties.map { p in
                 Table.Row([p.id, p.name, p.role.rawValue, String(sc.actors.filter { $0.party == p.id }.count),
-                           String(known.filter { $0.party == p.id }.count)])
+                           String(known.filter { $0.party == p.id }.count)], ids: RowIDs(party: p.id))
             }))])
     }
 
@@ -94,7 +94,7 @@ enum InspectionCommands {
         try inv.args.finish("actors [where FILTER]")
         let sc = inv.scenario
         let rows = sc.actors.filter { filter?.matches($0, in: sc, schema: FilterSchemas.actor) ?? true }
-            .map { Table.Row([$0.id, $0.name, $0.title ?? "", $0.kind ?? "", $0.party]) }
+            .map { Table.Row([$0.id, $0.name, $0.title ?? "", $0.kind ?? "", $0.party], ids: RowIDs(party: $0.party)) }
         if rows.isEmpty { return inv.document([.notice("No actor matches.")]) }
         return inv.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
     }
@@ -106,7 +106,9 @@ enum InspectionCommands {
         try inv.args.finish("sources")
         return inv.document([.table(Table(
             columns: [.init("id"), .init("publisher"), .init("date"), .init("title"), .init("url")],
-            rows: inv.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
+            rows: inv.scenario.sources.map {
+                Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""], ids: RowIDs(sources: [$0.id]))
+            }))])
     }
 
     static let questions = CommandSpec(
@@ -120,7 +122,9 @@ enum InspectionCommands {
         }
         return inv.document([.table(Table(
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
-            rows: inv.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
+            rows: inv.scenario.questions.map { q in
+                Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)], ids: RowIDs(event: q.about, question: q.id))
+            }))])
     }
 
     static let claims = CommandSpec(
@@ -163,7 +167,9 @@ enum InspectionCommands {
                         speaker = Views.speaker(claims[i], in: sc)
                         speakers[key] = speaker
                     }
-                    rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says]))
+                    rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says],
+                                          ids: RowIDs(claim: claims[i].id, event: claims[i].about, party: claims[i].party,
+                                                      sources: claims[i].sources)))
                 }
                 return rows
             }

@@ -167,7 +167,7 @@ struct NarrativeViews {
             }
             cells.append(cell.string())
         }
-        return Table.Row(cells, marked: step.position == cursor)
+        return Table.Row(cells, marked: step.position == cursor, ids: RowIDs(event: events[e].id))
     }
 
     /// One claim as a narrative shows it, appended to `cell`: who and how, the author's
@@ -227,22 +227,57 @@ struct NarrativeViews {
             blocks.append(.notice(onlyDifferences ? "No question on which they differ." : "No question's event is known yet."))
         } else {
             let rows = cmp.questions.map { row in
-                Table.Row([row.question.id] + row.positions.map { answerCell($0) } + [row.verdict.rawValue, flag(row.split)])
+                let answers = row.positions.map { ps in
+                    CellValue.list(ps.map { answerValue(.answer($0.answer), $0.claim, .answer(question: row.question.id)) })
+                }
+                return Table.Row([row.question.id] + row.positions.map { answerCell($0) } + [row.verdict.rawValue, flag(row.split)],
+                                 values: [.string(row.question.id)] + answers + [.string(row.verdict.rawValue), .id(flag(row.split).nilIfEmpty)],
+                                 ids: RowIDs(event: row.question.about, question: row.question.id),
+                                 extra: [.init("flags", flags(row.split))])
             }
-            blocks.append(.table(Table(name: "Questions", columns: [.init("question")] + cmp.parties.map(Self.column)
+            blocks.append(.table(Table(name: "Questions", id: "\(onlyDifferences ? "diff" : "compare").questions", columns: [.init("question")] + cmp.parties.map(Self.column)
                                        + [.init("verdict"), flagColumn], rows: rows)))
         }
         if cmp.figures.isEmpty {
             blocks.append(.notice(onlyDifferences ? "No figures on which they differ." : "No figures claimed by \(who) yet."))
         } else {
             let rows = cmp.figures.map { row in
-                Table.Row([row.losses ?? "all sides", row.measure.rawValue] + row.values.map { figureCell($0) }
-                          + [row.verdict.rawValue, flag(row.split)])
+                let values = row.values.map { fs in
+                    CellValue.list(fs.map { answerValue(.figure($0.value), $0.claim, .figure(party: $0.losses, measure: $0.measure)) })
+                }
+                return Table.Row([row.losses ?? "all sides", row.measure.rawValue] + row.values.map { figureCell($0) }
+                                 + [row.verdict.rawValue, flag(row.split)],
+                                 values: [.id(row.losses), .string(row.measure.rawValue)] + values
+                                     + [.string(row.verdict.rawValue), .id(flag(row.split).nilIfEmpty)],
+                                 ids: RowIDs(party: row.losses),
+                                 extra: [.init("flags", flags(row.split))])
             }
-            blocks.append(.table(Table(name: "Figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
+            blocks.append(.table(Table(name: "Figures", id: "\(onlyDifferences ? "diff" : "compare").figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
                                        + [.init("verdict"), flagColumn], rows: rows)))
         }
         return blocks
+    }
+
+    /// One answer for JSON: the value, who gave it (claim, claimant, party), its status
+    /// and whether it still counts.
+    func answerValue(_ value: CellValue, _ i: Int, _ part: ClaimPart) -> CellValue {
+        .object(["value": value, "claim": .string(claims[i].id), "claimant": .string(claims[i].by),
+                 "party": .id(claims[i].party), "status": .string(claims[i].status.rawValue),
+                 "state": .string(Self.state(k.standing(of: part, in: i)))])
+    }
+
+    /// `current`, `revised by ID`, `retracted`: as `figures` prints a value's state.
+    static func state(_ standing: Standing) -> String {
+        switch standing {
+        case .current: "current"
+        case .revised(let by): "revised by \(by)"
+        case .retracted: "retracted"
+        }
+    }
+
+    /// The flags of a verdict row as objects: `{"flag": "internal split", "party": "ARM"}`.
+    func flags(_ split: [String]) -> CellValue {
+        .list(split.map { .object(["flag": .string("internal split"), "party": .string($0)]) })
     }
 
     /// "AZE — Armenian Defense Ministry, official", one line per claim; "—" for none.
@@ -279,6 +314,12 @@ struct NarrativeViews {
 
     // MARK: figures
 
+    /// The other belligerents when `losses` is a belligerent: whose claims are the adversary's.
+    func adversaries(of losses: String?) -> [String] {
+        guard let losses, scenario.party(losses)?.role == .belligerent else { return [] }
+        return scenario.parties.filter { $0.role == .belligerent && $0.id != losses }.map(\.id)
+    }
+
     func figures(_ table: FigureTable, measure: Measure?) -> [Block] {
         let count = table.groups.reduce(0) { $0 + $1.values.count }
         var blocks: [Block] = [.title(measure.map { "Figures: \($0.rawValue)" } ?? "Figures"),
@@ -289,31 +330,47 @@ struct NarrativeViews {
         }
         for g in table.groups {
             let rows = g.values.map { f -> Table.Row in
-                let state: String
-                switch f.standing {
-                case .current: state = "current"
-                case .revised(let by): state = "revised by \(by)"
-                case .retracted: state = "retracted"
-                }
-                return Table.Row([f.value.description, claimant(f.claim), claims[f.claim].party ?? "—",
-                                  claims[f.claim].status.rawValue, k.dateSaid(f.claim), state, f.note ?? ""])
+                let c = claims[f.claim]
+                return Table.Row([f.value.description, claimant(f.claim), c.party ?? "—",
+                                  c.status.rawValue, k.dateSaid(f.claim), Self.state(f.standing), f.note ?? ""],
+                                 ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources),
+                                 extra: [.init("claimant_id", .string(c.by)), .init("losses", .id(g.losses))])
             }
             blocks.append(.table(Table(name: "\(Self.partyName(g.losses, in: scenario)): \(g.measure.rawValue)",
-                                       columns: [.init("value", numeric: true), .init("claimant"), .init("party"),
+                                       id: "figures.\(g.losses ?? "all-sides").\(g.measure.rawValue)",
+                                       columns: [.init("value", kind: .figure), .init("claimant"), .init("party"),
                                                  .init("status"), .init("date"), .init("state"), .init("note")],
-                                       rows: rows)))
+                                       rows: rows,
+                                       picture: .figures(FigureGroup(losses: g.losses, measure: g.measure.rawValue,
+                                                                     adversaries: adversaries(of: g.losses))))))
         }
         func official(_ f: ClaimedFigure?) -> String {
             guard let f else { return "—" }
             return "\(f.value) (\(claimant(f.claim)))"
         }
+        func officialValue(_ f: ClaimedFigure?) -> CellValue {
+            guard let f else { return .null }
+            return .object(["value": .figure(f.value), "claim": .string(claims[f.claim].id), "claimant": .string(claims[f.claim].by)])
+        }
         let rows = table.groups.map { g -> Table.Row in
             let head = [g.losses ?? "all sides", g.measure.rawValue]
-            guard let s = g.summary else { return Table.Row(head + ["—", "—", "—", "—", "—"]) }
+            let typedHead: [CellValue] = [.id(g.losses), .string(g.measure.rawValue)]
+            guard let s = g.summary else {
+                return Table.Row(head + ["—", "—", "—", "—", "—"], values: typedHead + [.null, .null, .null, .null, .null],
+                                 ids: RowIDs(party: g.losses))
+            }
+            let highest: CellValue
+            switch s.highest {
+            case .bounded(let n): highest = .int(n)
+            case .open: highest = .null
+            }
             return Table.Row(head + [String(s.lowest), s.highest.description, official(s.ownOfficial),
-                                     official(s.adversaryOfficial), s.spread.map(String.init) ?? "open"])
+                                     official(s.adversaryOfficial), s.spread.map(String.init) ?? "open"],
+                             values: typedHead + [.int(s.lowest), highest, officialValue(s.ownOfficial),
+                                                  officialValue(s.adversaryOfficial), s.spread.map(CellValue.int) ?? .null],
+                             ids: RowIDs(party: g.losses))
         }
-        blocks.append(.table(Table(name: "Summary (current values)",
+        blocks.append(.table(Table(name: "Summary (current values)", id: "figures.summary",
                                    columns: [.init("losses"), .init("measure"), .init("lowest", numeric: true),
                                              .init("highest", numeric: true), .init("own_official", "own official"),
                                              .init("adversary_official", "adversary official"),

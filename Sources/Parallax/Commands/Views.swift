@@ -34,12 +34,13 @@ enum Views {
     }
 
     static func claimTable(_ claims: [Claim], in scenario: Scenario, name: String? = nil) -> Table {
-        Table(name: name,
+        Table(name: name, id: name.map { _ in "revealed" },
               columns: [.init("id"), .init("by"), .init("status"), .init("says")],
               rows: claims.map { c in
                   var says = c.says
                   if let q = c.quote { says += " “\(q)”" }
-                  return Table.Row([c.id, speaker(c, in: scenario), c.status.rawValue, says])
+                  return Table.Row([c.id, speaker(c, in: scenario), c.status.rawValue, says],
+                                   ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources))
               })
     }
 

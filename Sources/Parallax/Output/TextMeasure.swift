@@ -281,3 +281,46 @@ extension TextRenderer {
         return true
     }
 }
+
+extension TextRenderer {
+    /// The pieces a word column's line may be broken into: its words, and a date range's
+    /// two dates (`2020-09..` and `2020-11`). Nothing smaller is ever cut.
+    static func unbreakableWords(_ line: String) -> [Substring] {
+        var out: [Substring] = []
+        for word in line.split(separator: " ") {
+            var rest = word[...]
+            while let r = rest.firstRange(of: ".."), r.upperBound < rest.endIndex {
+                out.append(rest[..<r.upperBound])
+                rest = rest[r.upperBound...]
+            }
+            out.append(rest)
+        }
+        return out
+    }
+
+    /// Wraps a word column's line to `width` between its unbreakable pieces; a piece
+    /// wider than the column is kept whole (the column is never narrower than its widest).
+    static func wrapWhole(_ line: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        let words = line.split(separator: " ")
+        for (w, word) in words.enumerated() {
+            let pieces = unbreakableWords(String(word))
+            for (k, piece) in pieces.enumerated() {
+                let sep = k == 0 && w > 0 ? 1 : 0
+                let pw = TextRenderer.width(piece)
+                if currentWidth > 0 && currentWidth + sep + pw > width {
+                    lines.append(current)
+                    current = ""
+                    currentWidth = 0
+                }
+                if currentWidth > 0 && sep == 1 { current += " "; currentWidth += 1 }
+                current += piece
+                currentWidth += pw
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -17,6 +17,17 @@ extension TextRenderer {
     /// The table, written to `out`; a large one is written in two halves, and the second
     /// is returned, to follow `out`.
     func render(_ table: Table, into out: ByteBuffer) -> ByteBuffer? {
+        // A heading column (the events' phase) is a line over the rows where it changes.
+        if let h = table.columns.firstIndex(where: \.heading) {
+            var rest = table
+            rest.columns.remove(at: h)
+            for r in rest.rows.indices where h < rest.rows[r].cells.count { rest.rows[r].cells.remove(at: h) }
+            return render(rest, into: out, headings: table.rows.map { h < $0.cells.count ? $0.cells[h] : "" })
+        }
+        return render(table, into: out, headings: nil)
+    }
+
+    private func render(_ table: Table, into out: ByteBuffer, headings: [String]?) -> ByteBuffer? {
         let start = out.count
         if let name = table.name { out.append(style(safe(name), bold: true)) }
         guard !table.columns.isEmpty else { return nil }
@@ -25,9 +36,9 @@ extension TextRenderer {
         guard Concurrently.splits(rows * table.columns.count, from: TableLayout.parallelCells) else {
             var layout = TableLayout(table, rows: 0..<rows)
             let measured = layout
-            layout.fit(to: options.width, marker: marker) { measured.longestWords() }
+            layout.fit(to: options.width, marker: marker) { (measured.longestWords(), measured.wholeWords()) }
             out.reserve(layout.outputEstimate(rows: rows))
-            layout.write(table, rows: 0..<rows, header: true, options: options, into: out, blockStart: start)
+            layout.write(table, rows: 0..<rows, header: true, options: options, into: out, blockStart: start, headings: headings)
             return nil
         }
         // A large table is laid out in two halves on two cores: each half measures its own
@@ -38,19 +49,22 @@ extension TextRenderer {
         guard var first, var second else { return nil }
         first.widths = zip(first.widths, second.widths).map { max($0, $1) }
         if first.total(marker: marker) > options.width {
-            var words: [Int] = [], more: [Int] = []
+            var words: [Int] = [], more: [Int] = [], whole: [Int] = [], moreWhole: [Int] = []
             let (a, b) = (first, second)
-            Concurrently.run({ words = a.longestWords() }, { more = b.longestWords() })
-            first.fit(to: options.width, marker: marker) { zip(words, more).map { max($0, $1) } }
+            Concurrently.run({ words = a.longestWords(); whole = a.wholeWords() },
+                             { more = b.longestWords(); moreWhole = b.wholeWords() })
+            first.fit(to: options.width, marker: marker) {
+                (zip(words, more).map { max($0, $1) }, zip(whole, moreWhole).map { max($0, $1) })
+            }
         } else {
-            first.fit(to: options.width, marker: marker) { [] }
+            first.fit(to: options.width, marker: marker) { ([], []) }
         }
         (second.widths, second.marker) = (first.widths, first.marker)
         out.reserve(first.outputEstimate(rows: half))
         let tail = ByteBuffer(capacity: second.outputEstimate(rows: rows - half))
         let (a, b) = (first, second)
-        Concurrently.run({ a.write(table, rows: 0..<half, header: true, options: options, into: out, blockStart: start) },
-                         { b.write(table, rows: half..<rows, header: false, options: options, into: tail, blockStart: -1) })
+        Concurrently.run({ a.write(table, rows: 0..<half, header: true, options: options, into: out, blockStart: start, headings: headings) },
+                         { b.write(table, rows: half..<rows, header: false, options: options, into: tail, blockStart: -1, headings: headings) })
         return tail
     }
 }
@@ -60,6 +74,8 @@ struct TableLayout {
     typealias Span = TextRenderer.Span
     let n: Int
     let numeric: [Bool]
+    /// Columns of ids, dates and vocabulary words: never cut inside a word.
+    let whole: [Bool]
     var marker = 0
     var widths: [Int]
     /// Every cell's bytes, one after the other; sanitized or wrapped lines are added at the end.
@@ -70,6 +86,9 @@ struct TableLayout {
     private var firstLine: [Int] = []
     private let gap = 2
 
+    /// How narrow free text gets before a word column gives up its spare width.
+    static let readableText = 30
+
     /// Tables of at least this many cells are laid out on two cores.
     static let parallelCells = 6000
 
@@ -77,6 +96,7 @@ struct TableLayout {
     init(_ table: Table, rows range: Range<Int>) {
         n = table.columns.count
         numeric = table.columns.map(\.numeric)
+        whole = table.columns.map { $0.kind == .word }
         widths = [Int](repeating: 0, count: n)
         let cellCount = (range.count + 1) * n
         let columns = n
@@ -171,18 +191,43 @@ struct TableLayout {
         return longestWord
     }
 
-    /// Shrinks the widest text columns until the table fits; numbers are never cut. First
-    /// down to each column's longest word (ids stay whole), then further if need be. The
-    /// longest words are only asked for when the table is too wide.
-    mutating func fit(to width: Int, marker: Int, longestWords: () -> [Int]) {
+    /// Each word column's widest word, with no limit (a date range breaks after its
+    /// `..`): the narrowest it may become, so an id or a date is never cut.
+    func wholeWords() -> [Int] {
+        var widest = [Int](repeating: 0, count: n)
+        for cell in n..<firstLine.count - 1 where whole[cell % n] {
+            let i = cell % n
+            for k in firstLine[cell]..<firstLine[cell + 1] where lines[k].width > widest[i] {
+                for word in TextRenderer.unbreakableWords(string(lines[k])) {
+                    widest[i] = max(widest[i], TextRenderer.width(word))
+                }
+            }
+        }
+        return widest
+    }
+
+    /// Shrinks the widest columns until the table fits; numbers are never cut, nor are the
+    /// words of word columns (ids, dates). Free text goes first, down to each column's
+    /// longest word; then word columns, down to their widest word; then free text further,
+    /// cutting long words. A table that still does not fit is left wider than `width`
+    /// rather than break an id. The words are only measured when the table is too wide.
+    mutating func fit(to width: Int, marker: Int, words: () -> (longest: [Int], whole: [Int])) {
         self.marker = marker
         guard total(marker: marker) > width else { return }
         var excess = total(marker: marker) - width
-        for floor in [longestWords(), [Int](repeating: 8, count: n)] {
+        let (longest, wholeWords) = words()
+        // Per pass, the floor of each column (Int.max: that column does not shrink in it):
+        // free text to a readable width, word columns to their widest word, free text to
+        // its longest word, then free text to 8 columns.
+        let readable = (0..<n).map { whole[$0] ? Int.max : max(TableLayout.readableText, longest.isEmpty ? 0 : longest[$0]) }
+        let wordsNext = (0..<n).map { whole[$0] ? max(1, wholeWords.isEmpty ? 0 : wholeWords[$0]) : Int.max }
+        let textWords = (0..<n).map { whole[$0] ? Int.max : max(8, longest.isEmpty ? 0 : longest[$0]) }
+        let textLast = (0..<n).map { whole[$0] ? Int.max : 8 }
+        for floor in [readable, wordsNext, textWords, textLast] {
             while excess > 0 {
                 // The widest column that may shrink (the first of equals), one column at a time.
                 var widest = -1
-                for i in 0..<n where !numeric[i] && widths[i] > max(8, floor[i]) && (widest < 0 || widths[i] > widths[widest]) {
+                for i in 0..<n where !numeric[i] && widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest]) {
                     widest = i
                 }
                 guard widest >= 0 else { break }
@@ -198,7 +243,7 @@ struct TableLayout {
     /// text follows them, so no line ends in spaces. Every line but the block's first
     /// (at `blockStart`) starts with a line feed.
     func write(_ table: Table, rows range: Range<Int>, header: Bool, options: RenderOptions, into out: ByteBuffer,
-               blockStart: Int) {
+               blockStart: Int, headings: [String]? = nil) {
         var pieces: [Span] = []
         var columnStart = [Int](repeating: 0, count: n + 1)
         // A buffer, not an array: an array captured and changed by `emit` was checked for
@@ -221,6 +266,11 @@ struct TableLayout {
                 } else {
                     for k in first..<end {
                         let line = lines[k]
+                        if whole[i] && line.width > widths[i] {
+                            // Between words only, and after a date range's `..`.
+                            for w in TextRenderer.wrapWhole(string(line), width: widths[i]) { pieces.append(add(line: w)) }
+                            continue
+                        }
                         if line.simple {
                             if line.width <= widths[i] { pieces.append(line); continue }
                             if TextRenderer.wrapSimple(bytes.bytes, line.start, line.end, width: widths[i], into: &pieces) { continue }
@@ -303,7 +353,12 @@ struct TableLayout {
             }
             out.trimSpaces(after: ruleStart)
         }
+        let headingStyle = TextRenderer(options: options)
         for (k, r) in range.enumerated() {
+            if let headings, r < headings.count, !headings[r].isEmpty, r == 0 || headings[r] != headings[r - 1] {
+                if out.count > blockStart { out.append(10) }
+                out.append(headingStyle.style(headingStyle.safe(headings[r]), bold: true))
+            }
             emit(k + 1, mark: table.rows[r].marked ? marked : unmarked)
         }
     }
