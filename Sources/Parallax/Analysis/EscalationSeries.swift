@@ -11,7 +11,7 @@ public enum EscalationSeries {
                 phase = events[i].phase
                 let label = "#" + String(i + 1) + " " + events[i].date.description + " " + events[i].title
                 bars.append(Chart.Bar(label: label, value: events[i].intensity, marked: i + 1 == s.cursor, group: group,
-                                      event: events[i].id, firstDay: events[i].date.firstDay, lastDay: events[i].date.lastDay))
+                                      event: events[i].id, date: events[i].date.description, firstDay: events[i].date.firstDay, lastDay: events[i].date.lastDay))
             }
         }
         return Chart(bars: bars, scale: 10)

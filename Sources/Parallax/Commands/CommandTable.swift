@@ -3,7 +3,7 @@ public enum CommandTable {
     /// The families of commands, each defined in its own file.
     public static let all: [CommandSpec] = NavigationCommands.all + InspectionCommands.all
         + NarrativeCommands.all + AnalysisCommands.all + SessionCommands.all
-        + ScriptCommands.all
+        + ScriptCommands.all + ExportCommands.all
 
     /// Fixed aliases that never change meaning when commands are added.
     static let fixedAliases: [String: String] = ["s": "step", "b": "back", "c": "continue", "q": "quit"]

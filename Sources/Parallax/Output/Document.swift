@@ -210,16 +210,19 @@ public struct Chart: Sendable {
         /// The event's id and dates (day numbers, `PartialDate.firstDay`), for a chart on a
         /// time axis; nil in a chart that has none.
         public var event: String?
+        /// The event's date as written (`2021-11`, `2020-09..2020-11`).
+        public var date: String?
         public var firstDay: Int?
         public var lastDay: Int?
 
         public init(label: String, value: Double, marked: Bool = false, group: String? = nil,
-                    event: String? = nil, firstDay: Int? = nil, lastDay: Int? = nil) {
+                    event: String? = nil, date: String? = nil, firstDay: Int? = nil, lastDay: Int? = nil) {
             self.label = label
             self.value = value
             self.marked = marked
             self.group = group
             self.event = event
+            self.date = date
             self.firstDay = firstDay
             self.lastDay = lastDay
         }

@@ -191,11 +191,11 @@ struct TableLayout {
         return longestWord
     }
 
-    /// Each word column's widest word, with no limit (a date range breaks after its
+    /// Each word column's widest word, header included, with no limit (a date range breaks after its
     /// `..`): the narrowest it may become, so an id or a date is never cut.
     func wholeWords() -> [Int] {
         var widest = [Int](repeating: 0, count: n)
-        for cell in n..<firstLine.count - 1 where whole[cell % n] {
+        for cell in 0..<firstLine.count - 1 where whole[cell % n] {
             let i = cell % n
             for k in firstLine[cell]..<firstLine[cell + 1] where lines[k].width > widest[i] {
                 for word in TextRenderer.unbreakableWords(string(lines[k])) {

@@ -17,6 +17,8 @@ public final class Interpreter {
     /// The large output `lastResult` held before, to be freed when the shell is idle
     /// (`releaseRetired`) rather than while the next command runs on both cores.
     private var retired: Result<Document, CommandError>?
+    /// The document of the last command that showed a table, for `export csv`.
+    public internal(set) var lastTable: Document?
     /// The name of the last command run, for `expect`'s messages.
     public var lastCommand: String?
     /// `record FILE`: where commands are saved as they succeed; nil when not recording.
@@ -71,6 +73,9 @@ public final class Interpreter {
         // For `expect`: what this command showed, errors included (an unknown word too). A
         // script run by `source` leaves its own last command's output.
         let sourced = outcome.command == "source" && !outcome.failed
+        if case .success(let d) = outcome.result, d.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
+            lastTable = d
+        }
         if outcome.command != "expect" && !sourced {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
             let previous = lastResult.take()

@@ -1,0 +1,174 @@
+/// Documents as HTML, through `Markup`: the same blocks the terminal shows, as headings,
+/// paragraphs, definition lists and tables; a chart as the escalation picture; a table
+/// with a picture (`contacts`, a `figures` group) drawn and then listed. Claim and source
+/// ids anywhere in the text link to the claim's row and the source's entry, and every
+/// claim's row links to its sources.
+final class HTMLRenderer {
+    /// Claim ids that have a row in the page, and every source's id and address.
+    let claims: Set<String>
+    let sources: [String: String?]
+    /// Ids already used as anchors: each names one element.
+    private var anchors: Set<String> = []
+
+    init(claims: Set<String>, sources: [String: String?]) {
+        self.claims = claims
+        self.sources = sources
+    }
+
+    convenience init(scenario: Scenario) {
+        var sources: [String: String?] = [:]
+        for s in scenario.sources { sources[s.id] = s.url }
+        self.init(claims: Set(scenario.claims.map(\.id)), sources: sources)
+    }
+
+    func render(_ document: Document, into m: inout Markup) {
+        var tableNumber = 0
+        for block in document.blocks {
+            switch block {
+            case .title(let t): m.element("h3", text: t)
+            case .text(let t): m.element("p") { self.linked(t, into: &$0) }
+            case .notice(let t): m.element("p", [.class("notice")]) { self.linked(t, into: &$0) }
+            case .fields(let fields):
+                m.element("dl", [.class("fields")]) { m in
+                    for f in fields {
+                        m.element("dt", text: f.label)
+                        m.element("dd") { self.linked(f.value, into: &$0) }
+                    }
+                }
+            case .chart(let chart):
+                m.element("figure", [.class("picture")]) { m in
+                    EscalationPicture(chart: chart).draw(into: &m)
+                }
+            case .table(let table):
+                tableNumber += 1
+                let name = JSONRenderer.tableID(table, command: document.command, tableNumber: tableNumber)
+                if let picture = table.picture {
+                    m.element("figure", [.class("picture"), .init("data-table", name)]) { m in
+                        if let title = table.name { m.element("figcaption", text: title) }
+                        switch picture {
+                        case .web(let nodes): WebPicture(nodes: nodes, table: table).draw(into: &m)
+                        case .figures(let group): FiguresPicture(group: group, table: table).draw(into: &m)
+                        }
+                    }
+                }
+                render(table, name: name, into: &m)
+            }
+        }
+    }
+
+    func render(_ table: Table, name: String, into m: inout Markup) {
+        let heading = table.columns.firstIndex(where: \.heading)
+        let shown = table.columns.indices.filter { $0 != heading }
+        let claimRows = table.rows.contains { $0.ids.claim != nil }
+        let isSourceList = table.column("url") != nil && table.rows.contains { $0.ids.sources.count == 1 && $0.ids.claim == nil }
+        let span = shown.count + (table.showsMarker ? 1 : 0) + (claimRows ? 1 : 0)
+        m.element("div", [.class("table-wrap")]) { m in
+            m.element("table", [.init("data-table", name)]) { m in
+                if let title = table.name { m.element("caption", text: title) }
+                m.element("thead") { m in
+                    m.element("tr") { m in
+                        if table.showsMarker { m.element("th", [.class("marker")], text: "") }
+                        for i in shown {
+                            m.element("th", [.class(table.columns[i].numeric ? "num" : "")], text: table.columns[i].title)
+                        }
+                        if claimRows { m.element("th", text: "sources") }
+                    }
+                }
+                m.element("tbody") { m in
+                    for (r, row) in table.rows.enumerated() {
+                        if let h = heading, h < row.cells.count, !row.cells[h].isEmpty,
+                           r == 0 || table.rows[r - 1].cells.indices.contains(h) == false || table.rows[r - 1].cells[h] != row.cells[h] {
+                            m.element("tr", [.class("group")]) { m in
+                                m.element("th", [.init("colspan", String(span))], text: row.cells[h])
+                            }
+                        }
+                        var attributes: [Markup.Attribute] = []
+                        if row.marked { attributes.append(.class("cursor")) }
+                        if let c = row.ids.claim, anchors.insert("claim-" + c).inserted {
+                            attributes.append(.init("id", "claim-" + c))
+                        } else if isSourceList, let s = row.ids.sources.first, anchors.insert("source-" + s).inserted {
+                            attributes.append(.init("id", "source-" + s))
+                        }
+                        m.element("tr", attributes) { m in
+                            if table.showsMarker { m.element("td", [.class("marker")], text: row.marked ? "▶" : "") }
+                            for i in shown {
+                                let column = table.columns[i]
+                                let cell = i < row.cells.count ? row.cells[i] : ""
+                                m.element("td", [.class(column.numeric ? "num" : column.kind == .word ? "word" : "")]) { m in
+                                    if column.key == "verdict", !cell.isEmpty {
+                                        m.element("span", [.class("verdict v-" + cell)], text: cell)
+                                    } else if column.key == "url", HTMLRenderer.isWebAddress(cell) {
+                                        m.element("a", [.init("href", cell)], text: cell)
+                                    } else {
+                                        self.lines(cell, into: &m)
+                                    }
+                                }
+                            }
+                            if claimRows {
+                                m.element("td", [.class("sources")]) { m in
+                                    for (k, s) in row.ids.sources.enumerated() {
+                                        if k > 0 { m.text(", ") }
+                                        self.sourceLink(s, into: &m)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if table.leftOut > 0 {
+            m.element("p", [.class("left-out")],
+                      text: "… and \(table.leftOut) more row\(table.leftOut == 1 ? "" : "s") left out of this report (the CSV and JSON exports hold them all).")
+        }
+    }
+
+    /// A cell's lines, with line breaks.
+    func lines(_ text: String, into m: inout Markup) {
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if k > 0 { m.empty("br") }
+            linked(String(line), into: &m)
+        }
+    }
+
+    /// Text in which each claim id links to its row and each source id to its entry.
+    func linked(_ text: String, into m: inout Markup) {
+        guard !claims.isEmpty || !sources.isEmpty else { return m.text(text) }
+        var plain = Substring(text)
+        var rest = Substring(text)
+        var pendingStart = rest.startIndex
+        while let start = rest.firstIndex(where: HTMLRenderer.isIDCharacter) {
+            var end = rest[start...].firstIndex(where: { !HTMLRenderer.isIDCharacter($0) }) ?? rest.endIndex
+            // A sentence's full stop or a colon after an id is not part of it.
+            while end > start, let last = rest[..<end].last, last == "." || last == ":" { end = rest.index(before: end) }
+            let word = String(rest[start..<end])
+            let isClaim = claims.contains(word), isSource = !isClaim && sources[word] != nil
+            if isClaim || isSource {
+                m.text(String(text[pendingStart..<start]))
+                if isClaim {
+                    m.element("a", [.init("href", "#claim-" + word), .class("claim-link")], text: word)
+                } else {
+                    sourceLink(word, into: &m)
+                }
+                pendingStart = end
+            }
+            rest = end < rest.endIndex ? rest[(end == start ? rest.index(after: end) : end)...] : rest[rest.endIndex...]
+        }
+        plain = text[pendingStart...]
+        m.text(String(plain))
+    }
+
+    func sourceLink(_ id: String, into m: inout Markup) {
+        m.element("a", [.init("href", "#source-" + id), .class("source-link")], text: id)
+    }
+
+    static func isIDCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." || c == ":"
+    }
+
+    /// Only http and https addresses become links: a scenario's `javascript:` URL stays text.
+    static func isWebAddress(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !s.contains(where: { $0.isWhitespace })
+    }
+}
