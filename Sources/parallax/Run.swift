@@ -29,14 +29,53 @@ struct Run: ParsableCommand {
     @Flag(help: "Refuse commands that write files, and reading files outside the script's folder.")
     var safe = false
 
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("With --format html: write the report to this file ('-': standard output).", valueName: "file"))
+    var reportFile: String?
+
     @OptionGroup var output: OutputOptions
+
+    /// `--format html`: the script rendered as a report rather than a transcript.
+    var isReport: Bool { output.format == "html" }
 
     func validate() throws {
         if update && expected == nil { throw ValidationError("--update needs --expect OUT: the transcript file to write") }
+        if reportFile != nil && !isReport { throw ValidationError("-o writes a report: add --format html") }
+        if isReport && expected != nil { throw ValidationError("--format html writes a report; it cannot be compared with --expect") }
     }
 
     func run() throws {
+        if isReport {
+            var options = output
+            options.format = nil
+            try Run.report(script: script, scenario: scenario, safe: safe, output: options, to: reportFile ?? "-")
+            return
+        }
         try Run.start(script: script, scenario: scenario, expected: expected, update: update, safe: safe, output: output)
+    }
+
+    /// Runs the script and writes it as an HTML report: its comments as prose, each
+    /// command's output in place. Errors still go to stderr; a failed run still writes the
+    /// report (it shows the error where it happened) and exits 1.
+    static func report(script path: String, scenario: String?, safe: Bool, output: OutputOptions, to file: String) throws {
+        let script = try read(Script.read(path))
+        var session = Session(scenario: try loadScenario(scenario))
+        try output.apply(to: &session.settings)
+        var environment = Environment()
+        environment.bundledScenario = BundledScenario.load
+        environment.safe = safe
+        environment.safeFolder = script.folder ?? "."
+        let interpreter = Interpreter(session: session, environment: environment)
+        let report = ScriptReport(script: path)
+        let runner = ScriptRunner(interpreter: interpreter) { output in
+            if case .failure(let f) = output { Console.err(f.rendered + "\n") }
+            report.show(output)
+        }
+        runner.onLine = { report.line($0) }
+        runner.run(script)
+        let page = report.html(scenario: interpreter.session.scenario, session: &interpreter.session)
+        try Export.write(page, to: file)
+        if runner.failures > 0 { throw ExitCode(1) }
     }
 
     /// Runs the script. `parallax run SCRIPT` with nothing else comes straight here (see

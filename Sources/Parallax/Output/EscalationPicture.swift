@@ -20,7 +20,7 @@ struct EscalationPicture {
 
     static let plot = (left: 44.0, right: 16.0, top: 34.0, bottom: 58.0)
     static let minStep = 12.0
-    static let breakWidth = 46.0
+    static let breakWidth = 70.0
 
     /// The columns, binned when there are more than the width holds.
     func columns() -> [Column] {

@@ -17,6 +17,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         self.init(rawValue: w == "markdown" ? "md" : w)
     }
 
+    /// A party id as typed on the command line (`parallax export --party arm`), checked
+    /// as `narrative` checks it.
+    public static func party(_ text: String, in scenario: Scenario) throws(CommandError) -> String {
+        try NarrativeCommands.party(Token(kind: .word, text: text, column: 1, length: text.count), in: scenario)
+    }
+
     /// Whether the format takes parties (the report's narratives and comparison).
     public var takesParties: Bool { self == .html || self == .md }
 

@@ -18,10 +18,11 @@ public enum HTMLReport {
                     m.element("h1", text: report.title)
                     if let summary = report.summary { m.element("p", [.class("summary")], text: summary) }
                     m.element("p", [.class("as-of")], text: report.asOf)
-                    if report.sections.count > 1 {
+                    let titled = report.sections.filter { !$0.title.isEmpty }
+                    if titled.count > 1 {
                         m.element("nav") { m in
                             m.element("ol") { m in
-                                for s in report.sections {
+                                for s in titled {
                                     m.element("li") { $0.element("a", [.init("href", "#" + s.id)], text: s.title) }
                                 }
                             }

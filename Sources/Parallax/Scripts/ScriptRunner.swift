@@ -25,6 +25,9 @@ public final class ScriptRunner {
 
     public let interpreter: Interpreter
     let show: (Output) -> Void
+    /// Called with each line of the script run (not of scripts it sources) before the
+    /// line runs: a report takes its comment lines as prose.
+    public var onLine: ((String) -> Void)?
     /// Commands that failed in this run, nested scripts included.
     public private(set) var failures = 0
     /// The last command that failed, as shown.
@@ -99,6 +102,7 @@ public final class ScriptRunner {
             interpreter.environment.baseDirectory = outerFolder
         }
         for (index, line) in script.lines.enumerated() {
+            if frames.count == 1 { onLine?(line) }
             for segment in Lexer.segments(line) {
                 frames[frames.count - 1].place(line: index + 1, column: segment.column)
                 if interpreter.environment.isInterrupted() {
