@@ -136,8 +136,15 @@ struct BatchTests {
     }
 
     @Test func widthOptionWrapsTables() {
-        let r = Binary.run(["-c", "claims all", "--width", "60"])
-        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        let r = Binary.run(["-c", "claims all", "--width", "80"])
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        // Narrower than the ids, dates and statuses together: the free text wraps to its
+        // floor and the table overflows rather than cut an id.
+        let narrow = Binary.run(["-c", "claims all", "--width", "40"])
+        let lines = narrow.stdout.split(separator: "\n")
+        for id in ["latimes-nk-control", "arm-mod-confirms-ceasefire", "rus-mod-reports-ceasefire"] {
+            #expect(lines.contains { $0.hasPrefix(id + " ") }, "\(id) cut")
+        }
     }
 
     @Test func anotherScenarioFileAndABadOne() {

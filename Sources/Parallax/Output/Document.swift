@@ -82,7 +82,7 @@ public struct Table: Sendable {
         /// Keys whose cells are ids, dates or single vocabulary words in every view.
         static let wordKeys: Set<String> = ["id", "date", "question", "party", "losses", "measure", "verdict",
                                             "status", "phase", "type", "about", "kind", "role", "key", "field",
-                                            "value", "state", "flag"]
+                                            "value", "state"]
     }
 
     public struct Row: Sendable {

@@ -66,7 +66,8 @@ struct EscalationPicture {
         var out: Set<Int> = []
         var rest = gaps.reduce(0, +)
         for (i, g) in gaps.enumerated().sorted(by: { $0.element > $1.element }) {
-            guard g > 0, g > rest - g else { break }
+            // A gap is long only against others: the last gap left is never a break.
+            guard g > 0, rest - g > 0, g > rest - g else { break }
             out.insert(i)
             rest -= g
         }
