@@ -21,6 +21,7 @@ struct EscalationPicture {
     static let plot = (left: 44.0, right: 16.0, top: 34.0, bottom: 58.0)
     static let minStep = 12.0
     static let breakWidth = 70.0
+    static let breakDays = 30
 
     /// The columns, binned when there are more than the width holds.
     func columns() -> [Column] {
@@ -61,13 +62,13 @@ struct EscalationPicture {
     }
 
     /// Gaps drawn as breaks: repeatedly, the longest gap when it is longer than all the
-    /// others together.
+    /// others together and at least `breakDays` long (shorter spacing stays on the axis).
     static func breaks(_ gaps: [Int]) -> Set<Int> {
         var out: Set<Int> = []
         var rest = gaps.reduce(0, +)
         for (i, g) in gaps.enumerated().sorted(by: { $0.element > $1.element }) {
             // A gap is long only against others: the last gap left is never a break.
-            guard g > 0, rest - g > 0, g > rest - g else { break }
+            guard g >= Self.breakDays, rest - g > 0, g > rest - g else { break }
             out.insert(i)
             rest -= g
         }

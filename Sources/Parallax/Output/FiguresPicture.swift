@@ -5,6 +5,8 @@
 struct FiguresPicture {
     let group: FigureGroup
     let table: Table
+    /// Unique in the page: the arrowhead's id is made from it.
+    var name = "figures"
     var width = 960.0
 
     static let labelWidth = 300.0
@@ -91,7 +93,7 @@ struct FiguresPicture {
                         drawMark(mark.side, at: x(Double(high)), y, faded: false, into: &m)
                     } else if mark.high == nil {
                         m.empty("line", [.init("x1", x0), .init("x2", right), .init("y1", y), .init("y2", y),
-                                         .class("range open \(mark.side.rawValue)"), .init("marker-end", "url(#open-end)")])
+                                         .class("range open \(mark.side.rawValue)"), .init("marker-end", "url(#open-end-\(name))")])
                     }
                     drawMark(mark.side, at: x0, y, faded: false, into: &m)
                     if mark.high == nil {
@@ -109,7 +111,7 @@ struct FiguresPicture {
                 }
             }
             m.element("defs") { m in
-                m.element("marker", [.init("id", "open-end"), .init("viewBox", "0 0 10 10"), .init("refX", "10"), .init("refY", "5"),
+                m.element("marker", [.init("id", "open-end-" + name), .init("viewBox", "0 0 10 10"), .init("refX", "10"), .init("refY", "5"),
                                      .init("markerUnits", "userSpaceOnUse"), .init("markerWidth", "10"), .init("markerHeight", "10"),
                                      .init("orient", "auto")]) { m in
                     m.empty("path", [.init("d", "M 0 0 L 10 5 L 0 10 z"), .class("arrowhead")])

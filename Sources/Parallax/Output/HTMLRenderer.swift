@@ -9,6 +9,8 @@ final class HTMLRenderer {
     let sources: [String: String?]
     /// Ids already used as anchors: each names one element.
     private var anchors: Set<String> = []
+    /// Pictures drawn so far: each one's arrowheads get ids of their own.
+    private var pictures = 0
 
     init(claims: Set<String>, sources: [String: String?]) {
         self.claims = claims
@@ -43,11 +45,13 @@ final class HTMLRenderer {
                 tableNumber += 1
                 let name = JSONRenderer.tableID(table, command: document.command, tableNumber: tableNumber)
                 if let picture = table.picture {
+                    pictures += 1
+                    let unique = "p\(pictures)"
                     m.element("figure", [.class("picture"), .init("data-table", name)]) { m in
                         if let title = table.name { m.element("figcaption", text: title) }
                         switch picture {
-                        case .web(let nodes): WebPicture(nodes: nodes, table: table).draw(into: &m)
-                        case .figures(let group): FiguresPicture(group: group, table: table).draw(into: &m)
+                        case .web(let nodes): WebPicture(nodes: nodes, table: table, name: unique).draw(into: &m)
+                        case .figures(let group): FiguresPicture(group: group, table: table, name: unique).draw(into: &m)
                         }
                     }
                 }

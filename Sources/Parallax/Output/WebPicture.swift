@@ -4,6 +4,8 @@
 struct WebPicture {
     let nodes: [WebNode]
     let table: Table
+    /// Unique in the page: the arrowhead's id is made from it.
+    var name = "contacts"
     var width = 960.0
     var height = 560.0
 
@@ -67,7 +69,7 @@ struct WebPicture {
                           .init("role", "img"), .init("aria-label", "Contact web: who spoke with whom, and when")]) { m in
             m.element("title", text: "Contact web: parties and actors, with each call, meeting, appeal or mediation as a dated edge")
             m.element("defs") { m in
-                m.element("marker", [.init("id", "arrow"), .init("viewBox", "0 0 10 10"), .init("refX", "10"), .init("refY", "5"),
+                m.element("marker", [.init("id", "arrow-" + name), .init("viewBox", "0 0 10 10"), .init("refX", "10"), .init("refY", "5"),
                                      .init("markerWidth", "7"), .init("markerHeight", "7"), .init("orient", "auto-start-reverse")]) { m in
                     m.empty("path", [.init("d", "M 0 0 L 10 5 L 0 10 z"), .class("arrowhead")])
                 }
@@ -93,7 +95,7 @@ struct WebPicture {
                     .init("d", "M \(Markup.number(x1)) \(Markup.number(y1)) Q \(Markup.number(mx)) \(Markup.number(my)) \(Markup.number(ex)) \(Markup.number(ey))"),
                     .class("edge " + (Self.typeClass[e.type] ?? "other")),
                 ]
-                if e.directed { attributes.append(.init("marker-end", "url(#arrow)")) }
+                if e.directed { attributes.append(.init("marker-end", "url(#arrow-\(name))")) }
                 m.element("g", [.class("contact")]) { m in
                     m.element("title", text: e.label + " " + e.type + ": " + e.title)
                     m.empty("path", attributes)
