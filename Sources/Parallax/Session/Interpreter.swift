@@ -73,7 +73,9 @@ public final class Interpreter {
         // For `expect`: what this command showed, errors included (an unknown word too). A
         // script run by `source` leaves its own last command's output.
         let sourced = outcome.command == "source" && !outcome.failed
-        if case .success(let d) = outcome.result, d.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
+        // Movement lists the claims it reveals, but it is not a table an analyst asked for.
+        if case .success(let d) = outcome.result, let name = outcome.command, CommandTable.spec(named: name)?.group != .navigation,
+           d.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
             lastTable = d
         }
         if outcome.command != "expect" && !sourced {
