@@ -225,7 +225,7 @@ enum NavigationCommands {
             fields.append(Field("event", "(before the first event)"))
         }
         fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known"))
-        fields.append(Field("breakpoints", String(s.breakpoints.count)))
+        fields.append(Field("breakpoints", String(s.breakpoints.count), typed: .int(s.breakpoints.count)))
         return inv.document([.fields(fields)])
     }
 }

@@ -66,9 +66,11 @@ enum SessionCommands {
         if let first = sc.events.first, let last = sc.events.last {
             fields.append(Field("span", "\(first.date) … \(last.date)"))
         }
-        fields += [Field("events", String(sc.events.count)), Field("claims", String(sc.claims.count)),
+        fields += [Field("events", String(sc.events.count), typed: .int(sc.events.count)),
+                   Field("claims", String(sc.claims.count), typed: .int(sc.claims.count)),
                    Field("parties", sc.parties.map(\.id).joined(separator: ", ")),
-                   Field("actors", String(sc.actors.count)), Field("questions", String(sc.questions.count)),
+                   Field("actors", String(sc.actors.count), typed: .int(sc.actors.count)),
+                   Field("questions", String(sc.questions.count), typed: .int(sc.questions.count)),
                    Field("sources", sc.sources.map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")),
                    Field("position", inv.session.positionText)]
         var blocks: [Block] = [.fields(fields)]
