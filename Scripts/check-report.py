@@ -184,6 +184,9 @@ def check_in_browser(path, chromium, shots, expected):
         fail("the screenshot is blank (%.4f of pixels inked)" % whole)
     parts = []
     for name, b in info["boxes"].items():
+        if (b["y"] + b["h"]) * scale > h:
+            parts.append("%s below the screenshot's %d pixels" % (name, height))
+            continue
         share = inked(rows, channels, int(b["x"] * scale), int(b["y"] * scale),
                       int((b["x"] + b["w"]) * scale), int((b["y"] + b["h"]) * scale))
         if share < 0.01:

@@ -16,6 +16,10 @@ struct EscalationPicture {
         var marked: Bool
         var phase: String
         var x = 0.0
+        /// The bin's lowest and highest intensity and their sum (for the mean).
+        var low: Double
+        var high: Double
+        var sum: Double
     }
 
     static let plot = (left: 44.0, right: 16.0, top: 34.0, bottom: 58.0)
@@ -31,26 +35,37 @@ struct EscalationPicture {
         for (i, bar) in chart.bars.enumerated() {
             if let g = bar.group { phase = g }
             let first = bar.firstDay ?? i
-            singles.append(Column(bar: bar, count: 1, firstDay: first, lastDay: bar.lastDay ?? first, marked: bar.marked, phase: phase))
+            singles.append(Column(bar: bar, count: 1, firstDay: first, lastDay: bar.lastDay ?? first, marked: bar.marked, phase: phase,
+                                  low: bar.value, high: bar.value, sum: bar.value))
         }
-        let room = Int((width - Self.plot.left - Self.plot.right) / Self.minStep)
+        let room = Int((width - Self.plot.left - Self.plot.right - Self.breakWidth) / Self.minStep)
         guard singles.count > room else { return singles }
-        // Day, week (7 days), month (about 30), year: the first that fits.
-        for size in [1, 7, 30, 365, 3650] {
-            let bins = bin(singles, days: size)
-            if bins.count <= room || size == 3650 { return bins }
+        // Day, week (7 days), month (about 30), year, decade: the first that fits, keeping
+        // phases apart if it can; else runs of equal numbers of events.
+        for keepPhases in [true, false] {
+            for size in [1, 7, 30, 365, 3650] {
+                let bins = bin(singles, keepPhases: keepPhases) { $0.firstDay / size }
+                if bins.count <= room { return bins }
+            }
         }
-        return singles
+        let per = (singles.count + room - 1) / room
+        var k = 0
+        return bin(singles, keepPhases: false) { _ in defer { k += 1 }; return k / per }
     }
 
-    /// Consecutive events whose first days fall in the same period of `days` (and phase).
-    func bin(_ columns: [Column], days: Int) -> [Column] {
+    /// Consecutive columns with the same key (and phase, when `keepPhases`), as one.
+    func bin(_ columns: [Column], keepPhases: Bool, key: (Column) -> Int) -> [Column] {
         var out: [Column] = []
+        var lastKey = Int.min
         for c in columns {
-            let key = c.firstDay / days
-            if var last = out.last, last.firstDay / days == key, last.phase == c.phase {
+            let k = key(c)
+            defer { lastKey = k }
+            if var last = out.last, lastKey == k, !keepPhases || last.phase == c.phase {
                 last.count += 1
                 last.lastDay = max(last.lastDay, c.lastDay)
+                last.low = min(last.low, c.low)
+                last.high = max(last.high, c.high)
+                last.sum += c.sum
                 last.marked = last.marked || c.marked
                 if abs(c.bar.value) > abs(last.bar.value) { last.bar = c.bar }
                 out[out.count - 1] = last
@@ -168,26 +183,40 @@ struct EscalationPicture {
             for c in columns {
                 let y0 = y(0), y1 = y(c.bar.value)
                 var tip = c.bar.label + " (" + TextRenderer.number(c.bar.value) + ")"
-                if c.count > 1 { tip += ", most intense of \(c.count) events" }
-                m.element("rect", [.init("x", c.x - barWidth / 2), .init("y", min(y0, y1)), .init("width", barWidth),
-                                   .init("height", max(1, abs(y1 - y0))),
-                                   .class(c.bar.value < 0 ? "bar hostile" : "bar cooperative")]) { m in
-                    m.element("title", text: tip)
-                }
                 if c.count > 1 {
-                    m.element("text", [.init("x", c.x), .init("y", c.bar.value < 0 ? y1 + 10 : y1 - 3), .class("count")],
-                              text: String(c.count))
+                    tip = "\(c.count) events from \(PartialDateText.day(c.firstDay)) to \(PartialDateText.day(c.lastDay)): "
+                        + "intensity \(TextRenderer.number(c.low)) to \(TextRenderer.number(c.high)), mean "
+                        + "\(TextRenderer.number(c.sum / Double(c.count))); the most intense: " + tip
+                }
+                m.element("g", [.class("column")]) { m in
+                    m.element("title", text: tip)
+                    m.empty("rect", [.init("x", c.x - barWidth / 2), .init("y", min(y0, y1)), .init("width", barWidth),
+                                     .init("height", max(1, abs(y1 - y0))),
+                                     .class(c.bar.value < 0 ? "bar hostile" : "bar cooperative")])
+                    if c.count > 1 {
+                        // The bin's range as a whisker and its mean as a tick.
+                        m.empty("line", [.init("x1", c.x), .init("x2", c.x), .init("y1", y(c.high)), .init("y2", y(c.low)), .class("range")])
+                        let mean = y(c.sum / Double(c.count))
+                        m.empty("line", [.init("x1", c.x - barWidth / 2 - 2), .init("x2", c.x + barWidth / 2 + 2), .init("y1", mean),
+                                         .init("y2", mean), .class("mean")])
+                    }
                 }
             }
+            if columns.contains(where: { $0.count > 1 }) {
+                let size = chart.bars.count / max(1, columns.count)
+                m.element("text", [.init("x", width - Self.plot.right), .init("y", 12), .class("binned")],
+                          text: "\(chart.bars.count) events in \(columns.count) bins (about \(size) each): bar the most intense, "
+                              + "line the range, tick the mean")
+            }
             // Date ticks: first the first column and each column after a break, then each
-            // new month, where a label has room (about 60 units from every other).
+            // new month, where a label has room (80 units from every other).
             var placed: [Double] = []
             let starts = columns.indices.filter { $0 == 0 || breaks.contains($0 - 1) }
             let months = columns.indices.filter { $0 > 0 && !breaks.contains($0 - 1)
                 && PartialDateText.month(columns[$0].firstDay) != PartialDateText.month(columns[$0 - 1].firstDay) }
             for i in starts + months {
                 let c = columns[i]
-                guard placed.allSatisfy({ abs($0 - c.x) >= 60 }) else { continue }
+                guard placed.allSatisfy({ abs($0 - c.x) >= 80 }) else { continue }
                 placed.append(c.x)
                 // A range's first date (`2020-09` of `2020-09..2020-11`), as written.
                 let written = c.count == 1 ? c.bar.date.map { String($0.prefix { $0 != "." }) } : nil
@@ -217,6 +246,7 @@ struct EscalationPicture {
         .cursor-label.start{text-anchor:start}.axis-name{text-anchor:middle}
         .bar.hostile{fill:#c0392b}.bar.cooperative{fill:#2e86c1}.break{fill:#fff;stroke:#999;stroke-dasharray:3 3}
         .cursor{stroke:#000;stroke-width:2;stroke-dasharray:4 2}.phase-name{font-weight:bold}
+        .column .range{stroke:#222;stroke-width:1}.column .mean{stroke:#222;stroke-width:2}.binned{font:10px sans-serif;fill:#555;text-anchor:end}
         """
 }
 

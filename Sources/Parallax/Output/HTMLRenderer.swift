@@ -129,45 +129,58 @@ final class HTMLRenderer {
 
     /// A cell's lines, with line breaks.
     func lines(_ text: String, into m: inout Markup) {
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if k > 0 { m.empty("br") }
-            linked(String(line), into: &m)
+        var first = true
+        for line in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            if !first { m.empty("br") }
+            first = false
+            linked(String(Substring(line)), into: &m)
         }
     }
 
-    /// Text in which each claim id links to its row and each source id to its entry.
+    /// Text in which each claim id links to its row and each source id to its entry. Read
+    /// as bytes: an id is a run of letters, digits, `-`, `_`, `.`, `:` (and any non-ASCII
+    /// letter), less a sentence's full stop or colon after it; only runs as long as some
+    /// id are looked up.
     func linked(_ text: String, into m: inout Markup) {
         guard !claims.isEmpty || !sources.isEmpty else { return m.text(text) }
-        var plain = Substring(text)
-        var rest = Substring(text)
-        var pendingStart = rest.startIndex
-        while let start = rest.firstIndex(where: HTMLRenderer.isIDCharacter) {
-            var end = rest[start...].firstIndex(where: { !HTMLRenderer.isIDCharacter($0) }) ?? rest.endIndex
-            // A sentence's full stop or a colon after an id is not part of it.
-            while end > start, let last = rest[..<end].last, last == "." || last == ":" { end = rest.index(before: end) }
-            let word = String(rest[start..<end])
-            let isClaim = claims.contains(word), isSource = !isClaim && sources[word] != nil
-            if isClaim || isSource {
-                m.text(String(text[pendingStart..<start]))
-                if isClaim {
-                    m.element("a", [.init("href", "#claim-" + word), .class("claim-link")], text: word)
-                } else {
-                    sourceLink(word, into: &m)
-                }
-                pendingStart = end
+        let u = text.utf8
+        var pending = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            guard HTMLRenderer.isIDByte(u[i]) else { i = u.index(after: i); continue }
+            let start = i
+            var count = 0
+            while i < u.endIndex, HTMLRenderer.isIDByte(u[i]) { i = u.index(after: i); count += 1 }
+            var end = i
+            while end > start, let last = u[u.index(before: end)] as UInt8?, last == 0x2E || last == 0x3A {
+                end = u.index(before: end)
+                count -= 1
             }
-            rest = end < rest.endIndex ? rest[(end == start ? rest.index(after: end) : end)...] : rest[rest.endIndex...]
+            guard count > 0, idLengths.contains(count) else { continue }
+            let word = String(Substring(u[start..<end]))
+            let isClaim = claims.contains(word), isSource = !isClaim && sources[word] != nil
+            guard isClaim || isSource else { continue }
+            m.text(String(Substring(u[pending..<start])))
+            if isClaim {
+                m.element("a", [.init("href", "#claim-" + word), .class("claim-link")], text: word)
+            } else {
+                sourceLink(word, into: &m)
+            }
+            pending = end
         }
-        plain = text[pendingStart...]
-        m.text(String(plain))
+        m.text(String(Substring(u[pending..<u.endIndex])))
+    }
+
+    /// The lengths in bytes of the ids that link: most words are no id's length.
+    private lazy var idLengths: Set<Int> = Set(claims.map(\.utf8.count) + sources.keys.map(\.utf8.count))
+
+    static func isIDByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
+            || b >= 0x80
     }
 
     func sourceLink(_ id: String, into m: inout Markup) {
         m.element("a", [.init("href", "#source-" + id), .class("source-link")], text: id)
-    }
-
-    static func isIDCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." || c == ":"
     }
 
     /// Only http and https addresses become links: a scenario's `javascript:` URL stays text.

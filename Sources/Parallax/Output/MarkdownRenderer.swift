@@ -39,6 +39,7 @@ enum MarkdownRenderer {
 
 extension String {
     var replacingPipes: String {
+        guard utf8.contains(0x7C) else { return self }
         var out = ""
         for c in self { if c == "|" { out += "\\|" } else { out.append(c) } }
         return out

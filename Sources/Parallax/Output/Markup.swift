@@ -82,22 +82,31 @@ public struct Markup {
             out += s
             return
         }
-        for u in s.unicodeScalars {
+        // Runs of ordinary text are copied whole; only the characters replaced are visited.
+        let scalars = s.unicodeScalars
+        var run = scalars.startIndex
+        var i = run
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            let replacement: String?
             switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(u)
-            default:
-                if isHidden(u) {
-                    out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case "&": replacement = "&amp;"
+            case "<": replacement = "&lt;"
+            case ">": replacement = "&gt;"
+            case "\"": replacement = "&quot;"
+            case "'": replacement = "&#39;"
+            case "\n", "\t": replacement = nil
+            default: replacement = isHidden(u) ? "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" : nil
             }
+            let next = scalars.index(after: i)
+            if let replacement {
+                out += String(scalars[run..<i])
+                out += replacement
+                run = next
+            }
+            i = next
         }
+        out += String(scalars[run..<scalars.endIndex])
     }
 
     public static func escape(_ s: String) -> String {

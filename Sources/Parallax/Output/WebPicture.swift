@@ -46,7 +46,35 @@ struct WebPicture {
         return out
     }
 
+    /// At most this many nodes are drawn (the most connected); their edges with them.
+    static let nodeCap = 30
+    /// Edge labels (position and date) are drawn when there are at most this many edges;
+    /// beyond, each edge's tooltip keeps them.
+    static let labelCap = 40
+    /// More edges than this between one pair in one direction are drawn as one, thicker,
+    /// labelled with their count.
+    static let bundleCap = 3
+
+    /// The nodes with an edge in the table's rows; past `nodeCap`, the most connected.
+    func shownNodes() -> [WebNode] {
+        var all: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() { all[n.id] = i }
+        var degree: [String: Int] = [:]
+        for e in edges(index: all) {
+            degree[nodes[e.from].id, default: 0] += 1
+            degree[nodes[e.to].id, default: 0] += 1
+        }
+        let connected = nodes.filter { degree[$0.id] != nil }
+        guard connected.count > Self.nodeCap else { return connected }
+        let kept = Set(connected.enumerated().sorted {
+            let a = degree[$0.element.id] ?? 0, b = degree[$1.element.id] ?? 0
+            return a != b ? a > b : $0.offset < $1.offset
+        }.prefix(Self.nodeCap).map(\.element.id))
+        return connected.filter { kept.contains($0.id) }
+    }
+
     func draw(into m: inout Markup) {
+        let nodes = shownNodes()
         // Nodes grouped by party, in order of first appearance.
         var partyOrder: [String] = []
         for n in nodes where !partyOrder.contains(n.party ?? "") { partyOrder.append(n.party ?? "") }
@@ -65,6 +93,7 @@ struct WebPicture {
             return (cx + radius * cos(angle), cy + radius * sin(angle))
         }
         let edges = self.edges(index: index)
+        let left = self.nodes.count - nodes.count
         m.element("svg", [.init("viewBox", "0 0 \(Markup.number(width)) \(Markup.number(height))"), .class("chart web"),
                           .init("role", "img"), .init("aria-label", "Contact web: who spoke with whom, and when")]) { m in
             m.element("title", text: "Contact web: parties and actors, with each call, meeting, appeal or mediation as a dated edge")
@@ -74,11 +103,27 @@ struct WebPicture {
                     m.empty("path", [.init("d", "M 0 0 L 10 5 L 0 10 z"), .class("arrowhead")])
                 }
             }
-            // Several edges between one pair bend apart.
+            // Several edges between one pair bend apart; many are bundled into one.
+            var bundles: [String: [Edge]] = [:]
+            for e in edges { bundles["\(e.from)>\(e.to)>\(e.directed)", default: []].append(e) }
+            var drawn: [(edge: Edge, count: Int)] = []
+            var done: Set<String> = []
+            for e in edges {
+                let key = "\(e.from)>\(e.to)>\(e.directed)"
+                let group = bundles[key] ?? [e]
+                if group.count <= Self.bundleCap {
+                    drawn.append((e, 1))
+                } else if done.insert(key).inserted {
+                    var first = group[0]
+                    first.label = "\(group.count)× " + (group.first?.label ?? "") + " … " + (group.last?.label ?? "")
+                    drawn.append((first, group.count))
+                }
+            }
+            let labelled = drawn.count <= Self.labelCap
             var seen: [String: Int] = [:]
             var counts: [String: Int] = [:]
-            for e in edges { counts[Self.pairKey(e.from, e.to), default: 0] += 1 }
-            for e in edges {
+            for (e, _) in drawn { counts[Self.pairKey(e.from, e.to), default: 0] += 1 }
+            for (e, bundled) in drawn {
                 let key = Self.pairKey(e.from, e.to)
                 let k = seen[key, default: 0]
                 seen[key] = k + 1
@@ -95,14 +140,22 @@ struct WebPicture {
                     .init("d", "M \(Markup.number(x1)) \(Markup.number(y1)) Q \(Markup.number(mx)) \(Markup.number(my)) \(Markup.number(ex)) \(Markup.number(ey))"),
                     .class("edge " + (Self.typeClass[e.type] ?? "other")),
                 ]
+                if bundled > 1 { attributes.append(.init("stroke-width", min(8, 1.6 + Double(bundled).squareRoot()))) }
                 if e.directed { attributes.append(.init("marker-end", "url(#arrow-\(name))")) }
                 m.element("g", [.class("contact")]) { m in
                     m.element("title", text: e.label + " " + e.type + ": " + e.title)
                     m.empty("path", attributes)
                     // The label at the curve's middle (a quadratic's midpoint).
                     let lx = 0.25 * x1 + 0.5 * mx + 0.25 * ex, ly = 0.25 * y1 + 0.5 * my + 0.25 * ey
-                    m.element("text", [.init("x", lx), .init("y", ly - 3), .class("edge-label")], text: e.label)
+                    if labelled || bundled > 1 {
+                        m.element("text", [.init("x", lx), .init("y", ly - 3), .class("edge-label")], text: bundled > 1 ? "\(bundled)×" : e.label)
+                    }
                 }
+            }
+            if left > 0 || table.leftOut > 0 {
+                m.element("text", [.init("x", 8), .init("y", height - 8), .class("edge-label start")],
+                          text: "Shown: the \(nodes.count) most connected of \(self.nodes.count) participants, in \(table.rows.count) of "
+                              + "\(table.rows.count + table.leftOut) contacts (all are in the table).")
             }
             for (i, n) in ordered.enumerated() {
                 let (x, y) = point(i)

@@ -86,9 +86,10 @@ public enum HTMLReport {
         figcaption{font:bold 13px "DejaVu Sans",Arial,sans-serif;color:var(--muted)}
         .bar.hostile{fill:#c0392b}.bar.cooperative{fill:#2e86c1}.break{fill:#fff;stroke:#999;stroke-dasharray:3 3}
         .cursor{stroke:#000;stroke-width:2;stroke-dasharray:4 2}
+        .column .range{stroke:#222;stroke-width:1}.column .mean{stroke:#222;stroke-width:2}.binned{font-size:10px;fill:#555;text-anchor:end}
         .edge{fill:none;stroke-width:1.6;stroke:#777}.edge.consult{stroke:#2e86c1}.edge.mediate{stroke:#8e44ad}
         .edge.appeal{stroke:#d35400;stroke-dasharray:5 3}.edge.negotiate{stroke:#16a085}.edge.agreement{stroke:#27ae60;stroke-width:2.4}
-        .arrowhead{fill:#555}.edge-label{font-size:10px;fill:#444;text-anchor:middle}
+        .arrowhead{fill:#555}.edge-label{font-size:10px;fill:#444;text-anchor:middle}.edge-label.start{text-anchor:start}
         .node circle,.node rect{stroke:#fff;stroke-width:2}.node-party{fill:#666}.node.party .node-label{font-weight:bold}
         .mark.own{fill:#2e86c1}.mark.adversary{fill:#c0392b}.mark.other{fill:#7f8c8d}
         .range{stroke-width:3}.range.own{stroke:#2e86c1}.range.adversary{stroke:#c0392b}.range.other{stroke:#7f8c8d}

@@ -40,6 +40,9 @@ public struct Report: Sendable {
     /// Rows a table of a report keeps; the rest are counted and left out (a report of a
     /// large scenario stays a page a browser opens at once).
     public static let rowCap = 300
+    /// Rows of each of `figures`' per-party tables a report keeps: their pictures come
+    /// first, and a large scenario has dozens of them.
+    public static let figureRowCap = 40
 
     /// The report of the session as of its cursor, comparing `parties` (default: the
     /// belligerents in file order; with fewer than two, the first two parties).
@@ -56,7 +59,8 @@ public struct Report: Sendable {
             var items: [Item] = []
             for c in commands {
                 items.append(.command(c))
-                items.append(.document(Report.capped(try interpreter.document(running: c))))
+                let document = try interpreter.document(running: c)
+                items.append(.document(Report.capped(document, rows: document.command == "figures" ? figureRowCap : rowCap)))
             }
             sections.append(Section(id: id, title: title, items: items))
         }
@@ -85,15 +89,16 @@ public struct Report: Sendable {
             ? id : "\"" + id.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
     }
 
-    /// The document with each table cut to `rowCap` rows (the cursor's row kept in view).
-    static func capped(_ document: Document) -> Document {
+    /// The document with each table cut to `rows` rows (the cursor's row kept in view;
+    /// without one, the first), and each chart left whole (its picture bins it).
+    static func capped(_ document: Document, rows cap: Int = rowCap) -> Document {
         var d = document
         for (i, block) in d.blocks.enumerated() {
-            guard case .table(var t) = block, t.rows.count > rowCap else { continue }
+            guard case .table(var t) = block, t.rows.count > cap else { continue }
             let marked = t.rows.firstIndex(where: \.marked) ?? 0
-            let start = max(0, min(marked - rowCap / 2, t.rows.count - rowCap))
-            t.leftOut += t.rows.count - rowCap
-            t.rows = Array(t.rows[start..<start + rowCap])
+            let start = max(0, min(marked - cap / 2, t.rows.count - cap))
+            t.leftOut += t.rows.count - cap
+            t.rows = Array(t.rows[start..<start + cap])
             d.blocks[i] = .table(t)
         }
         return d
