@@ -28,13 +28,15 @@ let package = Package(
         // Turns seeds/*.yaml into Swift source so the binary carries its bundled scenario.
         .executableTarget(name: "SeedEmbedder"),
         .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["SeedEmbedder"]),
+        // Records the git commit the binary is built from, for `parallax --version`.
+        .plugin(name: "EmbedCommit", capability: .buildTool()),
         .executableTarget(
             name: "parallax",
             dependencies: [
                 "Parallax", "ParallaxREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            plugins: ["EmbedSeeds"]
+            plugins: ["EmbedSeeds", "EmbedCommit"]
         ),
         // In-process timings of commands on large generated scenarios (Scripts/bench/).
         .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
