@@ -32,6 +32,21 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// The options of the default command (no subcommand named), apart from the file: shell
+/// completion offers them at the top level too (see `CompletionTree`).
+struct OpenOptions: ParsableArguments {
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';'), print, and exit (1 if any failed).",
+                                                       valueName: "commands"))
+    var commands: String?
+
+    @Flag(help: "Print where Parallax keeps its files (history, cache, config, editrc) and exit.")
+    var paths = false
+
+    @Option(name: .customLong("generate-man-page"),
+            help: ArgumentHelp("Print a manual page: parallax, scenario or commands.", visibility: .hidden))
+    var manPage: String?
+}
+
 /// `parallax [FILE] [-c COMMANDS]`: the REPL, or a batch of commands.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,22 +58,13 @@ struct Open: ParsableCommand {
               completion: .scenarioFile)
     var file: String?
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';'), print, and exit (1 if any failed).",
-                                                       valueName: "commands"))
-    var commands: String?
+    @OptionGroup var options: OpenOptions
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print where Parallax keeps its files (history, cache, config, editrc) and exit.")
-    var paths = false
-
-    @Option(name: .customLong("generate-man-page"),
-            help: ArgumentHelp("Print a manual page: parallax, scenario or commands.", visibility: .hidden))
-    var manPage: String?
-
     func run() throws {
-        if paths { return Open.printPaths() }
-        if let manPage {
+        if options.paths { return Open.printPaths() }
+        if let manPage = options.manPage {
             guard let page = Manual.page(manPage) else {
                 throw ValidationError("--generate-man-page takes \(Manual.pages.joined(separator: ", ")), not '\(manPage)'")
             }
@@ -66,7 +72,7 @@ struct Open: ParsableCommand {
         }
         var settings = Open.defaults()
         try output.apply(to: &settings)
-        try Open.start(file: file, commands: commands, settings: settings)
+        try Open.start(file: file, commands: options.commands, settings: settings)
     }
 
     /// The settings a session starts with: the config file's, if there is one. Its problems

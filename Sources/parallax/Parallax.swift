@@ -37,6 +37,10 @@ struct ParallaxCommand: ParsableCommand {
                 try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
                 return
             }
+            if let script = CompletionTree.script(for: arguments) {
+                print(script)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
