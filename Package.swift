@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
+        // complete-in-zsh.zsh drives zsh's completion on a pseudo-terminal for InstallTests.
+        .testTarget(name: "EndToEndTests", dependencies: ["Parallax"], exclude: ["complete-in-zsh.zsh"]),
     ]
 )
