@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 uninstall=0
 if [ "${1:-}" = "--uninstall" ]; then uninstall=1; shift; fi
 case "${1:-}" in
-  -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   -*) echo "install.sh: unknown option '$1' (usage: Scripts/install.sh [--uninstall] [PREFIX])" >&2; exit 2 ;;
 esac
 [ $# -le 1 ] || { echo "install.sh: one PREFIX at most (usage: Scripts/install.sh [--uninstall] [PREFIX])" >&2; exit 2; }
