@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Installs the system libraries Parallax builds against (libedit, libyaml), if missing; and,
-# for the report tests, Debian's headless Chromium, python3-html5lib and python3-pil (the
-# tests that need them say loudly that they were skipped when these cannot be installed).
+# Installs what Parallax builds against (libedit, libyaml) and what its tests use (groff and
+# man-db to render the manual pages, zsh and fish to load the completion scripts; headless
+# Chromium, python3-html5lib and python3-pil to check the HTML report), if missing.
+# Quick when all is there: one look per tool, no apt-get. The report's browser tests say
+# loudly that they were skipped when Chromium or html5lib cannot be installed.
 set -euo pipefail
+missing=()
+if ! { pkg-config --exists libedit yaml-0.1 2>/dev/null && [ -f /usr/include/histedit.h ] && [ -f /usr/include/yaml.h ]; }; then
+  missing+=(libedit-dev libyaml-dev pkg-config)
+fi
+command -v groff >/dev/null 2>&1 || missing+=(groff)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+command -v fish >/dev/null 2>&1 || missing+=(fish)
+report=()
+command -v chromium >/dev/null 2>&1 || report+=(chromium fonts-dejavu-core)
+/usr/bin/python3 -c 'import html5lib' >/dev/null 2>&1 || report+=(python3-html5lib)
+/usr/bin/python3 -c 'import PIL' >/dev/null 2>&1 || report+=(python3-pil)
+[ ${#missing[@]} -eq 0 ] && [ ${#report[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-updated=""
-if ! { pkg-config --exists libedit yaml-0.1 2>/dev/null && [ -f /usr/include/histedit.h ] && [ -f /usr/include/yaml.h ]; }; then
-  $SUDO apt-get update -qq && updated=1
-  $SUDO apt-get install -y -qq libedit-dev libyaml-dev pkg-config >/dev/null
-fi
-if ! command -v chromium >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import html5lib, PIL' >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1; then
-    [ -n "$updated" ] || $SUDO apt-get update -qq || true
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium python3-html5lib python3-pil fonts-dejavu-core >/dev/null \
-      || echo "warning: chromium/python3-html5lib could not be installed; the report browser tests will be skipped" >&2
-  fi
-fi
+$SUDO apt-get update -qq
+[ ${#missing[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+[ ${#report[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${report[@]}" >/dev/null \
+  || echo "warning: ${report[*]} could not be installed; the HTML report's browser tests will be skipped" >&2
