@@ -233,7 +233,7 @@ struct OutputTests {
         let c = try Console()
         _ = c.run("goto #2")
         let out = c.run("where", format: .json)
-        #expect(out == #"{"command": "where", "blocks": [{"type": "fields", "fields": {"position": "2/15", "date": "2020-09..2020-11", "phase": "background", "event": "war-2020: Six-week war over Nagorno-Karabakh", "type": "war", "intensity": "-10", "claims_known": "2 of 16", "breakpoints": "0"}}]}"#)
+        #expect(out == #"{"command": "where", "blocks": [{"type": "fields", "fields": {"position": "2/15", "date": "2020-09..2020-11", "phase": "background", "event": "war-2020: Six-week war over Nagorno-Karabakh", "type": "war", "intensity": -10, "claims_known": "2 of 16", "breakpoints": 0}}]}"#)
     }
 
     @Test func jsonErrorIsAValueToo() throws {

@@ -220,7 +220,7 @@ enum NavigationCommands {
         if let e = s.currentEvent {
             fields += [Field("date", e.date.description + (e.time.map { " \($0)" } ?? "")), Field("phase", e.phase.rawValue),
                        Field("event", "\(e.id): \(e.title)"), Field("type", e.type.rawValue),
-                       Field("intensity", TextRenderer.number(e.intensity))]
+                       Field("intensity", TextRenderer.number(e.intensity), typed: CellValue.parse(TextRenderer.number(e.intensity), as: .number))]
         } else {
             fields.append(Field("event", "(before the first event)"))
         }
