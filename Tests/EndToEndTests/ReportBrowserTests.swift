@@ -49,11 +49,36 @@ struct ReportBrowserTests {
     }
 
     /// The scenarios a report is checked on: the bundled one, as of the mediation, and
-    /// every test scenario, at its end.
-    static let scenarios: [(name: String, arguments: [String])] = [
-        ("bundled", ["-c", "goto #11"]),
-        ("hostile-report", ["Tests/Scenarios/hostile-report.yaml", "-c", "end"]),
-    ]
+    /// every test scenario in Tests/Scenarios (the hostile texts, and any added later), at
+    /// its end.
+    static let scenarios: [(name: String, arguments: [String])] = {
+        var list: [(String, [String])] = [("bundled", ["-c", "goto #11"])]
+        if let dir = opendir(Binary.root + "/Tests/Scenarios") {
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasSuffix(".yaml") || name.hasSuffix(".json") { names.append(name) }
+            }
+            closedir(dir)
+            for name in names.sorted() { list.append((name, ["Tests/Scenarios/" + name, "-c", "end"])) }
+        }
+        return list
+    }()
+
+    /// The pictures a scenario's report must hold, from what its commands say in JSON: the
+    /// chart always, the web when there are contacts, the figures when any are claimed.
+    static func pictures(_ arguments: [String]) -> String {
+        let scenario = arguments.first { !$0.hasPrefix("-") && $0.contains("/") }.map { [$0] } ?? []
+        let setup = arguments.last ?? ""
+        let contacts = Binary.run(scenario + ["-c", setup + "; contacts", "--format", "json"]).stdout
+        let figures = Binary.run(scenario + ["-c", setup + "; figures", "--format", "json"]).stdout
+        return "chart" + (contacts.contains(#""name": "contacts""#) ? ",web" : "")
+            + (figures.contains(#""name": "figures.summary""#) ? ",figures" : "")
+    }
+
+    @Test func testScenariosAreFound() {
+        #expect(Self.scenarios.map(\.name).contains("hostile-report.yaml"))
+    }
 
     @Test(arguments: scenarios.map(\.name))
     func reportOpensInChromium(_ name: String) throws {
@@ -63,7 +88,9 @@ struct ReportBrowserTests {
         let file = dir + "/\(name).html"
         let r = Binary.run(["export", "html"] + arguments + ["-o", file])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
-        let check = Self.check(file)
+        let pictures = Self.pictures(arguments)
+        if name == "bundled" || name == "hostile-report.yaml" { #expect(pictures == "chart,web,figures") }
+        let check = Self.check(file, pictures: pictures)
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.contains("ok: pictures laid out inside the page"))
     }
