@@ -90,22 +90,29 @@ public struct Chart: Sendable {
         public var marked: Bool
         /// A heading shown before this bar (a phase starting here).
         public var group: String?
+        /// A quiet stretch before this bar, drawn as a break with its length (`6 months`).
+        public var gapBefore: String?
 
-        public init(label: String, value: Double, marked: Bool = false, group: String? = nil) {
+        public init(label: String, value: Double, marked: Bool = false, group: String? = nil, gapBefore: String? = nil) {
             self.label = label
             self.value = value
             self.marked = marked
             self.group = group
+            self.gapBefore = gapBefore
         }
     }
 
     public var bars: [Bar]
     /// The largest magnitude on either side of zero.
     public var scale: Double
+    /// What each bar stands for when events are binned (`day`, `week`, `month`, `year`);
+    /// nil for one bar per event.
+    public var bin: String?
 
-    public init(bars: [Bar], scale: Double = 10) {
+    public init(bars: [Bar], scale: Double = 10, bin: String? = nil) {
         self.bars = bars
         self.scale = scale
+        self.bin = bin
     }
 }
 

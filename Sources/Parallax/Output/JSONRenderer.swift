@@ -32,9 +32,12 @@ enum JSONRenderer {
                 var pairs = [("label", string(bar.label)), ("value", TextRenderer.number(bar.value)),
                              ("current", bar.marked ? "true" : "false")]
                 if let g = bar.group { pairs.append(("group", string(g))) }
+                if let g = bar.gapBefore { pairs.append(("gap_before", string(g))) }
                 return object(pairs)
             }
-            return object([("type", string("chart")), ("bars", array(bars))])
+            var pairs = [("type", string("chart"))]
+            if let bin = chart.bin { pairs.append(("bin", string(bin))) }
+            return object(pairs + [("bars", array(bars))])
         }
     }
 

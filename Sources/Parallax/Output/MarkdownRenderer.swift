@@ -22,6 +22,7 @@ enum MarkdownRenderer {
             case .chart(let chart):
                 var lines = ["| | event | intensity |", "| --- | --- | ---: |"]
                 for bar in chart.bars {
+                    if let gap = bar.gapBefore { lines.append("| | ┄ \(cell(gap)) ┄ | |") }
                     lines.append("| \(bar.marked ? "▶" : "") | \(cell(bar.label)) | \(TextRenderer.number(bar.value)) |")
                 }
                 return lines.joined(separator: "\n")
