@@ -65,10 +65,12 @@ struct Open: ParsableCommand {
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL
         if let commands {
+            Signals.exitOnInterrupt()
             repl = REPL(interpreter: interpreter, editor: PlainLineEditor(text: commands))
         } else if Console.isTerminal(0), let editor = EditLineEditor() {
             repl = REPL(interpreter: interpreter, editor: editor, history: History(path: History.defaultPath()))
         } else {
+            Signals.exitOnInterrupt()
             repl = REPL(interpreter: interpreter, editor: PlainLineEditor())
         }
         let status = repl.run()

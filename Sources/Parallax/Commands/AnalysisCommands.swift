@@ -28,7 +28,8 @@ enum AnalysisCommands {
             rows: web.contacts.map { c in
                 Table.Row(["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
                            c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
-                           c.event.title], marked: c.position == inv.session.cursor)
+                           c.event.title], marked: c.position == inv.session.cursor,
+                          isLater: c.position > inv.session.cursor)
             }, showsMarker: true))])
     }
 }

@@ -61,10 +61,13 @@ public struct Table: Sendable {
         public var cells: [String]
         /// The cursor's row, shown with a marker.
         public var marked: Bool
+        /// A row after the cursor (not reached yet), shown with its own marker.
+        public var isLater: Bool
 
-        public init(_ cells: [String], marked: Bool = false) {
+        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false) {
             self.cells = cells
             self.marked = marked
+            self.isLater = isLater
         }
     }
 
@@ -72,7 +75,7 @@ public struct Table: Sendable {
     public var name: String?
     public var columns: [Column]
     public var rows: [Row]
-    /// Whether the first column shows a `▶` marker for marked rows.
+    /// Whether the first column shows a `▶` marker for marked rows (and `·` for later ones).
     public var showsMarker: Bool
 
     public init(name: String? = nil, columns: [Column], rows: [Row] = [], showsMarker: Bool = false) {

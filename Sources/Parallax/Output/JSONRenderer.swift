@@ -19,7 +19,10 @@ enum JSONRenderer {
                 var pairs = table.columns.enumerated().map { i, c in
                     (c.key, i < row.cells.count ? string(row.cells[i]) : "null")
                 }
-                if table.showsMarker { pairs.append(("current", row.marked ? "true" : "false")) }
+                if table.showsMarker {
+                    pairs.append(("current", row.marked ? "true" : "false"))
+                    pairs.append(("after_cursor", row.isLater ? "true" : "false"))
+                }
                 return object(pairs)
             }
             var pairs = [("type", string("table"))]

@@ -16,7 +16,7 @@ enum MarkdownRenderer {
                 lines.append("|" + (marker ? " --- |" : "") + table.columns.map { $0.numeric ? " ---: " : " --- " }.joined(separator: "|") + "|")
                 for row in table.rows {
                     let cells = table.columns.indices.map { $0 < row.cells.count ? cell(row.cells[$0]) : "" }
-                    lines.append("| " + (marker ? (row.marked ? "▶ | " : "  | ") : "") + cells.joined(separator: " | ") + " |")
+                    lines.append("| " + (marker ? (row.marked ? "▶ | " : row.isLater ? "· | " : "  | ") : "") + cells.joined(separator: " | ") + " |")
                 }
                 return lines.joined(separator: "\n")
             case .chart(let chart):
