@@ -152,12 +152,12 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
 
     /// The verdict and its flags: `contradict`, `agree (internal split ARM)`.
     public var verdictText: String {
-        flags.isEmpty ? verdict : verdict + " (" + flags.joined(separator: "; ") + ")"
+        flags.isEmpty ? verdict : verdict + " (" + flags.joined(separator: ", ") + ")"
     }
 
-    /// `ARM: AZE; AZE: ARM; contradict`.
+    /// `ARM: AZE | AZE: ARM | contradict` (no `;`, which would end a command in a script's `expect`).
     public var description: String {
-        (parties.indices.map { parties[$0] + ": " + cell($0) } + [verdictText]).joined(separator: "; ")
+        (parties.indices.map { parties[$0] + ": " + cell($0) } + [verdictText]).joined(separator: " | ")
     }
 }
 

@@ -30,7 +30,7 @@ enum NavigationCommands {
         }
         doc.blocks += MovementViews.changed(Passage(from: old, to: inv.session.cursor, in: inv.session), summarised: false)
         if done < n && inv.session.cursor < inv.session.count {
-            doc.add(.notice("interrupted at \(done)/\(n); the cursor stays at \(inv.session.positionText)"))
+            doc.add(.notice("interrupted at \(done)/\(n), the cursor at \(inv.session.positionText)"))
         } else if inv.session.cursor >= inv.session.count {
             doc.add(.notice("Reached the last event."))
         }
@@ -110,7 +110,7 @@ enum NavigationCommands {
             }
             let i = firstStarting(atOrAfter: d.firstDay)
             if i < events.count && events[i].date.firstDay <= d.lastDay { return (i + 1, nil) }
-            if i == 0 { return (0, "no event in \(d): every event is later; at the start") }
+            if i == 0 { return (0, "no event in \(d): before every event, at the start") }
             return (i, "no event in \(d): at the last event before it")
         }
         return (try position(of: token, in: scenario, usage: usage), nil)
@@ -193,14 +193,14 @@ enum NavigationCommands {
             }
             if !stops.isEmpty {
                 inv.session.move(to: p)
-                doc.add(.notice(stops.joined(separator: "; ") + " at \(inv.session.positionText)"))
+                doc.add(.notice(stops.joined(separator: ", ") + " at \(inv.session.positionText)"))
                 doc.blocks += MovementViews.arrival(from: old, in: inv.session)
                 return doc
             }
             p += 1
         }
         inv.session.move(to: s.count)
-        doc.add(.notice("No breakpoint or watchpoint reached; at the last event (\(inv.session.positionText))."))
+        doc.add(.notice("No breakpoint reached; at the last event (\(inv.session.positionText))."))
         doc.blocks += MovementViews.arrival(from: old, in: inv.session)
         return doc
     }
@@ -266,7 +266,10 @@ enum NavigationCommands {
             let b = inv.session.breakpoints.count, w = inv.session.watchpoints.count
             inv.session.breakpoints.removeAll()
             inv.session.watchpoints.removeAll()
-            return inv.document([.notice("Deleted \(NarrativeViews.plural(b, "breakpoint")) and \(NarrativeViews.plural(w, "watchpoint")).")])
+            let what = w == 0 ? NarrativeViews.plural(b, "breakpoint")
+                : b == 0 ? NarrativeViews.plural(w, "watchpoint")
+                : NarrativeViews.plural(b, "breakpoint") + " and " + NarrativeViews.plural(w, "watchpoint")
+            return inv.document([.notice("Deleted \(what).")])
         }
         guard let n = Int(t.text) else { throw CommandError("delete takes a breakpoint or watchpoint number, or 'all'", at: t) }
         if let i = inv.session.breakpoints.firstIndex(where: { $0.number == n }) {

@@ -93,8 +93,10 @@ struct TextRenderer {
         let widths = chart.bars.map { TextRenderer.width($0.label) }
         // Labels take up to two fifths of the width, the bars the rest: a wider terminal
         // shows longer titles and finer bars.
-        let labelWidth = min(max(12, options.width * 2 / 5), widths.max() ?? 0)
-        let half = max(5, (options.width - labelWidth - 12) / 2)
+        // Unwrapped output (what `expect` reads) is drawn as at width 100.
+        let width = options.width > 10_000 ? 100 : options.width
+        let labelWidth = min(max(12, width * 2 / 5), widths.max() ?? 0)
+        let half = max(5, (width - labelWidth - 12) / 2)
         let fill = options.unicode ? "█" : "#"
         let axis = options.unicode ? "│" : "|"
         let marked = options.unicode ? "▶ " : "> "
