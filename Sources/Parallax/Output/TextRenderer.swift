@@ -108,8 +108,10 @@ struct TextRenderer {
         }
         func fills(_ n: Int) { for _ in 0..<max(0, n) { out.append(fill) } }
         if let bin = chart.bin {
-            newLine()
-            out.append(style("One bar per \(bin): its most intense event, ×count events.", dim: true))
+            for line in TextRenderer.wrap("One bar per \(bin): its most intense event, ×count events.", width: width) {
+                newLine()
+                out.append(style(line, dim: true))
+            }
         }
         for (bar, rawWidth) in zip(chart.bars, widths) {
             if let gap = bar.gapBefore {
