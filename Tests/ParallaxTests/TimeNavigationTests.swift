@@ -283,3 +283,24 @@ struct TimeNavigationTests {
         }
     }
 }
+
+@Suite("Help for the time commands")
+struct TimeHelpTests {
+    /// The examples name ids of the scenario loaded, and each runs there.
+    @Test func examplesUseTheLoadedScenariosIdsAndRun() throws {
+        for sc in [try Fixtures.seed(), try NarrativeFixtures.small()] {
+            for command in ["watch", "trace", "break", "goto"] {
+                let a = TimeNavigationTests.Analyst(sc)
+                let help = try a.text("help \(command)")
+                let line = try #require(help.split(separator: "\n").first { $0.hasPrefix("example: ") })
+                let example = String(line.dropFirst("example: ".count))
+                if command != "goto" {
+                    #expect(example.contains(sc.questions[0].id) || example.contains(sc.parties[0].id), "\(command): \(example)")
+                }
+                for outcome in a.interpreter.execute(line: example) {
+                    #expect(!outcome.failed, "\(example) on \(sc.path)")
+                }
+            }
+        }
+    }
+}

@@ -123,7 +123,13 @@ enum NavigationCommands {
             + "A date goes to the first event that starts in it; when none does, to the last event before it. "
             + "Moving forward prints the event, every claim revealed on the way and a 'Changed' list; "
             + "moving back prints only the event.",
-        example: "goto 2021-11-16"
+        example: "goto 2021-11-16",
+        scenarioExample: { sc in
+            // The month of the middle event: a date that exists in this scenario.
+            guard !sc.events.isEmpty else { return nil }
+            let d = sc.events[sc.events.count / 2].date.start
+            return "goto " + String(d.description.prefix(7))
+        }
     ) { (inv: inout Invocation) throws(CommandError) in
         let t = try inv.args.word("an event id, #N, a date or a phase")
         try inv.args.finish("goto EVENT-ID | #N | DATE | PHASE")

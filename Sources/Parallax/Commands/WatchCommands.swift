@@ -14,7 +14,13 @@ enum WatchCommands {
         example: "watch who-started ARM AZE",
         scenarioExample: { sc in
             guard let q = sc.questions.first else { return nil }
-            return (["watch", q.id] + sc.parties.prefix(2).map(\.id)).joined(separator: " ")
+            var line = (["watch", q.id] + sc.parties.prefix(2).map(\.id)).joined(separator: " ")
+            // A figure someone claims for a party's losses, for the second form.
+            if let f = sc.claims.lazy.flatMap(\.figures).first(where: { $0.party != nil && !$0.values.isEmpty }),
+               let party = f.party {
+                line += "; watch \(f.values[0].measure.rawValue) \(party)"
+            }
+            return line
         }
     ) { (inv: inout Invocation) throws(CommandError) in
         let usage = "watch [QUESTION-ID [PARTY…] | MEASURE PARTY]"
