@@ -34,7 +34,9 @@ public struct Passage: Sendable {
     public let revisions: [Revision]
     public let watchChanges: [WatchChange]
 
-    public init(from: Int, to: Int, in session: Session) {
+    /// `watchValues`: each watchpoint's value at `from` and at `to`, in the session's order,
+    /// when the caller has them already (`continue` reads them on its way).
+    public init(from: Int, to: Int, in session: Session, watchValues: [(WatchedValue, WatchedValue)]? = nil) {
         self.from = from
         self.to = to
         let scenario = session.scenario
@@ -62,6 +64,12 @@ public struct Passage: Sendable {
             }
         }
         self.revisions = revisions
+        if let watchValues, watchValues.count == session.watchpoints.count, to > from {
+            watchChanges = zip(session.watchpoints, watchValues).compactMap { w, v in
+                v.0 == v.1 ? nil : WatchChange(watchpoint: w, old: v.0, new: v.1)
+            }
+            return
+        }
         watchChanges = to > from ? session.watchpoints.compactMap { w in
             // Between two points where one of its claims becomes known, nothing can change.
             guard let next = w.probe.nextChangePoint(after: from), next <= to else { return nil }

@@ -60,9 +60,11 @@ public struct Probe: Sendable {
         for i in kept { points.append(full.claims[i].knownPosition) }
         changePoints = Array(Set(points)).sorted()
         isValid = valid
-        scenario = Scenario(formatVersion: full.formatVersion, info: full.info, sources: full.sources,
-                            parties: full.parties, actors: full.actors, places: full.places, events: full.events,
-                            questions: full.questions, claims: kept.map { full.claims[$0] }, path: full.path)
+        // Only the watched question: `Comparison` makes a row for every question reached,
+        // and the others would cost more than the one that matters.
+        let questions: [Question]
+        if case .question(let q, _) = target { questions = full.questions.filter { $0.id == q } } else { questions = [] }
+        scenario = full.restricted(toClaims: kept, questions: questions)
     }
 
     /// The watched value as of `position` (0 before the first event).
@@ -76,10 +78,11 @@ public struct Probe: Sendable {
             return .answers(AnswerState(row, parties: parties))
         case .figures(let m, let party):
             var values: [FigureState.Value] = []
+            var seen = Set<FigureState.Value>()
             for f in knowledge.claimedFigures(measure: m) where f.losses == party && f.standing.counts {
                 let claim = scenario.claims[f.claim]
                 let v = FigureState.Value(claimant: claim.party ?? claim.by, value: f.value)
-                if !values.contains(v) { values.append(v) }
+                if seen.insert(v).inserted { values.append(v) }
             }
             return .figures(FigureState(values: values))
         }
@@ -172,7 +175,9 @@ public struct FigureState: Equatable, Sendable, CustomStringConvertible {
     /// In sequence order, each (claimant, value) once.
     public let values: [Value]
 
-    public static func == (a: FigureState, b: FigureState) -> Bool { Set(a.values) == Set(b.values) }
+    public static func == (a: FigureState, b: FigureState) -> Bool {
+        a.values.count == b.values.count && (a.values == b.values || Set(a.values) == Set(b.values))
+    }
 
     /// `3 (ARM), >=40 (AZE)`; `none claimed`.
     public var description: String {

@@ -6,12 +6,13 @@ enum MovementViews {
 
     /// A forward move's report from `old` to the cursor: the event landed on, every claim
     /// revealed on the way, then the `Changed` list (`summarised` cuts long lists).
-    static func arrival(from old: Int, in session: Session, summarised: Bool = true) -> [Block] {
+    static func arrival(from old: Int, in session: Session, summarised: Bool = true,
+                        watchValues: [(WatchedValue, WatchedValue)]? = nil) -> [Block] {
         let new = session.cursor
         guard new > old else { return NavigationCommands.current(session) }
         let scenario = session.scenario
         var blocks = Views.event(scenario.events[new - 1], position: new, in: scenario)
-        let passage = Passage(from: old, to: new, in: session)
+        let passage = Passage(from: old, to: new, in: session, watchValues: watchValues)
         let revealed = passage.revealed
         if !revealed.isEmpty {
             let shown = summarised ? revealed.prefix(listLimit) : revealed[...]

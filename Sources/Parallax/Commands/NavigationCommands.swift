@@ -178,6 +178,9 @@ enum NavigationCommands {
         let old = s.cursor
         // Each watchpoint is read only where one of its claims becomes known.
         var watched = s.watchpoints.map { w in (w, next: w.probe.nextChangePoint(after: old), value: w.probe.value(at: old)) }
+        let initial = watched.map(\.value)
+        // Each watchpoint's value where the cursor stops, for the `Changed` list: read on the way.
+        func values() -> [(WatchedValue, WatchedValue)] { Array(zip(initial, watched.map(\.value))) }
         var p = old + 1
         while p <= s.count {
             if inv.interpreter.environment.isInterrupted() {
@@ -200,7 +203,7 @@ enum NavigationCommands {
             if !stops.isEmpty {
                 inv.session.move(to: p)
                 doc.add(.notice(stops.joined(separator: ", ") + " at \(inv.session.positionText)"))
-                doc.blocks += MovementViews.arrival(from: old, in: inv.session)
+                doc.blocks += MovementViews.arrival(from: old, in: inv.session, watchValues: values())
                 return doc
             }
             p += 1
