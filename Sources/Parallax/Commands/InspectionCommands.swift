@@ -201,6 +201,9 @@ enum InspectionCommands {
         /// `position`: the event's, or where a claim becomes known; nil for the rest.
         func check(_ kind: String, _ id: String, _ field: String, _ value: String?, position: Int? = nil) {
             guard let value, Folding.matches(value, folded: needle) else { return }
+            found(kind, id, field, value, position: position)
+        }
+        func found(_ kind: String, _ id: String, _ field: String, _ value: String, position: Int? = nil) {
             rows.append(Table.Row([position.map { "#\($0)" } ?? "", kind, id, field, value],
                                   marked: position != nil && position == s.cursor && kind == "event",
                                   isLater: (position ?? 0) > s.cursor))
@@ -215,8 +218,19 @@ enum InspectionCommands {
             check("claim", c.id, "id", c.id, position: p)
             check("claim", c.id, "says", c.says, position: p)
             check("claim", c.id, "quote", c.quote, position: p)
-            for (q, a) in c.answers { check("claim", c.id, "answer", "\(q): \(a)", position: p) }
-            if !c.figures.isEmpty { check("claim", c.id, "figures", Views.figures(c.figures), position: p) }
+            // Answers and figures matched as printed, value by value; the row's text is made
+            // only for a match (ten thousand claims' strings would cost more than the search).
+            for (q, a) in c.answers where Folding.matches(a.description, folded: needle) {
+                found("claim", c.id, "answer", "\(q): \(a)", position: p)
+            }
+            if c.figures.contains(where: { f in
+                f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                    || f.note.map { Folding.matches($0, folded: needle) } == true
+                    || Folding.matches(f.party ?? "all sides", folded: needle)
+                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+            }) {
+                found("claim", c.id, "figures", Views.figures(c.figures), position: p)
+            }
         }
         for a in sc.actors {
             check("actor", a.id, "id", a.id)
