@@ -5,7 +5,7 @@ enum AnalysisCommands {
     static let escalation = CommandSpec(
         name: "escalation", group: .analysis, usage: "escalation",
         summary: "Chart each event's intensity (Goldstein −10 … +10) on a time axis, phases marked, the cursor shown.",
-        detail: "A quiet stretch longer than the chart's usual spacing is drawn as a break with its length (┄ 6 months ┄). "
+        detail: "A quiet stretch longer than the chart's usual spacing is drawn as a dashed break with its length ('6 months'). "
             + "When the events need more than \(EscalationSeries.lineBudget) lines they are binned by day, week, month or year; "
             + "each bin shows its most intense event and how many events it holds. The chart fits --width (set width N).",
         example: "escalation"
