@@ -106,7 +106,18 @@ import Testing
         #expect(chart.bars.allSatisfy { abs($0.value) == 10 || abs($0.value) == 9 })
         #expect(chart.bars.compactMap(\.gapBefore) == ["6 months"])
         // Fewer lines allowed: months; more: one bar per event.
-        #expect(EscalationSeries.chart(s, lines: 20).bin == "month")
+        let months = EscalationSeries.chart(s, lines: 20)
+        #expect(months.bin == "month" && months.bars.compactMap(\.gapBefore) == ["6 months"])
+        // A break is never shorter than a bin: four quiet days between two weeks are no break,
+        // though between single events (a day apart as a rule) they are.
+        let yaml = Fixtures.minimal + """
+
+              - {id: e3, date: 2021-11-18, phase: de-escalation, type: statement, title: Three, sources: [src]}
+              - {id: e4, date: 2021-11-23, phase: aftermath, type: statement, title: Four, sources: [src]}
+            """
+        let events = try Fixtures.load(yaml).events
+        #expect(EscalationSeries.breaks(EscalationSeries.groups(events, by: .week), events, bin: .week) == [nil, nil])
+        #expect(EscalationSeries.breaks(EscalationSeries.groups(events, by: .event), events, bin: .event) == [nil, nil, nil, "4 days"])
         #expect(EscalationSeries.chart(s, lines: 1000).bin == nil)
     }
 

@@ -18,10 +18,10 @@ public enum EscalationSeries {
         for bin in Bin.allCases {
             let groups = self.groups(events, by: bin)
             chosen = (bin, groups)
-            if lineCount(groups, events, headings: bin == .event) <= lines { break }
+            if lineCount(groups, events, bin: bin) <= lines { break }
         }
         guard let (bin, groups) = chosen else { return Chart(bars: []) }
-        let gaps = breaks(groups, events)
+        let gaps = breaks(groups, events, bin: bin)
         var bars: [Chart.Bar] = []
         bars.reserveCapacity(groups.count)
         var phase: Phase?
@@ -78,20 +78,21 @@ public enum EscalationSeries {
         }
     }
 
-    static func lineCount(_ groups: [Range<Int>], _ events: [Event], headings: Bool) -> Int {
+    static func lineCount(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> Int {
+        let headings = bin == .event
         var phases = 0
         var phase: Phase?
         for g in groups where headings && events[g.lowerBound].phase != phase {
             phases += 1
             phase = events[g.upperBound - 1].phase
         }
-        return groups.count + phases + breaks(groups, events).lazy.filter { $0 != nil }.count
+        return groups.count + phases + breaks(groups, events, bin: bin).lazy.filter { $0 != nil }.count
     }
 
     /// The break before each group, when the quiet time before it (from the latest day any
     /// earlier event covers to its first day) is longer than the chart's usual spacing:
-    /// four times the median quiet time, and more than a day.
-    static func breaks(_ groups: [Range<Int>], _ events: [Event]) -> [String?] {
+    /// four times the median quiet time, and more than one bin (a day for single events).
+    static func breaks(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> [String?] {
         var quiet = [Int](repeating: 0, count: groups.count)
         var covered = Int.min
         for (k, g) in groups.enumerated() {
@@ -100,7 +101,14 @@ public enum EscalationSeries {
         }
         let sorted = quiet.dropFirst().sorted()
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-        let threshold = max(1, 4 * median)
+        let binDays: Int
+        switch bin {
+        case .event, .day: binDays = 1
+        case .week: binDays = 7
+        case .month: binDays = 31
+        case .year: binDays = 366
+        }
+        let threshold = max(binDays, 4 * median)
         return quiet.enumerated().map { k, days in k > 0 && days > threshold ? length(days) : nil }
     }
 
