@@ -304,3 +304,42 @@ struct TimeHelpTests {
         }
     }
 }
+
+@Suite("Interrupting a long command")
+struct InterruptTests {
+    /// An interpreter whose Ctrl-C arrives at the `after`-th check.
+    static func interrupted(after: Int) throws -> TimeNavigationTests.Analyst {
+        let a = TimeNavigationTests.Analyst(try Fixtures.seed())
+        final class Counter: @unchecked Sendable { var n = 0 }
+        let counter = Counter()
+        a.interpreter.environment.isInterrupted = {
+            counter.n += 1
+            return counter.n > after
+        }
+        return a
+    }
+
+    @Test func stepStopsWhereItGotKeepsTheCursorAndSaysHowFar() throws {
+        let a = try Self.interrupted(after: 4)
+        let text = try a.text("step 10")
+        #expect(a.cursor == 4)
+        #expect(text.hasSuffix("interrupted at 4/10, the cursor at 4/15"))
+        // What it passed is printed as by any step: each of the four events.
+        #expect((1...4).allSatisfy { k in text.split(separator: "\n").contains { $0.hasPrefix("\(k)/15  ") } })
+        #expect(!text.contains("5/15  "))
+    }
+
+    @Test func continueStopsWhereItGotAndReportsTheWaySoFar() throws {
+        let a = try Self.interrupted(after: 6)
+        let d = try a.run("continue")
+        #expect(a.cursor == 6)
+        let text = Renderer.render(d, RenderOptions(format: .text, width: Int.max / 4))
+        #expect(text.hasPrefix("interrupted at 6/15\n6/15  2021-05  build-up"))
+        #expect(Set(TimeNavigationTests.revealed(d)) == TimeNavigationTests.becameKnown(try Fixtures.seed(), from: 0, to: 6))
+    }
+
+    @Test func traceStopsAndSaysSo() throws {
+        let a = try Self.interrupted(after: 0)
+        #expect(try a.text("trace who-started all").contains("interrupted at 8/15"))
+    }
+}
