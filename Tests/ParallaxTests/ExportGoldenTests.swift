@@ -49,7 +49,8 @@ import Testing
         "show", "step", "step 2", "back", "goto #9", "show", "show arm-mod-blames-aze", "show ARM", "show who-started",
         "show latimes", "show shoigu", "narrative ARM", "narrative ARM AZE", "compare ARM AZE", "compare ARM AZE RUS all",
         "diff ARM AZE", "figures", "figures killed all", "escalation", "contacts", "echo hello", "expect clash",
-        "break hostilities-cease", "break", "start", "continue", "delete 1", "end", "history", "set width 100", "set",
+        "break hostilities-cease", "break", "watch killed ARM", "watch", "start", "continue", "delete 1", "delete 2", "end",
+        "trace who-started ARM AZE all", "history", "set width 100", "set",
         "goto nowhere",
     ]
 

@@ -4,7 +4,10 @@ enum AnalysisCommands {
 
     static let escalation = CommandSpec(
         name: "escalation", group: .analysis, usage: "escalation",
-        summary: "Chart each event's intensity (Goldstein −10 … +10), phases marked, the cursor shown.",
+        summary: "Chart each event's intensity (Goldstein −10 … +10) on a time axis, phases marked, the cursor shown.",
+        detail: "A quiet stretch longer than the chart's usual spacing is drawn as a dashed break with its length ('6 months'). "
+            + "When the events need more than \(EscalationSeries.lineBudget) lines they are binned by day, week, month or year; "
+            + "each bin shows its most intense event and how many events it holds. The chart fits --width (set width N).",
         example: "escalation"
     ) { (inv: inout Invocation) throws(CommandError) in
         try inv.args.finish("escalation")
@@ -30,7 +33,7 @@ enum AnalysisCommands {
                 let values: [CellValue] = [.int(c.position), .string(c.event.date.description), .string(c.event.type.rawValue),
                                            .id(c.from), .list(c.to.map(CellValue.string)), .list(c.event.reportedBy.map(CellValue.string)),
                                            .string(c.event.title)]
-                return Table.Row(cells, marked: c.position == inv.session.cursor, values: values,
+                return Table.Row(cells, marked: c.position == inv.session.cursor, isLater: c.position > inv.session.cursor, values: values,
                                  ids: RowIDs(event: c.event.id, sources: c.event.sources))
             }, showsMarker: true, picture: .web(web.nodes(in: sc))))])
     }

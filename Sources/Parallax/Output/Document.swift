@@ -89,6 +89,8 @@ public struct Table: Sendable {
         public var cells: [String]
         /// The cursor's row, shown with a marker.
         public var marked: Bool
+        /// A row after the cursor (not reached yet), shown with its own marker.
+        public var isLater: Bool
         /// What each cell means, for JSON, CSV and pictures; nil: read from the text by
         /// the column's kind (`CellValue.parse`).
         public var values: [CellValue]?
@@ -97,10 +99,11 @@ public struct Table: Sendable {
         /// More typed keys for JSON after the columns (a verdict's `flags` list).
         public var extra: [CellValue.Member]
 
-        public init(_ cells: [String], marked: Bool = false, values: [CellValue]? = nil, ids: RowIDs = RowIDs(),
-                    extra: [CellValue.Member] = []) {
+        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false, values: [CellValue]? = nil,
+                    ids: RowIDs = RowIDs(), extra: [CellValue.Member] = []) {
             self.cells = cells
             self.marked = marked
+            self.isLater = isLater
             self.values = values
             self.ids = ids
             self.extra = extra
@@ -119,7 +122,7 @@ public struct Table: Sendable {
     public var id: String?
     public var columns: [Column]
     public var rows: [Row]
-    /// Whether the first column shows a `▶` marker for marked rows.
+    /// Whether the first column shows a `▶` marker for marked rows (and `·` for later ones).
     public var showsMarker: Bool
     /// How HTML draws the rows as well as listing them; nil: a table only.
     public var picture: Picture?
@@ -207,34 +210,44 @@ public struct Chart: Sendable {
         public var marked: Bool
         /// A heading shown before this bar (a phase starting here).
         public var group: String?
-        /// The event's id and dates (day numbers, `PartialDate.firstDay`), for a chart on a
-        /// time axis; nil in a chart that has none.
+        /// A quiet stretch before this bar, drawn as a break with its length (`6 months`).
+        public var gapBefore: String?
+        /// The event's id (a bin's most intense) and dates (day numbers,
+        /// `PartialDate.firstDay`; a bin's first and last), for a chart on a time axis.
         public var event: String?
         /// The event's date as written (`2021-11`, `2020-09..2020-11`).
         public var date: String?
         public var firstDay: Int?
         public var lastDay: Int?
+        /// The phase the bar stands in (a bin's last), for shading a time axis.
+        public var phase: String?
 
-        public init(label: String, value: Double, marked: Bool = false, group: String? = nil,
-                    event: String? = nil, date: String? = nil, firstDay: Int? = nil, lastDay: Int? = nil) {
+        public init(label: String, value: Double, marked: Bool = false, group: String? = nil, gapBefore: String? = nil,
+                    event: String? = nil, date: String? = nil, firstDay: Int? = nil, lastDay: Int? = nil, phase: String? = nil) {
             self.label = label
             self.value = value
             self.marked = marked
             self.group = group
+            self.gapBefore = gapBefore
             self.event = event
             self.date = date
             self.firstDay = firstDay
             self.lastDay = lastDay
+            self.phase = phase
         }
     }
 
     public var bars: [Bar]
     /// The largest magnitude on either side of zero.
     public var scale: Double
+    /// What each bar stands for when events are binned (`day`, `week`, `month`, `year`);
+    /// nil for one bar per event.
+    public var bin: String?
 
-    public init(bars: [Bar], scale: Double = 10) {
+    public init(bars: [Bar], scale: Double = 10, bin: String? = nil) {
         self.bars = bars
         self.scale = scale
+        self.bin = bin
     }
 }
 

@@ -1,5 +1,5 @@
-/// The escalation chart as SVG, on a time axis: events stand at their dates, a gap longer
-/// than all the other gaps together is drawn as a break with its length, phases are
+/// The escalation chart as SVG, on a time axis: events stand at their dates, a quiet
+/// stretch the series marks (`Chart.Bar.gapBefore`) is drawn as a break with its length, phases are
 /// shaded, the cursor is marked. When events outnumber the room, they are binned by day,
 /// week, month or year, each bin drawn as its most intense event with its count.
 struct EscalationPicture {
@@ -25,7 +25,6 @@ struct EscalationPicture {
     static let plot = (left: 44.0, right: 16.0, top: 34.0, bottom: 58.0)
     static let minStep = 12.0
     static let breakWidth = 70.0
-    static let breakDays = 30
 
     /// The columns, binned when there are more than the width holds.
     func columns() -> [Column] {
@@ -33,7 +32,7 @@ struct EscalationPicture {
         var singles: [Column] = []
         singles.reserveCapacity(chart.bars.count)
         for (i, bar) in chart.bars.enumerated() {
-            if let g = bar.group { phase = g }
+            if let p = bar.phase ?? bar.group { phase = p }
             let first = bar.firstDay ?? i
             singles.append(Column(bar: bar, count: 1, firstDay: first, lastDay: bar.lastDay ?? first, marked: bar.marked, phase: phase,
                                   low: bar.value, high: bar.value, sum: bar.value))
@@ -67,7 +66,11 @@ struct EscalationPicture {
                 last.high = max(last.high, c.high)
                 last.sum += c.sum
                 last.marked = last.marked || c.marked
-                if abs(c.bar.value) > abs(last.bar.value) { last.bar = c.bar }
+                if abs(c.bar.value) > abs(last.bar.value) {
+                    let gap = last.bar.gapBefore
+                    last.bar = c.bar
+                    last.bar.gapBefore = gap
+                }
                 out[out.count - 1] = last
             } else {
                 out.append(c)
@@ -76,33 +79,14 @@ struct EscalationPicture {
         return out
     }
 
-    /// Gaps drawn as breaks: repeatedly, the longest gap when it is longer than all the
-    /// others together and at least `breakDays` long (shorter spacing stays on the axis).
-    static func breaks(_ gaps: [Int]) -> Set<Int> {
-        var out: Set<Int> = []
-        var rest = gaps.reduce(0, +)
-        for (i, g) in gaps.enumerated().sorted(by: { $0.element > $1.element }) {
-            // A gap is long only against others: the last gap left is never a break.
-            guard g >= Self.breakDays, rest - g > 0, g > rest - g else { break }
-            out.insert(i)
-            rest -= g
-        }
-        return out
-    }
-
-    /// "6 months", "26 years", "12 days".
-    static func length(days: Int) -> String {
-        if days >= 730 { return "\(days / 365) years" }
-        if days >= 60 { return "\(days / 30) months" }
-        return "\(days) day\(days == 1 ? "" : "s")"
-    }
-
     /// Places the columns: each at least `minStep` after the one before, further by its
     /// gap in days times a scale found so that the whole fits the plot.
     func place(_ columns: inout [Column]) -> Set<Int> {
         guard !columns.isEmpty else { return [] }
         let gaps = zip(columns, columns.dropFirst()).map { max(0, $1.firstDay - $0.firstDay) }
-        let breaks = Self.breaks(gaps)
+        // The breaks are the series' own (`EscalationSeries`: a quiet stretch longer than
+        // the chart's usual spacing), as the terminal's chart draws them.
+        let breaks = Set(columns.indices.dropFirst().filter { columns[$0].bar.gapBefore != nil }.map { $0 - 1 })
         let span = width - Self.plot.left - Self.plot.right - Self.minStep
         func total(_ perDay: Double) -> Double {
             gaps.enumerated().reduce(0) { sum, g in
@@ -176,7 +160,7 @@ struct EscalationPicture {
                 m.empty("rect", [.init("x", mid - Self.breakWidth / 2 + 6), .init("y", top), .init("width", Self.breakWidth - 12),
                                  .init("height", bottom - top), .class("break")])
                 m.element("text", [.init("x", mid), .init("y", y(0) - 6), .class("break-label")],
-                          text: Self.length(days: columns[i + 1].firstDay - columns[i].firstDay))
+                          text: columns[i + 1].bar.gapBefore ?? "")
             }
             // Bars, each with its label as a tooltip.
             let barWidth = max(2, min(14, Self.minStep - 1.5))

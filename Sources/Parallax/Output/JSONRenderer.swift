@@ -41,7 +41,10 @@ enum JSONRenderer {
             let kinds = table.columns.map(\.kind)
             let rows = table.rows.map { row -> String in
                 var pairs = table.columns.indices.map { i in (table.columns[i].key, value(row.value(i, kind: kinds[i]))) }
-                if table.showsMarker { pairs.append(("current", row.marked ? "true" : "false")) }
+                if table.showsMarker {
+                    pairs.append(("current", row.marked ? "true" : "false"))
+                    pairs.append(("after_cursor", row.isLater ? "true" : "false"))
+                }
                 if !row.ids.isEmpty { pairs.append(("ids", ids(row.ids))) }
                 for m in row.extra { pairs.append((m.key, value(m.value))) }
                 return object(pairs)
@@ -58,10 +61,13 @@ enum JSONRenderer {
                 var pairs = [("label", string(bar.label)), ("value", TextRenderer.number(bar.value)),
                              ("current", bar.marked ? "true" : "false")]
                 if let g = bar.group { pairs.append(("group", string(g))) }
+                if let g = bar.gapBefore { pairs.append(("gap_before", string(g))) }
                 if let e = bar.event { pairs.append(("ids", object([("event", string(e))]))) }
                 return object(pairs)
             }
-            return object([("type", string("chart")), ("bars", array(bars))])
+            var pairs = [("type", string("chart"))]
+            if let bin = chart.bin { pairs.append(("bin", string(bin))) }
+            return object(pairs + [("bars", array(bars))])
         }
     }
 

@@ -341,6 +341,8 @@ struct TableLayout {
             return (s, TextRenderer.width(s))
         }
         let unmarked = shown(blank), marked = shown(options.unicode ? "▶ " : "> ")
+        // A row after the cursor (an event not reached yet): dotted, in every view alike.
+        let later = shown(options.unicode ? "· " : ". ")
         if header {
             emit(0, mark: unmarked, header: true)
             out.append(10)
@@ -359,7 +361,7 @@ struct TableLayout {
                 if out.count > blockStart { out.append(10) }
                 out.append(headingStyle.style(headingStyle.safe(headings[r]), bold: true))
             }
-            emit(k + 1, mark: table.rows[r].marked ? marked : unmarked)
+            emit(k + 1, mark: table.rows[r].marked ? marked : table.rows[r].isLater ? later : unmarked)
         }
     }
 }
