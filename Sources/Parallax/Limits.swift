@@ -8,7 +8,7 @@ public enum Limits {
     public static let patternSeconds: Double = 1
     /// The largest scenario, script or transcript read.
     public static var fileBytes: Int { FileReader.maxBytes }
-    /// How many characters of a source line a message quotes around its column (about one
-    /// screen line); the rest is cut and marked `…`.
-    public static let quotedColumns = 76
+    /// How many characters of a source line a message quotes around its column: with its
+    /// indent and the `…` marks where it is cut, one line of the batch width (100).
+    public static let quotedColumns = 94
 }
