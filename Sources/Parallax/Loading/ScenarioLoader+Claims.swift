@@ -101,9 +101,12 @@ extension ScenarioLoader {
         }
         let sources = references(f, "sources", [.source], role: "source")
         if sources.isEmpty, let n = f["sources"] { error(n, "a claim names at least one source") }
-        guard let by, let about, let says, let status else { return nil }
+        // A wrong `says` or `status` is reported already; the claim is still read on (with
+        // a stand-in that never loads: the file has an error), so the problems of its
+        // other keys are reported too, not only after the first is fixed.
+        guard let by, let about else { return nil }
         let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
-                          says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
+                          says: says ?? "", quote: string(f, "quote"), status: status ?? .official, answers: [], figures: figures,
                           relayedBy: relayedBy, confirms: confirms, denies: denies,
                           revises: string(f, "revises"), sources: sources, location: at(node),
                           knownPosition: 0, party: nil)
@@ -309,6 +312,10 @@ extension ScenarioLoader {
             } else if kind(of: c.about, in: scenario) != nil {
                 error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
             }
+            // `known_at` is checked on its own too: one wrong key does not hide another.
+            if case .event(let id)? = c.knownAt, let node = r.knownAtNode, scenario.positionOfEvent[id] == nil {
+                unknownKnownAt(id, node, in: scenario)
+            }
             return
         }
         c.knownPosition = aboutPosition
@@ -320,12 +327,16 @@ extension ScenarioLoader {
         }
     }
 
+    mutating func unknownKnownAt(_ id: String, _ node: YAMLNode, in scenario: Scenario) {
+        error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+    }
+
     mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
         let aboutEvent = scenario.events[about - 1]
         switch knownAt {
         case .event(let id):
             guard let p = scenario.positionOfEvent[id] else {
-                error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+                unknownKnownAt(id, node, in: scenario)
                 return about
             }
             if p < about {

@@ -30,13 +30,21 @@ public enum DiagnosticRenderer {
         return head + (["\(severity): " + lines[0]] + lines.dropFirst()).joined(separator: "\n")
     }
 
+    /// Shown as an escape in a diagnostic: control characters, and invisible format
+    /// characters (zero-width spaces, bidi overrides), so that what a message points at is
+    /// what the user sees and a quoted line cannot reorder itself on the terminal.
+    @inline(__always)
+    static func hidden(_ s: Unicode.Scalar) -> Bool {
+        ControlCharacter.isControl(s) || (s.value >= 0xAD && s.properties.generalCategory == .format)
+    }
+
     /// One line of a message: control characters escaped, cut at `messageColumns`.
     static func safeLine(_ line: Substring) -> String {
         var out = ""
         var n = 0
         for s in line.unicodeScalars {
             if n == messageColumns { out += "…"; break }
-            if ControlCharacter.isControl(s) { out += ControlCharacter.escaped(s) } else { out.unicodeScalars.append(s) }
+            if hidden(s) { out += ControlCharacter.escaped(s) } else { out.unicodeScalars.append(s) }
             n += 1
         }
         return out
@@ -65,7 +73,7 @@ public enum DiagnosticRenderer {
             if k < lo { continue }
             if k >= hi { break }
             let shown: String
-            if s == "\t" { shown = " " } else if ControlCharacter.isControl(s) { shown = ControlCharacter.escaped(s) } else { shown = String(s) }
+            if s == "\t" { shown = " " } else if hidden(s) { shown = ControlCharacter.escaped(s) } else { shown = String(s) }
             text += shown
             let w = shown.unicodeScalars.count
             if k < start { pad += w } else if k < start + length { width += w }
