@@ -3,12 +3,13 @@
 /// returns that overwrite a line), so every place text leaves the program shows it as an
 /// escape (`\u{1B}`) instead; a scenario's text may not hold one at all (newline aside).
 /// The byte form is what the fast scanners of the renderer and the loader test, eight
-/// bytes at a time where they can; the scalar form is the same set.
+/// bytes at a time where they can; the scalar form is the same set. A byte of a file name
+/// that was not UTF-8 (`RawText`) is escaped the same way, as `\xFF`.
 public enum ControlCharacter {
     @inline(__always)
     public static func isControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (v < 0x20 && v != 0x09) || (v >= 0x7F && v <= 0x9F)
+        return (v < 0x20 && v != 0x09) || (v >= 0x7F && v <= 0x9F) || RawText.isRawByte(s)
     }
 
     /// The same set in UTF-8: `b` is a control byte given the byte before it (C1 controls
@@ -32,6 +33,8 @@ public enum ControlCharacter {
             }
             let b = p[i]
             if isControl(byte: b, after: previous) { return previous == 0xC2 && b >= 0x80 ? i - 1 : i }
+            // A `RawText` stand-in: F4 8F BA/BB xx.
+            if b == 0xF4, i + 2 < p.count, p[i + 1] == 0x8F, p[i + 2] == 0xBA || p[i + 2] == 0xBB { return i }
             previous = b
             i += 1
         }
@@ -61,6 +64,6 @@ public enum ControlCharacter {
 
     /// How a control character is shown: `\u{1B}`.
     public static func escaped(_ s: Unicode.Scalar) -> String {
-        "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+        RawText.isRawByte(s) ? RawText.escaped(s) : "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
     }
 }

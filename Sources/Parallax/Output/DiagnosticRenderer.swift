@@ -38,13 +38,15 @@ public enum DiagnosticRenderer {
         ControlCharacter.isControl(s) || (s.value >= 0xAD && s.properties.generalCategory == .format)
     }
 
+    static func escaped(_ s: Unicode.Scalar) -> String { ControlCharacter.escaped(s) }
+
     /// One line of a message: control characters escaped, cut at `messageColumns`.
     static func safeLine(_ line: Substring) -> String {
         var out = ""
         var n = 0
         for s in line.unicodeScalars {
             if n == messageColumns { out += "…"; break }
-            if hidden(s) { out += ControlCharacter.escaped(s) } else { out.unicodeScalars.append(s) }
+            if hidden(s) { out += escaped(s) } else { out.unicodeScalars.append(s) }
             n += 1
         }
         return out
@@ -73,7 +75,7 @@ public enum DiagnosticRenderer {
             if k < lo { continue }
             if k >= hi { break }
             let shown: String
-            if s == "\t" { shown = " " } else if hidden(s) { shown = ControlCharacter.escaped(s) } else { shown = String(s) }
+            if s == "\t" { shown = " " } else if hidden(s) { shown = escaped(s) } else { shown = String(s) }
             text += shown
             let w = shown.unicodeScalars.count
             if k < start { pad += w } else if k < start + length { width += w }
