@@ -52,37 +52,49 @@ public enum DiagnosticRenderer {
         return out
     }
 
-    /// At most `Limits.quotedColumns` characters of `line` around `column` (1-based, in
+    /// At most `Limits.quotedColumns` columns of `line` around `column` (1-based, in
     /// scalars), `…` where cut, and the caret line under `length` characters from `column`
-    /// (clipped to what is shown; escapes widen what they replace, and the caret with them).
+    /// (clipped to what is shown). Escapes count at their shown width, so a line of NULs
+    /// quotes as few of them as fit; the caret widens with them.
     static func quoted(_ line: Substring, column: Int, length: Int) -> (text: String, caret: String) {
         let budget = Limits.quotedColumns
-        let count = line.unicodeScalars.count
         let start = max(0, column - 1)
-        var lo = 0
-        if count > budget {
-            // Some context before the column; a full window when the line allows.
-            lo = max(0, min(start - budget / 3, count - budget))
-            lo = min(lo, start)
-        }
-        let hi = min(count, lo + budget)
-        var text = lo > 0 ? "…" : ""
-        var pad = lo > 0 ? 1 : 0
-        var width = 0
-        var k = 0
+        // Only the scalars that could be shown are kept: up to a budget either side.
+        let from = max(0, start - budget)
+        var window: [Unicode.Scalar] = []
+        var count = 0
         for s in line.unicodeScalars {
-            defer { k += 1 }
-            if k < lo { continue }
-            if k >= hi { break }
-            let shown: String
-            if s == "\t" { shown = " " } else if hidden(s) { shown = escaped(s) } else { shown = String(s) }
-            text += shown
-            let w = shown.unicodeScalars.count
-            if k < start { pad += w } else if k < start + length { width += w }
+            if count >= start + budget { count += 1; break }  // there is more: enough to know
+            if count >= from { window.append(s) }
+            count += 1
         }
-        if hi < count { text += "…" }
-        // Past the end of the line (a command that ends too soon): just after the text.
-        if start >= hi { pad = text.unicodeScalars.count + min(2, start - count) }
+        func shown(_ s: Unicode.Scalar) -> String { s == "\t" ? " " : hidden(s) ? escaped(s) : String(s) }
+        let at = min(start - from, window.count)
+        // Room before the column: a third of the budget, or all the text after leaves.
+        var after = 0
+        var j = at
+        while j < window.count && after < budget { after += shown(window[j]).unicodeScalars.count; j += 1 }
+        let room = max(budget / 3, budget - after)
+        var k = at, used = 0
+        while k > 0, used + shown(window[k - 1]).unicodeScalars.count <= room {
+            k -= 1
+            used += shown(window[k]).unicodeScalars.count
+        }
+        var text = from + k > 0 ? "…" : ""
+        var pad = text.unicodeScalars.count, width = 0, total = 0
+        var i = k
+        while i < window.count {
+            let piece = shown(window[i])
+            let w = piece.unicodeScalars.count
+            if total + w > budget { break }
+            text += piece
+            total += w
+            if i < at { pad += w } else if i < at + length { width += w }
+            i += 1
+        }
+        // Pointing past the end of the line (a command that ends too soon): just after it.
+        if at >= i { pad = text.unicodeScalars.count + min(2, max(0, start - count)) }
+        if from + i < count { text += "…" }
         return (text, String(repeating: " ", count: pad) + String(repeating: "^", count: max(1, width)))
     }
 }
