@@ -40,6 +40,12 @@ public enum DiagnosticRenderer {
 
     static func escaped(_ s: Unicode.Scalar) -> String { ControlCharacter.escaped(s) }
 
+    /// A note with no place and no severity of its own ("3 commands failed", "the
+    /// transcript differs from …"): its lines made safe as every message's are.
+    public static func note(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine).joined(separator: "\n")
+    }
+
     /// One line of a message: control characters escaped, cut at `messageColumns`.
     static func safeLine(_ line: Substring) -> String {
         var out = ""
