@@ -182,6 +182,13 @@ struct ReliabilityTests {
             "14:33: unknown event 'nosuch' in 'about'",
             "14:51: unknown event 'nowhere' in 'known_at'; give an event id or a date",
         ])
+        // A malformed id does not hide the entity's other problems, nor cascade to its uses.
+        let event = Fixtures.minimal.replacingOccurrences("{id: calm, date: 2021-11-17, phase: de-escalation, type: ceasefire",
+                                                          "{id: \"calm\u{200B}\", date: 2021-11-17, phase: de-escalation, type: cease")
+        let problems = Fixtures.problems(event + "\nclaims:\n" + Self.claim("a").replacingOccurrences("about: clash", "about: \"calm\u{200B}\"") + "\n")
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.first?.hasPrefix("12:10: event id 'calm\\u{200B}' holds an invisible format character") == true)
+        #expect(problems.last?.hasPrefix("12:65: unknown type 'cease'") == true)
         let status = [Self.claim("a").replacingOccurrences("about: clash", "about: nosuch").replacingOccurrences("official", "bogus")]
         #expect(Fixtures.problems(Self.claims(status)).count == 2)
     }

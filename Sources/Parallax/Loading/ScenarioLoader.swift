@@ -261,10 +261,9 @@ public struct ScenarioLoader {
     /// An id being declared: a plain word, unique across the whole file.
     mutating func declare(_ f: Fields, entity: String) -> String? {
         guard let node = f["id"], let id = string(f, "id") else { return nil }
-        if let problem = ScenarioLoader.idProblem(id, entity: entity) {
-            error(node, problem)
-            return nil
-        }
+        // A malformed id is reported, and still declared and read on: the entity's other
+        // keys are checked too, and references to it are not reported again as unknown.
+        if let problem = ScenarioLoader.idProblem(id, entity: entity) { error(node, problem) }
         // One lookup in the common case: store, and put the first place back on a clash.
         let here = at(node)
         if let other = declared.updateValue(here, forKey: id) {
