@@ -141,6 +141,26 @@ struct ReliabilityTests {
         #expect(DiagnosticRenderer.render("a\nb", at: nil, source: nil) == "error: a\nb")
     }
 
+    // MARK: one definition of a control character
+
+    /// The fast byte scan (eight bytes at a time) against the obvious scalar test, on random
+    /// and adversarial text: C0, DEL, C1 (two bytes), raw-byte stand-ins, and their neighbours.
+    @Test func theFastControlScanAgreesWithTheScalarDefinition() {
+        let pieces: [String] = ["a", " ", "\t", "\n", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}",
+                                "é", "€", "\u{10FEE9}", "\u{10FF00}", "\u{200B}", "abcdefgh", "𝄞"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var copy = text
+            let fast = copy.withUTF8 { ControlCharacter.firstControl(in: $0) }
+            let slow = text.unicodeScalars.firstIndex(where: ControlCharacter.isControl).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.samePosition(in: text.utf8)!) }
+            #expect(fast == slow, "\(text.debugDescription)")
+            #expect(TextRenderer.isPlain(text) == (slow == nil))
+            #expect((text.sanitizedForTerminal == text) == (slow == nil))
+        }
+    }
+
     // MARK: ids
 
     @Test func idsEqualButForCaseAreDuplicates() {
