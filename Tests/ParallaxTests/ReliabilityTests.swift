@@ -188,7 +188,7 @@ struct ReliabilityTests {
         #expect(Fixtures.problems(text) == [])
     }
 
-    @Test(arguments: ["yes", "No", "withheld", "12", "1.5"])
+    @Test(arguments: ["yes", "No", "withheld", "12", "3..5"])
     func partyIdsThatReadAsAnswersAreRefused(id: String) {
         let text = Fixtures.minimal.replacingOccurrences("{id: AZE,", "{id: \"\(id)\",")
         #expect(Fixtures.problems(text).first?.hasPrefix("7:10: party id '\(id)' reads as an answer") == true)

@@ -363,7 +363,9 @@ public struct ScenarioLoader {
     static func idProblem(_ id: String, entity: String) -> String? {
         guard !id.isEmpty else { return "\(entity) id is empty" }
         guard let bad = firstInvalidIdCharacter(id) else {
-            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || Double(id) != nil {
+            // As answers are read: a party id that reads as yes/no, withheld or a number
+            // could never be told from one.
+            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || Answer.parse(id, partyIds: []).isNumeric {
                 return "party id '\(id)' reads as an answer (yes, no, withheld or a number); give the party another id"
             }
             return nil
