@@ -116,7 +116,7 @@ struct Run: ParsableCommand {
         }
         if update {
             if failed {
-                Console.err("\(expected) not written: the script failed\n")
+                Console.err(DiagnosticRenderer.note("\(expected) not written: the script failed") + "\n")
                 throw ExitCode(1)
             }
             let old = FileReader.contents(of: expected)
@@ -135,7 +135,7 @@ struct Run: ParsableCommand {
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
                                          actualName: "\(path) (this run)") {
             Console.out(diff)
-            Console.err("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it\n")
+            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it") + "\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }
