@@ -212,7 +212,21 @@ enum InspectionCommands {
         func found(_ kind: String, _ id: String, _ field: String, _ value: String, position: Int? = nil) {
             rows.append(Table.Row([position.map { "#\($0)" } ?? "", kind, id, field, value],
                                   marked: position != nil && position == s.cursor && kind == "event",
-                                  isLater: (position ?? 0) > s.cursor))
+                                  isLater: (position ?? 0) > s.cursor, ids: ids(kind, id)))
+        }
+        /// The ids behind a match, for JSON: a claim's event, party and sources, an actor's party.
+        func ids(_ kind: String, _ id: String) -> RowIDs {
+            switch kind {
+            case "event": return RowIDs(event: id, sources: sc.event(id)?.sources ?? [])
+            case "claim":
+                let c = sc.claim(id)
+                return RowIDs(claim: id, event: c?.about, party: c?.party, sources: c?.sources ?? [])
+            case "actor": return RowIDs(party: sc.actor(id)?.party)
+            case "party": return RowIDs(party: id)
+            case "question": return RowIDs(event: sc.questions.first { $0.id == id }?.about, question: id)
+            case "source": return RowIDs(sources: [id])
+            default: return RowIDs()
+            }
         }
         for (i, e) in sc.events.enumerated() {
             check("event", e.id, "id", e.id, position: i + 1)

@@ -74,8 +74,10 @@ public struct Table: Sendable {
         public init(_ key: String, _ title: String? = nil, numeric: Bool = false, kind: Kind? = nil, heading: Bool = false) {
             self.key = key
             self.title = title ?? key
-            self.kind = kind ?? (numeric ? .number : Column.wordKeys.contains(key) ? .word : .text)
-            self.numeric = numeric || self.kind == .number || self.kind == .figure
+            // A position (`#12`) is a number in JSON wherever it appears; it aligns right in
+            // text only where the view says so.
+            self.kind = kind ?? (numeric || key == "position" ? .number : Column.wordKeys.contains(key) ? .word : .text)
+            self.numeric = numeric || kind == .number || self.kind == .figure
             self.heading = heading
         }
 
