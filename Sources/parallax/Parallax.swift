@@ -20,23 +20,6 @@ struct ParallaxCommand: ParsableCommand {
     static func main() {
         Memory.keepFreedMemory()
         do {
-            // `parallax` alone opens the REPL: with nothing to parse, skip the argument
-            // parser, whose reflection-based set-up costs more than loading the scenario.
-            let arguments = CommandLine.arguments
-            if arguments.count <= 1 {
-                try Open.start(file: nil, commands: nil, settings: Settings())
-                return
-            }
-            // `parallax run SCRIPT` and `parallax check [FILE]` likewise: a replay of a short
-            // script or a check should not wait for it.
-            if arguments.count == 3 && arguments[1] == "run" && !arguments[2].hasPrefix("-") {
-                try Run.start(script: arguments[2])
-                return
-            }
-            if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
-                try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
-                return
-            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
