@@ -12,19 +12,8 @@ extension ScenarioLoader {
         var figureParties: [(YAMLNode, String)]
     }
 
-    /// The `claims:` list, decoded.
-    mutating func claimList(_ node: YAMLNode) -> [RawClaim] {
-        if node.isNull { return [] }
-        guard case .sequence(let list) = node.kind else {
-            error(node, "'claims' must be a list, found \(node.kindName)")
-            return []
-        }
-        var out: [RawClaim] = []
-        out.reserveCapacity(list.count)
-        declared.reserveCapacity(declared.count + list.count)
-        for item in list { if let c = claim(item) { out.append(c) } }
-        return out
-    }
+    /// A list of claims (the `claims:` key's, or part of it), decoded.
+    mutating func claimList(_ node: YAMLNode) -> [RawClaim] { items(node, "claims") { $0.claim($1) } }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),

@@ -17,7 +17,7 @@ extension ScenarioLoader {
     mutating func decode(_ root: YAMLNode) -> Scenario? {
         guard let top = fields(root, .top) else { return nil }
         let entities = decodeEntities(top)
-        let claims = top["claims"].map { claimList($0) } ?? []
+        let claims = items(top, "claims") { $0.claim($1) }
         return assemble(entities, claims: claims)
     }
 
@@ -53,7 +53,11 @@ extension ScenarioLoader {
     }
 
     mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
-        guard let node = top[key] else { return [] }
+        top[key].map { items($0, key, decode) } ?? []
+    }
+
+    /// The list under `key`, each item decoded (those with errors left out).
+    mutating func items<T>(_ node: YAMLNode, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []
