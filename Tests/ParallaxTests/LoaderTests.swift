@@ -54,6 +54,19 @@ struct LoaderTests {
         #expect(Fixtures.problems(text) == ["16:10: duplicate id 'c1' (first declared at 14:10)"])
     }
 
+    /// Several ids declared twice, on both sides of every cut: each later copy is reported,
+    /// in file order, naming its first declaration.
+    @Test func severalDuplicateIdsAreReportedInFileOrder() {
+        func claim(_ id: String) -> String {
+            "  - {id: \(id), by: arm-mod, about: clash, says: Shelling, status: official, sources: [src]}\n"
+        }
+        let ids = ["c1", "c2", "c3", "c4", "c5", "c6"]
+        let text = Fixtures.minimal + "\nclaims:\n" + (ids + ids.reversed()).map(claim).joined()
+        #expect(Fixtures.problems(text) == ids.reversed().enumerated().map { k, id in
+            "\(20 + k):10: duplicate id '\(id)' (first declared at \(14 + ids.firstIndex(of: id)!):10)"
+        })
+    }
+
     /// Every later copy in a list names the first declaration, however many there are.
     @Test func anIdDeclaredThreeTimesNamesTheFirstEachTime() {
         let text = Fixtures.minimal + "\nplaces:\n  - {id: pass, name: A}\n  - {id: pass, name: B}\n  - {id: pass, name: C}\n"
