@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
         discussion: "With no FILE, checks the bundled scenario."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
+    @Argument(help: "The scenario file (YAML or JSON).", completion: .scenarioFile)
     var file: String?
 
     func run() throws { try Check.start(file: file) }

@@ -11,7 +11,7 @@ struct ParallaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parallax",
         abstract: "Step through a crisis event by event and compare each side's narrative.",
-        version: ParallaxVersion.string,
+        version: BuildInfo.version,
         subcommands: [Open.self, Check.self, Run.self],
         defaultSubcommand: Open.self
     )
@@ -20,6 +20,12 @@ struct ParallaxCommand: ParsableCommand {
     static func main() {
         Memory.keepFreedMemory()
         do {
+            // `--generate-completion-script`: this tool's own scripts (`CompletionTree`), not
+            // the ones the argument parser would print for the flag.
+            if let script = CompletionTree.script(for: CommandLine.arguments) {
+                print(script)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -32,6 +38,14 @@ struct ParallaxCommand: ParsableCommand {
             if !message.isEmpty { Console.err(message + "\n") }
             Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+}
+
+/// What `--version` prints: the version and the commit the binary was built from.
+enum BuildInfo {
+    static var version: String {
+        let commit = BuildCommit.id.map { "commit \($0)" } ?? "built outside a git checkout: commit unknown"
+        return "parallax \(ParallaxVersion.string) (\(commit))"
     }
 }
 
