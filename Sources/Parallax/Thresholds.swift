@@ -1,6 +1,6 @@
 /// The sizes from which work is done differently, in one place: each was measured where a
 /// second core (or a second way) starts to pay for itself on this project's machines, and
-/// below it the simple way is as fast. Scripts/bench/README.md has the figures.
+/// below it the simple way is as fast (`Scripts/bench/commands.sh` and `load.sh` measure).
 enum Thresholds {
     /// Files from this size on are read in two parts at once (`TwoParts`): below it,
     /// starting a second thread costs more than it saves.
