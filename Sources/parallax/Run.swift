@@ -46,6 +46,7 @@ struct Run: ParsableCommand {
     /// more than a short script.
     static func start(script path: String, scenario: String? = nil, expected: String? = nil, update: Bool = false,
                       safe: Bool = false, output: OutputOptions? = nil) throws {
+        Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {

@@ -138,7 +138,7 @@ final class ScriptBench {
         let (ending, _) = bench.run("main.px")
         #expect(ending == .stopped)
         #expect(bench.errorText == """
-            parts/deeper.px:2:9: error: no event, date or phase 'nowhere'; usage: break [EVENT-ID | #N | DATE | PHASE | where FILTER]
+            parts/deeper.px:2:9: error: no event, date or phase 'nowhere'; usage: break [EVENT-ID | #N | DATE | PHASE | where FILTER | claim where FILTER]
                   break nowhere
                         ^^^^^^^
                 sourced from parts/setup.px:2

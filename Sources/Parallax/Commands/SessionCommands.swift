@@ -50,7 +50,7 @@ enum SessionCommands {
         let shortAliases = CommandTable.fixedAliases.filter { $0.value == spec.name }.map(\.key)
         let aliases = (shortAliases + spec.aliases).sorted()
         if !aliases.isEmpty { fields.append(Field("aliases", aliases.joined(separator: ", "))) }
-        fields.append(Field("example", spec.example))
+        fields.append(Field("example", spec.scenarioExample?(inv.scenario) ?? spec.example))
         return inv.document([.title(spec.name), .fields(fields)])
     }
 
@@ -93,6 +93,7 @@ enum SessionCommands {
             let scenario = try ScenarioLoader.load(path: path)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
+            inv.session.watchpoints.removeAll()
             return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.")])
         } catch {
             var e = failure(error)

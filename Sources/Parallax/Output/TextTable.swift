@@ -199,6 +199,8 @@ struct TableLayout {
             return (s, TextRenderer.width(s))
         }
         let unmarked = shown(blank), marked = shown(options.unicode ? "▶ " : "> ")
+        // A row after the cursor (an event not reached yet): dotted, in every view alike.
+        let later = shown(options.unicode ? "· " : ". ")
         if header {
             wrap(row: 0, into: &row)
             write(row, mark: unmarked, bold: options.color, into: out, blockStart: blockStart)
@@ -214,7 +216,7 @@ struct TableLayout {
         }
         for (k, r) in range.enumerated() {
             wrap(row: k + 1, into: &row)
-            write(row, mark: table.rows[r].marked ? marked : unmarked, bold: false, into: out, blockStart: blockStart)
+            write(row, mark: table.rows[r].marked ? marked : table.rows[r].isLater ? later : unmarked, bold: false, into: out, blockStart: blockStart)
         }
     }
 
