@@ -12,18 +12,14 @@ struct Check: ParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).", completion: .scenarioFile)
     var file: String?
 
-    nonisolated(unsafe) static var loaded: Scenario?
-
     func run() throws { try Check.start(file: file) }
 
     static func start(file: String?) throws {
         do {
-            // Kept until exit: the process ends right after, and freeing a large model
-            // would only delay that.
             if let file {
-                Check.loaded = try ScenarioLoader.load(path: file)
+                _ = try ScenarioLoader.load(path: file)
             } else {
-                Check.loaded = try BundledScenario.load()
+                _ = try BundledScenario.load()
             }
         } catch {
             Console.err(error.rendered(carets: true) + "\n")

@@ -20,26 +20,12 @@ struct ParallaxCommand: ParsableCommand {
     static func main() {
         Memory.keepFreedMemory()
         do {
-            // `parallax` alone opens the REPL: with nothing to parse, skip the argument
-            // parser, whose reflection-based set-up costs more than loading the scenario.
             // Decoded so that a file name that is not UTF-8 still opens (see `RawText`).
             let arguments = (0..<Int(CommandLine.argc)).map { i in
                 CommandLine.unsafeArgv[i].map { RawText.decode(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? ""
             }
-            if arguments.count <= 1 {
-                try Open.start(file: nil, commands: nil, settings: Open.defaults())
-                return
-            }
-            // `parallax run SCRIPT` and `parallax check [FILE]` likewise: a replay of a short
-            // script or a check should not wait for it.
-            if arguments.count == 3 && arguments[1] == "run" && !arguments[2].hasPrefix("-") {
-                try Run.start(script: arguments[2])
-                return
-            }
-            if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
-                try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
-                return
-            }
+            // `--generate-completion-script`: this tool's own scripts (`CompletionTree`), not
+            // the ones the argument parser would print for the flag.
             if let script = CompletionTree.script(for: arguments) {
                 print(script)
                 return

@@ -140,7 +140,7 @@ enum InspectionCommands {
         // table out.
         let about = sc.claimLinks.about
         let rows = sc.claims.withUnsafeBufferPointer { claims in
-            Concurrently.inHalves(claims.count, threshold: 4000) { range -> [Table.Row] in
+            Concurrently.inHalves(claims.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
                 var dates = [String?](repeating: nil, count: sc.events.count + 1)

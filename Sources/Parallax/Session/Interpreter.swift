@@ -14,9 +14,6 @@ public final class Interpreter {
         }
     }
     private var lastResult: Result<Document, CommandError>?
-    /// The large output `lastResult` held before, to be freed when the shell is idle
-    /// (`releaseRetired`) rather than while the next command runs on both cores.
-    private var retired: Result<Document, CommandError>?
     /// The name of the last command run, for `expect`'s messages.
     public var lastCommand: String?
     /// `record FILE`: where commands are saved as they succeed; nil when not recording.
@@ -53,15 +50,6 @@ public final class Interpreter {
         Lexer.segments(line).map { execute(segment: $0, line: line) }
     }
 
-    /// Frees the output that the last command replaced, on another thread: the shell calls
-    /// this once the output is shown, so the freeing happens while the analyst reads it.
-    /// `wait`: return only once it, and anything else handed over (a scenario replaced by
-    /// `load`), is freed (a benchmark timing one command at a time).
-    public func releaseRetired(wait: Bool = false) {
-        if let old = retired.take() { Disposal.drop(old) }
-        if wait { Disposal.waitUntilFreed() }
-    }
-
     public func execute(segment: Lexer.Segment, line: String) -> Outcome {
         var outcome = run(segment)
         if case .failure(var error) = outcome.result, error.line.isEmpty {
@@ -73,12 +61,7 @@ public final class Interpreter {
         let sourced = outcome.command == "source" && !outcome.failed
         if outcome.command != "expect" && !sourced {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
-            let previous = lastResult.take()
             lastResult = outcome.result
-            if Disposal.isLarge(previous) {
-                if let old = retired.take() { Disposal.drop(old) }
-                retired = previous
-            }
         }
         return outcome
     }
