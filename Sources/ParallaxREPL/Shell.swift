@@ -32,12 +32,10 @@ public struct Shell {
     }
 
     static func options(_ interpreter: Interpreter, interactive: Bool) -> RenderOptions {
-        guard interactive else {
-            return interpreter.renderOptions(interactive: false, terminalWidth: nil, colorAllowed: false, unicodeTerminal: true)
-        }
-        return interpreter.renderOptions(interactive: true, terminalWidth: Terminal.width(),
-                                         colorAllowed: Console.colorAllowed && Console.isTerminal(1),
-                                         unicodeTerminal: Terminal.environmentIsUTF8)
+        guard interactive else { return interpreter.session.settings.renderOptions(for: .batch) }
+        return interpreter.session.settings.renderOptions(for: Destination(
+            interactive: true, terminalWidth: Terminal.width(), colorAllowed: Console.colorAllowed && Console.isTerminal(1),
+            unicodeTerminal: Terminal.environmentIsUTF8))
     }
 
     /// Runs every command on the line and prints each result; returns the outcomes.
@@ -48,6 +46,7 @@ public struct Shell {
         interruptionMarked = false
         let outcomes = interpreter.execute(line: line)
         for outcome in outcomes {
+            notify(outcome)
             print(outcome)
             if outcome.quit { break }
         }
@@ -76,11 +75,24 @@ public struct Shell {
             show(bytes)
             printedOnLine = true
         case .failure(let error):
-            failed = true
-            let text = Renderer.render(error, command: outcome.command, options)
-            printer.flush()
-            if options.format == .json { Console.out(text + "\n") } else { Console.err(text + "\n") }
+            report(error, outcome, options)
         }
+        if let error = outcome.afterwards { report(error, outcome, options) }
+    }
+
+    /// Warnings and notes a command raised, on stderr.
+    func notify(_ outcome: Interpreter.Outcome) {
+        guard !outcome.warnings.isEmpty || !outcome.notes.isEmpty else { return }
+        printer.flush()
+        for w in outcome.warnings { Console.err("warning: \(w.sanitizedForTerminal)\n") }
+        for n in outcome.notes { Console.err(n.sanitizedForTerminal + "\n") }
+    }
+
+    mutating func report(_ error: CommandError, _ outcome: Interpreter.Outcome, _ options: RenderOptions) {
+        failed = true
+        let text = Renderer.render(error, command: outcome.command, options)
+        printer.flush()
+        if options.format == .json { Console.out(text + "\n") } else { Console.err(text + "\n") }
     }
 
     /// Prints at the terminal, through the pager when the output is longer than the screen.

@@ -21,6 +21,10 @@ public final class TranscriptPrinter {
             flush()
             Console.err(failure.rendered + "\n")
         }
+        if case .warning(let text) = output {
+            flush()
+            Console.err(text.sanitizedForTerminal + "\n")
+        }
         transcript.append(output, options, to: &pending)
         flushIfFull()
     }

@@ -9,14 +9,17 @@ struct Check: ParsableCommand {
         discussion: "With no FILE, checks the bundled scenario."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
+    @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.")
     var file: String?
+
+    @OptionGroup var script: ScriptOptions
 
     nonisolated(unsafe) static var loaded: Scenario?
 
-    func run() throws { try Check.start(file: file) }
+    func run() throws { try Check.start(file: file, options: script) }
 
-    static func start(file: String?) throws {
+    static func start(file: String?, options: ScriptOptions) throws {
+        if let file, file.hasSuffix(".px") { return try checkScript(file, options: options) }
         do {
             // Kept until exit: the process ends right after, and freeing a large model
             // would only delay that.
@@ -31,5 +34,19 @@ struct Check: ParsableCommand {
             Console.err("\(n) error\(n == 1 ? "" : "s")\n")
             throw ExitCode(1)
         }
+    }
+
+    /// `parallax check SCRIPT.px`: every problem located, nothing run; exit 1 if any.
+    static func checkScript(_ path: String, options: ScriptOptions) throws {
+        var environment = BundledScenario.environment()
+        environment.parameters = try options.parameters()
+        environment.scenarioOverride = options.scenario.map(ScenarioOverride.init)
+        let script = try Run.read(Script.read(path))
+        let scenario = try loadScenario(options.scenario)
+        let problems = ScriptCheck(environment: environment).check(script, on: scenario)
+        guard !problems.isEmpty else { return }
+        for p in problems { Console.err(p.rendered + "\n") }
+        Console.err("\(problems.count) error\(problems.count == 1 ? "" : "s")\n")
+        throw ExitCode(1)
     }
 }

@@ -34,7 +34,7 @@ struct ParallaxCommand: ParsableCommand {
                 return
             }
             if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
-                try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
+                try Check.start(file: arguments.count == 3 ? arguments[2] : nil, options: ScriptOptions())
                 return
             }
             var command = try parseAsRoot()
@@ -52,14 +52,30 @@ struct ParallaxCommand: ParsableCommand {
     }
 }
 
-/// The bundled default scenario, embedded at build time from seeds/.
+/// The bundled scenarios, embedded at build time from seeds/.
 enum BundledScenario {
-    static let name = "armenia-azerbaijan-2021-11.yaml"
+    static let name = Builtin.defaultName + ".yaml"
     /// How the bundled copy is named in `info` and messages; `reload` knows it by the prefix.
-    static let path = "(bundled) seeds/" + name
+    static let path = Builtin.displayPath(Builtin.defaultName)
 
     static func load() throws(LoadFailure) -> Scenario {
-        let bytes = BundledSeeds.files.first { $0.name == name }?.bytes ?? []
-        return try ScenarioLoader.load(bytes: bytes, path: path)
+        try ScenarioLoader.load(bytes: file(Builtin.defaultName) ?? [], path: path)
+    }
+
+    /// The bytes of `builtin:NAME`.
+    static func file(_ name: String) -> [UInt8]? {
+        BundledSeeds.files.first { $0.name == name + ".yaml" }?.bytes
+    }
+
+    static var names: [String] {
+        BundledSeeds.files.map(\.name).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    }
+
+    /// An environment that knows the bundled scenarios.
+    static func environment() -> Environment {
+        var environment = Environment()
+        environment.bundledFile = file
+        environment.bundledNames = names
+        return environment
     }
 }

@@ -9,38 +9,38 @@ enum NavigationCommands {
     static let step = CommandSpec(
         name: "step", group: .navigation, usage: "step [N]",
         summary: "Advance N events (default 1); print each event and the claims it reveals.",
-        example: "step 3", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let n = try inv.args.count() ?? 1
-        try inv.args.finish("step [N]")
-        var doc = inv.document()
-        if inv.session.cursor >= inv.session.count {
-            doc.add(atEndNotice(inv.session))
+        example: "step 3", parameters: [Parameter("N", .number, .optional, what: "a number of events")],
+        repeatsOnEmptyLine: true
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let n = cmd.number("N") ?? 1
+        var doc = cmd.spec.document()
+        if ctx.session.cursor >= ctx.session.count {
+            doc.add(atEndNotice(ctx.session))
             return doc
         }
         for _ in 0..<n {
-            if inv.session.cursor >= inv.session.count || inv.interpreter.environment.isInterrupted() { break }
-            inv.session.move(to: inv.session.cursor + 1)
-            doc.blocks += Views.stepBlocks(at: inv.session.cursor, in: inv.session)
+            if ctx.session.cursor >= ctx.session.count || ctx.environment.isInterrupted() { break }
+            ctx.session.move(to: ctx.session.cursor + 1)
+            doc.blocks += Views.stepBlocks(at: ctx.session.cursor, in: ctx.session)
         }
-        if inv.session.cursor >= inv.session.count { doc.add(.notice("Reached the last event.")) }
+        if ctx.session.cursor >= ctx.session.count { doc.add(.notice("Reached the last event.")) }
         return doc
     }
 
     static let back = CommandSpec(
         name: "back", group: .navigation, usage: "back [N]",
         summary: "Go back N events (default 1) and show where the cursor now stands.",
-        example: "back 2", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let n = try inv.args.count() ?? 1
-        try inv.args.finish("back [N]")
-        var doc = inv.document()
-        if inv.session.cursor == 0 {
-            doc.add(.notice("Already before the first event (\(inv.session.positionText))."))
+        example: "back 2", parameters: [Parameter("N", .number, .optional, what: "a number of events")],
+        repeatsOnEmptyLine: true
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let n = cmd.number("N") ?? 1
+        var doc = cmd.spec.document()
+        if ctx.session.cursor == 0 {
+            doc.add(.notice("Already before the first event (\(ctx.session.positionText))."))
             return doc
         }
-        inv.session.move(to: inv.session.cursor - n)
-        doc.blocks += current(inv.session)
+        ctx.session.move(to: ctx.session.cursor - n)
+        doc.blocks += current(ctx.session)
         return doc
     }
 
@@ -86,31 +86,28 @@ enum NavigationCommands {
         name: "goto", group: .navigation, usage: "goto EVENT-ID | #N | DATE | PHASE",
         summary: "Jump to an event; a date or a phase goes to its first event.",
         detail: "A word is tried as an event id, then #N, then a date (2021, 2021-11, 2021-11-16), then a phase name.",
-        example: "goto clash-2021-11-16"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("an event id, #N, a date or a phase")
-        try inv.args.finish("goto EVENT-ID | #N | DATE | PHASE")
-        let p = try position(of: t, in: inv.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
-        inv.session.move(to: p)
-        return inv.document(Views.stepBlocks(at: p, in: inv.session))
+        example: "goto clash-2021-11-16", parameters: [Parameter("EVENT-ID | #N | DATE | PHASE", .position)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let t = cmd.token("EVENT-ID | #N | DATE | PHASE")!
+        let p = try position(of: t, in: ctx.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
+        ctx.session.move(to: p)
+        return cmd.spec.document(Views.stepBlocks(at: p, in: ctx.session))
     }
 
     static let start = CommandSpec(
         name: "start", group: .navigation, usage: "start",
         summary: "Put the cursor before the first event.", example: "start"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("start")
-        inv.session.move(to: 0)
-        return inv.document(current(inv.session))
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        ctx.session.move(to: 0)
+        return cmd.spec.document(current(ctx.session))
     }
 
     static let end = CommandSpec(
         name: "end", group: .navigation, usage: "end",
         summary: "Put the cursor on the last event: everything is known.", example: "end"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("end")
-        inv.session.move(to: inv.session.count)
-        return inv.document(current(inv.session))
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        ctx.session.move(to: ctx.session.count)
+        return cmd.spec.document(current(ctx.session))
     }
 
     static let continueCommand = CommandSpec(
@@ -118,33 +115,32 @@ enum NavigationCommands {
         summary: "Advance until an event with a breakpoint, or the end.",
         detail: "Aliases: c, run. Set breakpoints with 'break'.",
         example: "continue", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("continue")
-        var doc = inv.document()
-        let s = inv.session
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        var doc = cmd.spec.document()
+        let s = ctx.session
         if s.cursor >= s.count {
             doc.add(atEndNotice(s))
             return doc
         }
         var p = s.cursor + 1
         while p <= s.count {
-            if inv.interpreter.environment.isInterrupted() {
-                inv.session.move(to: p - 1)
-                doc.add(.notice("Interrupted at \(inv.session.positionText)."))
+            if ctx.environment.isInterrupted() {
+                ctx.session.move(to: p - 1)
+                doc.add(.notice("Interrupted at \(ctx.session.positionText)."))
                 return doc
             }
             let e = s.scenario.events[p - 1]
             if let b = s.breakpoints.first(where: { $0.matches(e, in: s.scenario) }) {
-                inv.session.move(to: p)
-                doc.add(.notice("Breakpoint \(b.number) (\(b.description)) at \(inv.session.positionText)"))
-                doc.blocks += Views.stepBlocks(at: p, in: inv.session)
+                ctx.session.move(to: p)
+                doc.add(.notice("Breakpoint \(b.number) (\(b.description)) at \(ctx.session.positionText)"))
+                doc.blocks += Views.stepBlocks(at: p, in: ctx.session)
                 return doc
             }
             p += 1
         }
-        inv.session.move(to: s.count)
-        doc.add(.notice("No breakpoint reached; at the last event (\(inv.session.positionText))."))
-        doc.blocks += Views.stepBlocks(at: s.count, in: inv.session)
+        ctx.session.move(to: s.count)
+        doc.add(.notice("No breakpoint reached; at the last event (\(ctx.session.positionText))."))
+        doc.blocks += Views.stepBlocks(at: s.count, in: ctx.session)
         return doc
     }
 
@@ -152,35 +148,40 @@ enum NavigationCommands {
         name: "break", group: .navigation, usage: "break [EVENT-ID | #N | DATE | PHASE | where FILTER]",
         summary: "Add a breakpoint for 'continue'; alone, list the breakpoints.",
         detail: "Event fields for 'where': " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "break where type in (mediate, consult)"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "break [EVENT-ID | #N | DATE | PHASE | where FILTER]"
-        if inv.args.isAtEnd { return inv.document([.table(breakpointTable(inv.session))]) }
+        example: "break where type in (mediate, consult)",
+        parameters: [Parameter("EVENT-ID | #N | DATE | PHASE", .position, .optional, what: "an event, a date, a phase or 'where FILTER'"),
+                     Parameter("FILTER", .filter(.event), .optional)],
+        refine: { (cmd: inout Command) throws(CommandError) in
+            if cmd.arguments.count > 1, let w = cmd.token("FILTER") {
+                throw CommandError("unexpected 'where'; usage: \(cmd.spec.usage)", at: w)
+            }
+        }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let usage = cmd.spec.usage
+        if cmd.arguments.isEmpty { return cmd.spec.document([.table(breakpointTable(ctx.session))]) }
         let condition: Breakpoint.Condition
-        if inv.args.peek?.isKeyword("where") == true {
-            guard let f = try inv.args.filter(FilterSchemas.event) else { throw CommandError("expected a filter") }
+        if let f = cmd.filter() {
             condition = .filter(f, text: f.text)
         } else {
-            let t = try inv.args.word("an event, a date, a phase or 'where FILTER'")
-            try inv.args.finish(usage)
+            let t = cmd.token("EVENT-ID | #N | DATE | PHASE")!
             if case .eventIndex = t.kind {
-                let p = try position(of: t, in: inv.scenario, usage: usage)
-                condition = .event(inv.scenario.events[p - 1].id)
-            } else if inv.scenario.event(t.text) != nil {
+                let p = try position(of: t, in: ctx.scenario, usage: usage)
+                condition = .event(ctx.scenario.events[p - 1].id)
+            } else if ctx.scenario.event(t.text) != nil {
                 condition = .event(t.text)
             } else if let d = PartialDate(parsing: t.text) {
                 condition = .date(d)
             } else if let phase = Phase(rawValue: t.text) {
                 condition = .phase(phase)
             } else {
-                _ = try position(of: t, in: inv.scenario, usage: usage)
+                _ = try position(of: t, in: ctx.scenario, usage: usage)
                 throw CommandError("cannot break on '\(t.text)'", at: t)
             }
         }
-        let b = Breakpoint(number: inv.session.nextBreakpoint, condition: condition)
-        inv.session.nextBreakpoint += 1
-        inv.session.breakpoints.append(b)
-        return inv.document([.notice("Breakpoint \(b.number): \(b.description)")])
+        let b = Breakpoint(number: ctx.session.nextBreakpoint, condition: condition)
+        ctx.session.nextBreakpoint += 1
+        ctx.session.breakpoints.append(b)
+        return cmd.spec.document([.notice("Breakpoint \(b.number): \(b.description)")])
     }
 
     static func breakpointTable(_ s: Session) -> Table {
@@ -191,30 +192,29 @@ enum NavigationCommands {
 
     static let delete = CommandSpec(
         name: "delete", group: .navigation, usage: "delete N | all",
-        summary: "Remove breakpoint N, or all of them.", example: "delete 1"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("a breakpoint number or 'all'")
-        try inv.args.finish("delete N | all")
-        if t.isKeyword("all") {
-            let n = inv.session.breakpoints.count
-            inv.session.breakpoints.removeAll()
-            return inv.document([.notice("Deleted \(n) breakpoint\(n == 1 ? "" : "s").")])
+        summary: "Remove breakpoint N, or all of them.", example: "delete 1",
+        parameters: [Parameter("N", .breakpoint, what: "a breakpoint number or 'all'", keywords: ["all"])]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let t = cmd.token("N")!
+        if cmd.keyword("N") == "all" {
+            let n = ctx.session.breakpoints.count
+            ctx.session.breakpoints.removeAll()
+            return cmd.spec.document([.notice("Deleted \(n) breakpoint\(n == 1 ? "" : "s").")])
         }
-        guard let n = Int(t.text) else { throw CommandError("delete takes a breakpoint number or 'all'", at: t) }
-        guard let i = inv.session.breakpoints.firstIndex(where: { $0.number == n }) else {
-            let numbers = inv.session.breakpoints.map { String($0.number) }.joined(separator: ", ")
+        let n = cmd.number("N") ?? 0
+        guard let i = ctx.session.breakpoints.firstIndex(where: { $0.number == n }) else {
+            let numbers = ctx.session.breakpoints.map { String($0.number) }.joined(separator: ", ")
             throw CommandError("no breakpoint \(n)" + (numbers.isEmpty ? "; there are none" : "; breakpoints: \(numbers)"), at: t)
         }
-        inv.session.breakpoints.remove(at: i)
-        return inv.document([.notice("Deleted breakpoint \(n).")])
+        ctx.session.breakpoints.remove(at: i)
+        return cmd.spec.document([.notice("Deleted breakpoint \(n).")])
     }
 
     static let whereCommand = CommandSpec(
         name: "where", group: .navigation, usage: "where",
         summary: "Show the position k/n, date, phase, event, intensity and claims known.", example: "where"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("where")
-        let s = inv.session
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let s = ctx.session
         let known = s.knownClaims().count
         var fields = [Field("position", s.positionText)]
         if let e = s.currentEvent {
@@ -226,6 +226,6 @@ enum NavigationCommands {
         }
         fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known"))
         fields.append(Field("breakpoints", String(s.breakpoints.count)))
-        return inv.document([.fields(fields)])
+        return cmd.spec.document([.fields(fields)])
     }
 }

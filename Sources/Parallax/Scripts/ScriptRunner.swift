@@ -9,7 +9,13 @@ public final class ScriptRunner {
         case command(String)
         case document(Document)
         case failure(ScriptFailure)
+        /// A warning or note for stderr, already placed (`SCRIPT:LINE: warning: …`).
+        case warning(String)
     }
+
+    /// How deep `source` may nest: past this a script is an error naming the limit, long
+    /// before the stack could run out.
+    public static let maxDepth = 64
 
     /// Why a run ended.
     public enum Ending: Sendable, Equatable {
@@ -25,6 +31,8 @@ public final class ScriptRunner {
 
     public let interpreter: Interpreter
     let show: (Output) -> Void
+    /// Commands run, nested scripts included.
+    public private(set) var commandsRun = 0
     /// Commands that failed in this run, nested scripts included.
     public private(set) var failures = 0
     /// The last command that failed, as shown.
@@ -71,6 +79,7 @@ public final class ScriptRunner {
         haltedAt = nil
         lastFailure = nil
         failures = 0
+        commandsRun = 0
         perform(script)
         return halted ?? .finished
     }
@@ -86,6 +95,9 @@ public final class ScriptRunner {
         if let id = script.identity, let i = frames.firstIndex(where: { $0.script.identity == id }) {
             let chain = frames[i...].map(\.script.path) + [script.path]
             throw CommandError("source cycle: " + chain.joined(separator: " → "), at: token)
+        }
+        guard frames.count < ScriptRunner.maxDepth else {
+            throw CommandError("scripts nest too deep: source goes at most \(ScriptRunner.maxDepth) scripts deep", at: token)
         }
         perform(script)
     }
@@ -107,10 +119,19 @@ public final class ScriptRunner {
                 }
                 if interpreter.session.settings.echo { show(.command(segment.text.trimmed)) }
                 let outcome = interpreter.execute(segment: segment, line: line)
+                commandsRun += 1
+                let here = "\(script.path):\(index + 1)"
+                for w in outcome.warnings { show(.warning("\(here): warning: \(w)")) }
+                for n in outcome.notes { show(.warning("\(n) (\(here))")) }
+                var error: CommandError?
                 switch outcome.result {
                 case .success(let document):
                     show(.document(document))
-                case .failure(let error):
+                    error = outcome.afterwards
+                case .failure(let e):
+                    error = e
+                }
+                if let error {
                     failures += 1
                     let failure = locate(error, segment: segment, line: line, number: index + 1)
                     lastFailure = failure
