@@ -60,6 +60,7 @@ public struct Shell {
             Console.out("\n")
             interruptionMarked = true
         }
+        defer { if let error = outcome.afterwards { report(error, outcome, options) } }
         switch outcome.result {
         case .success(let document):
             guard interactive else { return printer.show(document, options) }
@@ -77,7 +78,6 @@ public struct Shell {
         case .failure(let error):
             report(error, outcome, options)
         }
-        if let error = outcome.afterwards { report(error, outcome, options) }
     }
 
     /// Warnings and notes a command raised, on stderr.

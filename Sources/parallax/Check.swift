@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
 
     func run() throws { try Check.start(file: file, options: script) }
 
-    static func start(file: String?, options: ScriptOptions) throws {
+    static func start(file: String?, options: ScriptOptions?) throws {
         if let file, file.hasSuffix(".px") { return try checkScript(file, options: options) }
         do {
             // Kept until exit: the process ends right after, and freeing a large model
@@ -37,12 +37,12 @@ struct Check: ParsableCommand {
     }
 
     /// `parallax check SCRIPT.px`: every problem located, nothing run; exit 1 if any.
-    static func checkScript(_ path: String, options: ScriptOptions) throws {
+    static func checkScript(_ path: String, options: ScriptOptions?) throws {
         var environment = BundledScenario.environment()
-        environment.parameters = try options.parameters()
-        environment.scenarioOverride = options.scenario.map(ScenarioOverride.init)
+        environment.parameters = try options?.parameters() ?? ScriptParameters()
+        environment.scenarioOverride = options?.scenario.map(ScenarioOverride.init)
         let script = try Run.read(Script.read(path))
-        let scenario = try loadScenario(options.scenario)
+        let scenario = try loadScenario(options?.scenario)
         let problems = ScriptCheck(environment: environment).check(script, on: scenario)
         guard !problems.isEmpty else { return }
         for p in problems { Console.err(p.rendered + "\n") }

@@ -34,7 +34,7 @@ struct ParallaxCommand: ParsableCommand {
                 return
             }
             if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
-                try Check.start(file: arguments.count == 3 ? arguments[2] : nil, options: ScriptOptions())
+                try Check.start(file: arguments.count == 3 ? arguments[2] : nil, options: nil)
                 return
             }
             var command = try parseAsRoot()

@@ -45,20 +45,21 @@ struct Run: ParsableCommand {
     /// Runs the script. `parallax run SCRIPT` with nothing else comes straight here (see
     /// `ParallaxCommand.main`), without `output`: the argument parser's set-up would cost
     /// more than a short script.
-    static func start(script path: String, options: ScriptOptions = ScriptOptions(), expected: String? = nil,
+    static func start(script path: String, options: ScriptOptions? = nil, expected: String? = nil,
                       update: Bool = false, safe: Bool = false, strict: Bool = false, output: OutputOptions? = nil) throws {
-        let parameters = try options.parameters()
+        let parameters = try options?.parameters() ?? ScriptParameters()
+        let scenario = options?.scenario
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
             golden = String(decoding: try read(FileReader.contents(of: expected)), as: UTF8.self)
         }
-        var session = Session(scenario: try loadScenario(options.scenario))
+        var session = Session(scenario: try loadScenario(scenario))
         try output?.apply(to: &session.settings)
         var environment = BundledScenario.environment()
         environment.parameters = parameters
         environment.strict = strict
-        environment.scenarioOverride = options.scenario.map(ScenarioOverride.init)
+        environment.scenarioOverride = scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
         let interpreter = Interpreter(session: session, environment: environment)
@@ -101,7 +102,7 @@ struct Run: ParsableCommand {
             Console.out(diff)
             // `--update` writes only the transcript of a run that passed: offer it only then.
             let hint = failed ? " (and the script failed: fix it first)"
-                : "; 'parallax run \(Lexer.quotedIfNeeded(path))\(options.asArguments) --expect \(Lexer.quotedIfNeeded(expected)) --update' accepts it"
+                : "; 'parallax run \(Lexer.quotedIfNeeded(path))\(options?.asArguments ?? "") --expect \(Lexer.quotedIfNeeded(expected)) --update' accepts it"
             Console.err("the transcript differs from \(expected)\(hint)\n")
             throw ExitCode(1)
         }

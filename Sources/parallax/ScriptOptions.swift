@@ -7,7 +7,7 @@ struct ScriptOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Run on this scenario (relative to the working directory): it replaces the script's first 'load', or the default.", valueName: "file"))
     var scenario: String?
 
-    @Option(name: .customShort("D", allowingJoined: true),
+    @Option(name: .customShort("D"),
             help: ArgumentHelp("Give the script's ${NAME} the value VALUE (as one word). Repeatable.", valueName: "NAME=VALUE"))
     var define: [String] = []
 

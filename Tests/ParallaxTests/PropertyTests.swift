@@ -21,7 +21,7 @@ struct PropertyTests {
     /// What `where` prints: the position as the analyst sees it.
     static func position(_ interpreter: Interpreter) -> String {
         _ = interpreter.execute(line: "where")
-        return interpreter.lastOutput
+        return interpreter.lastOutput?.text ?? ""
     }
 
     // MARK: Navigation

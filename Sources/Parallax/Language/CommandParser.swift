@@ -66,7 +66,7 @@ public enum CommandParser {
                 if skipping && args.isAtEnd { continue }
                 command.arguments.append(try read(p, &args, command: command))
             case .optional:
-                if let t = args.peek, accepts(p, t, later: later) {
+                if let t = args.peek, accepts(p, t, later: later, flags: spec.flags) {
                     command.arguments.append(try read(p, &args, command: command))
                     skipping = false
                 } else {
@@ -74,7 +74,7 @@ public enum CommandParser {
                 }
             case .many(_, let max):
                 var n = 0
-                while let t = args.peek, accepts(p, t, later: later) {
+                while let t = args.peek, accepts(p, t, later: later, flags: spec.flags) {
                     if let max, n == max {
                         let things = p.kind == .party ? "parties" : "arguments"
                         throw CommandError("\(spec.name) takes \(max) \(things); usage: \(spec.usage)", at: t)
@@ -101,9 +101,9 @@ public enum CommandParser {
 
     /// Whether the next token can fill an optional or repeated parameter: a keyword-led
     /// argument (`where …`) only from its keyword, and no argument from a later one's.
-    static func accepts(_ p: Parameter, _ t: Token, later: [String]) -> Bool {
+    static func accepts(_ p: Parameter, _ t: Token, later: [String], flags: [String] = []) -> Bool {
         if let k = p.kind.leadingKeyword { return t.isKeyword(k) }
-        if t.kind == .word && later.contains(t.text) { return false }
+        if t.kind == .word && (later.contains(t.text) || flags.contains(t.text)) { return false }
         if t.kind == .symbol { return false }
         return true
     }

@@ -52,7 +52,7 @@ public final class Recorder {
     /// error has no column (the caller knows it).
     public static func start(file: String, shownPath: String, _ start: Start, depth: Int) throws(CommandError) -> Recorder {
         try refuseNonScript(file, shownPath: shownPath, loaded: start.source)
-        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(file, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CommandError("cannot write \(shownPath): \(FileReader.errorText(errno))") }
         let recorder = Recorder(path: shownPath, depth: depth, descriptor: fd)
         var info = stat()
