@@ -169,7 +169,7 @@ struct ScriptPinTests {
         #expect(text.contains("\nstep\n"))
         #expect(text.utf8.count <= 2048)
         // The output of the command that could not be recorded is still shown.
-        #expect(r.stdout.filter { $0 == "x" }.count == 2 * long.count)
+        #expect(r.stdout.filter { $0 == "x" }.count >= 2 * long.count)
     }
 
     @Test func aMissingFinalNewlineIsAddedBeforeAppending() {
