@@ -9,7 +9,8 @@ struct Check: ParsableCommand {
         discussion: "With no FILE, checks the bundled scenario."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.")
+    @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.",
+              completion: .scenarioFile)
     var file: String?
 
     @OptionGroup var script: ScriptOptions

@@ -14,12 +14,13 @@ struct Run: ParsableCommand {
             """
     )
 
-    @Argument(help: "The script: one command per line, '#' comments.")
+    @Argument(help: "The script: one command per line, '#' comments.", completion: .file(extensions: ["px"]))
     var script: String
 
     @OptionGroup var script_: ScriptOptions
 
-    @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"))
+    @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"),
+            completion: .file())
     var expected: String?
 
     @Flag(help: "With --expect: write the transcript to that file instead of comparing.")

@@ -4,7 +4,7 @@ import Parallax
 /// What `run` and `check` accept for a script: the scenario in place of its first `load`,
 /// and the values of its `${NAME}` parameters.
 struct ScriptOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Run on this scenario (relative to the working directory): it replaces the script's first 'load', or the default.", valueName: "file"))
+    @Option(help: ArgumentHelp("Run on this scenario (relative to the working directory): it replaces the script's first 'load', or the default.", valueName: "file"), completion: .scenarioFile)
     var scenario: String?
 
     @Option(name: .customShort("D"),
