@@ -222,7 +222,7 @@ import ParallaxREPL
         bench.interpreter.environment.parameters = ScriptParameters(["party": "ARM"])
         guard case .failure(let e) = bench.interpreter.execute(line: "narrative ${partyy}")[0].result else { Issue.record(); return }
         #expect(e.column == 11 && e.length == 9)
-        #expect(e.message == "no value for parameter 'partyy'; did you mean 'party'?; give one with -D partyy=VALUE")
+        #expect(e.message == "no value for parameter 'partyy': give one with -D partyy=VALUE (did you mean 'party'?)")
         guard case .failure(let t) = bench.interpreter.execute(line: "echo a ${x}")[0].result else { Issue.record(); return }
         #expect(t.column == 8)
     }

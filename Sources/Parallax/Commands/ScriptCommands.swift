@@ -10,7 +10,8 @@ enum ScriptCommands {
             + "does), so a typo on line 40 stops it before line 1 runs. The first error stops the script unless "
             + "'set errors continue'; Ctrl-C stops it between commands and leaves the cursor where the script left it. "
             + "A script that sources itself, directly or through others, is an error naming the chain; scripts nest "
-            + "at most \(ScriptRunner.maxDepth) deep.",
+            + "at most \(ScriptRunner.maxDepth) deep. In a script run with 'parallax run s.px -D a=ARM -D b=AZE', "
+            + "${a} and ${b} in its lines ('compare ${a} ${b}') become ARM and AZE, each as one word.",
         example: "source Scripts/walkthrough.px",
         parameters: [Parameter("FILE", .file, what: "a script file")]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in

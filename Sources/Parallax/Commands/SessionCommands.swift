@@ -38,6 +38,9 @@ enum SessionCommands {
                 blocks.append(.table(Table(name: group.rawValue, columns: [.init("usage"), .init("summary")],
                                            rows: specs.map { Table.Row([$0.usage, $0.summary]) })))
             }
+            blocks.append(.text("Scripts (*.px) take parameters: a script saying 'compare ${a} ${b}' runs as "
+                                + "'parallax run pair.px -D a=ARM -D b=AZE', and 'parallax check pair.px -D a=ARM -D b=AZE' "
+                                + "checks it without running anything."))
             return cmd.spec.document(blocks)
         }
         var fields = [Field("usage", spec.usage), Field("summary", spec.summary)]

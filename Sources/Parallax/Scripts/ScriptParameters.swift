@@ -57,9 +57,10 @@ public struct ScriptParameters: Sendable {
                                        column: column + i, length: close - i + 1)
                 }
                 guard let value = values[name] else {
-                    let known = values.keys.sorted()
-                    let hint = Suggestions.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                    throw CommandError("no value for parameter '\(name)'\(hint); give one with -D \(name)=VALUE",
+                    // A one- or two-letter name is near every other: no guess then.
+                    let hint = name.count < 3 ? nil : Suggestions.nearest(to: name, in: values.keys.sorted())
+                    throw CommandError("no value for parameter '\(name)': give one with -D \(name)=VALUE"
+                                       + (hint.map { " (did you mean '\($0)'?)" } ?? ""),
                                        column: column + i, length: close - i + 1)
                 }
                 out.append(contentsOf: value.unicodeScalars)

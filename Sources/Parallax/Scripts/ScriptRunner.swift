@@ -152,16 +152,8 @@ public final class ScriptRunner {
 
     /// Places a command's error in the script: its column is already counted in the line.
     private func locate(_ error: CommandError, segment: Lexer.Segment, line: String, number: Int) -> ScriptFailure {
-        var column = error.column ?? segment.column
-        var length = error.length
-        if error.column == nil {
-            let text = Array(segment.text)
-            let lead = text.prefix { $0.isWhitespace }.count
-            column = segment.column + lead
-            length = text.dropFirst(lead).prefix { !$0.isWhitespace }.count
-        }
         let enclosing = frames.dropLast().reversed().map { SourceLocation(file: $0.script.path, line: $0.line, column: $0.column) }
-        return ScriptFailure(location: SourceLocation(file: frames[frames.count - 1].script.path, line: number, column: column),
-                             message: error.message, length: length, sourceLine: line, sourcedFrom: enclosing)
+        let here = SourceLocation(file: frames[frames.count - 1].script.path, line: number, column: segment.column)
+        return ScriptFailure(error, segment: segment, line: line, at: here, enclosing: Array(enclosing))
     }
 }
