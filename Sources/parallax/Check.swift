@@ -6,7 +6,11 @@ import ParallaxREPL
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a scenario file; print every problem as FILE:LINE:COL: error: … (exit 1 if any).",
-        discussion: "With no FILE, checks the bundled scenario."
+        discussion: """
+            With no FILE, checks the bundled scenario. A script (*.px) is read as 'run' would read it (parameters, \
+            'load', sourced files) without running a command: every line must parse, every id must exist in the \
+            scenario of the preceding 'load' (or --scenario, or the bundled one); each problem at SCRIPT:LINE:COL.
+            """
     )
 
     @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.",

@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
         environment.safeFolder = script.folder ?? "."
         let interpreter = Interpreter(session: session, environment: environment)
 
-        let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
+        let printer = OutputSink(to: expected == nil ? .standardOutput : .memory)
         // Held strongly (the interpreter does not hold the runner): no unowned check per output.
         let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
