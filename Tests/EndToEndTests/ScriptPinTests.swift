@@ -132,6 +132,16 @@ struct ScriptPinTests {
         #expect(pass.status == 0 && pass.stderr.isEmpty)
     }
 
+    @Test func aPassingRunSaysOkOnATerminal() throws {
+        let scratch = ScratchFolder()
+        scratch.write("t.px", "where\nstep\n")
+        _ = Binary.run(["run", "t.px", "--expect", "t.out", "--update"], directory: scratch.path)
+        let t = try PseudoTerminalSession(arguments: ["run", scratch.path + "/t.px", "--expect", scratch.path + "/t.out"],
+                                          environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path, "TERM": "xterm"])
+        #expect(try t.waitForExit() == 0)
+        #expect(t.screen.text.contains("ok: 2 commands, transcript matches"))
+    }
+
     @Test func setColorOnAppliesToRunAsToMinusC() {
         let scratch = ScratchFolder()
         scratch.write("c.px", "set color on\nevents\n")
