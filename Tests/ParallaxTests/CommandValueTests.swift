@@ -72,6 +72,11 @@ import ParallaxREPL
         #expect(try parse("load 'a \"b\".yaml'").get().canonical == "load \"a \\\"b\\\".yaml\"")
         #expect(try parse("goto #3").get().canonical == "goto #3")
         #expect(try parse("echo  hello  there ").get().canonical == "echo hello  there")
+        #expect(try parse("echo $${a} costs $$5").get().canonical == "echo $${a} costs $$5")
+        #expect(try parse("show \"$${x} y\"").get().canonical == "show \"$${x} y\"")
+        #expect(roundTrips("find $${a}; show \"$${x} y\"; echo '$${z}'", "escapes"))
+        #expect(roundTrips("record \"stop\"; break \"where\"; claims \"all\"; nar \"all\" ARM; help s; show #0", "keywords"))
+        #expect(try parse("record \"stop\"").get().canonical == "record \"stop\"")
         let hex = String(repeating: "ab", count: 32)
         #expect(try parse("load x.yaml sha256 \(hex)").get().canonical == "load x.yaml sha256 \(hex)")
     }

@@ -47,10 +47,16 @@ public struct Command: Sendable {
     public var canonical: String {
         var words = [spec.name]
         var flagsWritten = false
+        // A value spelt like a keyword of this command (`record "stop"`) keeps its quotes.
+        let reserved = Set(spec.flags + spec.parameters.flatMap { $0.keywords + ($0.kind.leadingKeyword.map { [$0] } ?? []) })
         for a in arguments {
             if !flagsWritten, a.value.runsToEnd {
                 words += flags
                 flagsWritten = true
+            }
+            if case .word(let w) = a.value, reserved.contains(w) {
+                words.append("\"" + w + "\"")
+                continue
             }
             let t = a.value.text
             if !t.isEmpty { words.append(t) }
@@ -98,7 +104,7 @@ public enum ArgumentValue: Sendable, Equatable {
         case .number(let n): String(n)
         case .keyword(let k): k
         case .filter(let f): "where " + f.text
-        case .text(let t): t
+        case .text(let t): t.replacing("${", with: "$${")
         case .pin(let hex): "sha256 " + hex
         }
     }
@@ -123,8 +129,10 @@ public enum ArgumentValue: Sendable, Equatable {
 
 extension Lexer {
     /// A word as it must be written to read back as itself: bare when it lexes as that one
-    /// word, else in double quotes with `\"` and `\\` escaped.
+    /// word, else in double quotes with `\"` and `\\` escaped; `${` as `$${` either way.
     public static func quotedIfNeeded(_ word: String) -> String {
+        // `${` was written `$${` (else it would read as a parameter).
+        let word = word.replacing("${", with: "$${")
         if !word.isEmpty, case .success(let t) = tokens(word), t.count == 1, t[0].kind == .word, t[0].text == word,
            segments(word).count == 1 {
             return word
