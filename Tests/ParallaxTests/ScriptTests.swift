@@ -434,6 +434,10 @@ final class ScriptBench {
         let other = bench.write("other.yaml", try! String(contentsOfFile: ScriptBench.seedPath, encoding: .utf8) + "\n")
         _ = bench.interpreter.execute(line: "load \(other); record \(bench.folder)/rec.px; step; record stop")
         #expect(bench.read("rec.px").hasSuffix("where\nload other.yaml sha256 \(SHA256.hex(Array(bench.read("other.yaml").utf8)))\nstep\n"))
+        // A load typed while recording pins what it loaded, named from the script's folder.
+        bench.write("sub/x.txt", "")
+        _ = bench.interpreter.execute(line: "record \(bench.folder)/sub/r.px; load \(ScriptBench.seedPath); load \(other)")
+        #expect(bench.read("sub/r.px").hasSuffix("\nload ../other.yaml sha256 \(SHA256.hex(Array(bench.read("other.yaml").utf8)))\n"))
     }
 
     @Test func commandsOfASourcedScriptAreNotRecordedTwice() {
@@ -442,7 +446,7 @@ final class ScriptBench {
         _ = bench.interpreter.execute(line: "record \(bench.folder)/rec.px")
         _ = bench.interpreter.execute(line: "source \(bench.folder)/s.px")
         _ = bench.interpreter.execute(line: "where")
-        #expect(bench.read("rec.px") == Self.pin(for: bench.folder + "/rec.px") + "\nsource \(bench.folder)/s.px\nwhere\n")
+        #expect(bench.read("rec.px") == Self.pin(for: bench.folder + "/rec.px") + "\nsource s.px\nwhere\n")
     }
 
     @Test func aScriptThatRecordsSavesItsOwnCommands() {

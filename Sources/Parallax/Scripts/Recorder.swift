@@ -69,12 +69,33 @@ public final class Recorder {
             same = endsOnScenario(file, start)
         }
         if !same {
-            var load = "load " + Lexer.quotedIfNeeded(argument(for: start.source, script: file))
-            if let digest = start.digest { load += " sha256 " + digest }
-            if let problem = recorder.writeLine(load) { throw CommandError(problem) }
+            if let problem = recorder.writeLine(loadLine(start, script: file)) { throw CommandError(problem) }
             if start.cursor > 0, let problem = recorder.writeLine("goto #\(start.cursor)") { throw CommandError(problem) }
         }
         return recorder
+    }
+
+    /// `load FILE sha256 HEX` for the scenario of `start`, FILE as the script names it.
+    static func loadLine(_ start: Start, script: String) -> String {
+        var load = "load " + Lexer.quotedIfNeeded(argument(for: start.source, script: script))
+        if let digest = start.digest { load += " sha256 " + digest }
+        return load
+    }
+
+    /// The line that records `command`: its canonical text, but a `load` pins the scenario it
+    /// loaded and a `source` names its file as the script will find it (relative to the
+    /// script's folder, where the script's own paths resolve).
+    public func line(for command: Command, scenario: Scenario, environment: Environment) -> String {
+        guard let t = command.token("FILE") else { return command.canonical }
+        switch command.name {
+        case "load":
+            return Recorder.loadLine(Start(scenario: scenario, cursor: 0, environment: environment), script: path)
+        case "source":
+            let file = environment.resolve(t.text)
+            return "source " + Lexer.quotedIfNeeded(Recorder.argument(for: .file(file), script: path))
+        default:
+            return command.canonical
+        }
     }
 
     /// Appends one command line; on failure, what went wrong (nothing of the line stays).

@@ -105,7 +105,8 @@ public final class Interpreter {
         outcome.warnings = context.warnings
         outcome.notes = context.notes
         if let recorder, !outcome.failed, spec.name != "record", spec.name != "quit",
-           recorder.depth == (scriptRunner?.depth ?? 0), let problem = recorder.append(command.canonical) {
+           recorder.depth == (scriptRunner?.depth ?? 0),
+           let problem = recorder.append(recorder.line(for: command, scenario: session.scenario, environment: environment)) {
             outcome.afterwards = CommandError(problem, column: command.word.column, length: command.word.length)
         }
         return outcome
