@@ -24,7 +24,7 @@ public struct Completion: Equatable, Sendable {
     /// What completion may look at besides the line.
     public struct Context {
         public var scenario: Scenario
-        /// Numbers of the current breakpoints, for `delete`.
+        /// Numbers of the current breakpoints and watchpoints, for `delete`.
         public var breakpoints: [Int]
         /// The entries of a folder ("" is the current one): names and whether each is a folder.
         public var listFolder: (String) -> [(name: String, isFolder: Bool)]
@@ -138,22 +138,29 @@ public struct Completion: Equatable, Sendable {
         guard first.kind == .word, case .success(let spec) = CommandTable.resolve(first) else { return [] }
         var args = Array(done.dropFirst())
         var flags = spec.flags
+        var flagGiven = false
         var options: [Candidate] = []
         var previous: [Token] = []
         func takeFlags() {
             while let t = args.first, t.kind == .word, let i = flags.firstIndex(of: t.text) {
                 flags.remove(at: i)
                 args.removeFirst()
+                flagGiven = true
             }
+        }
+        // A word that leads only with a keyword after it (`break claim`) asks for that keyword.
+        if let last = args.last, last.kind == .word,
+           let led = spec.parameters.first(where: { $0.prefix == last.text }), let keyword = led.kind.leadingKeyword {
+            return [Candidate(keyword)]
         }
         for (i, p) in spec.parameters.enumerated() {
             takeFlags()
-            if p.kind == .text { return [] }
-            let later = spec.parameters[(i + 1)...].compactMap(\.kind.leadingKeyword)
-            if let keyword = p.kind.leadingKeyword, let t = args.first, t.isKeyword(keyword) {
+            if p.kind == .text { return args.isEmpty && previous.isEmpty ? flags.map { Candidate($0) } : [] }
+            let later = Array(spec.parameters[(i + 1)...])
+            if p.kind.leadingKeyword != nil, p.isLed(by: args[...]) {
                 // `where …` runs to the end: what follows is the filter's, or the pin's digest.
                 guard case .filter(let target) = p.kind else { return [] }
-                return filter(Array(args.dropFirst()), target.fields, entity: target, context.scenario)
+                return filter(Array(args.dropFirst(p.prefix == nil ? 1 : 2)), target.fields, entity: target, context.scenario)
             }
             let limit: Int?
             switch p.arity {
@@ -161,15 +168,19 @@ public struct Completion: Equatable, Sendable {
             case .many(_, let max): limit = max
             }
             var taken = 0
+            var given: [String] = []
             while p.kind.leadingKeyword == nil, let t = args.first, t.kind != .symbol,
-                  !(t.kind == .word && later.contains(t.text)), limit.map({ taken < $0 }) ?? true {
+                  !later.contains(where: { $0.isLed(by: args[...]) }), limit.map({ taken < $0 }) ?? true {
+                given.append(t.text)
                 previous.append(args.removeFirst())
                 taken += 1
                 takeFlags()
             }
-            let open = limit.map { taken < $0 } ?? true
+            // A list ends at a flag (`trace Q ARM all`); a value is not offered twice.
+            var open = limit.map { taken < $0 } ?? true
+            if case .many = p.arity, flagGiven { open = false }
             if open && args.isEmpty {
-                options += candidates(for: p, word: word, after: previous, in: context)
+                options += candidates(for: p, word: word, after: previous, in: context).filter { !given.contains($0.text) }
                 if p.arity == .one && taken == 0 { break }
             }
         }
@@ -191,7 +202,8 @@ public struct Completion: Equatable, Sendable {
         case .measure: out = words(Measure.allCases.map(\.rawValue))
         case .date: out = words(Array(Set(sc.events.map(\.date.description))).sorted())
         case .phase: out = words(Phase.allCases.map(\.rawValue))
-        case .filter: out = [Candidate("where")]
+        case .filter: out = [Candidate(p.prefix ?? "where")]
+        case .watchable: out = words(sc.questions.map(\.id) + Measure.allCases.map(\.rawValue))
         case .file: out = paths(word, context)
         case .number, .text: out = []
         case .setting: out = words(Settings.keys.map(\.key))

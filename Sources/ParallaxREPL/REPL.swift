@@ -26,7 +26,8 @@ public final class REPL {
             editor.completer = { [interpreter] text in
                 Completion.complete(text, in: Completion.Context(
                     scenario: interpreter.session.scenario,
-                    breakpoints: interpreter.session.breakpoints.map(\.number),
+                    breakpoints: (interpreter.session.breakpoints.map(\.number)
+                                  + interpreter.session.watchpoints.map(\.number)).sorted(),
                     listFolder: Folder.entries))
             }
         }

@@ -50,6 +50,7 @@ struct Run: ParsableCommand {
                       update: Bool = false, safe: Bool = false, strict: Bool = false, output: OutputOptions? = nil) throws {
         let parameters = try options?.parameters() ?? ScriptParameters()
         let scenario = options?.scenario
+        Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {

@@ -64,7 +64,7 @@ import ParallaxREPL
 
     @Test func theCanonicalTextUsesFullNamesDeclaredOrderAndQuotes() throws {
         #expect(try parse("s 3").get().canonical == "step 3")
-        #expect(try parse("nar arm all AZE").get().canonical == "narrative arm AZE all")
+        #expect(try parse("nar all arm AZE").get().canonical == "narrative arm AZE all")
         #expect(try parse("fig all wou").get().canonical == "figures wounded all")
         #expect(try parse("cl where party = ARM and not status = official").get().canonical
                 == "claims where party = ARM and not status = official")
@@ -89,7 +89,9 @@ import ParallaxREPL
         guard case .failure(let s) = parse("set width 3") else { Issue.record(); return }
         #expect(s.column == 11)
         guard case .failure(let b) = parse("break clash where id = x") else { Issue.record(); return }
-        #expect(b.message.hasPrefix("unexpected 'where'"))
+        #expect(b.message.hasPrefix("break takes one condition"))
+        guard case .failure(let l) = parse("narrative ARM all AZE") else { Issue.record(); return }
+        #expect(l.message.hasPrefix("unexpected 'AZE'") && l.column == 19)
         guard case .failure(let x) = parse("expect /(unclosed/") else { Issue.record(); return }
         #expect(x.message.hasPrefix("invalid regular expression"))
     }

@@ -138,7 +138,7 @@ final class ScriptBench {
         let (ending, _) = bench.run("main.px")
         #expect(ending == .stopped)
         #expect(bench.errorText == """
-            parts/deeper.px:2:9: error: no event, date or phase 'nowhere'; usage: break [EVENT-ID | #N | DATE | PHASE | where FILTER]
+            parts/deeper.px:2:9: error: no event, date or phase 'nowhere'; usage: break [EVENT-ID | #N | DATE | PHASE | where FILTER | claim where FILTER]
                   break nowhere
                         ^^^^^^^
                 sourced from parts/setup.px:2
@@ -402,7 +402,7 @@ final class ScriptBench {
         let bench = ScriptBench()
         let file = bench.folder + "/rec.px"
         for line in ["record \(file)", "s 2; wh", "stpe", "goto nowhere", "b", "ech  hello  there", "record", "c",
-                     "nar arm all AZE", "record stop", "step"] {
+                     "nar all arm AZE", "record stop", "step"] {
             _ = bench.interpreter.execute(line: line)
         }
         #expect(bench.read("rec.px") == """

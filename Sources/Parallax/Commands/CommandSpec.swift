@@ -19,6 +19,9 @@ public struct CommandSpec: Sendable {
     public var parameters: [Parameter]
     /// Bare keywords that may stand anywhere among the arguments (`all`).
     public var flags: [String]
+    /// An example built from the loaded scenario's ids (a question, a party), for commands
+    /// whose arguments are ids; `help` shows it in place of `example` when it gives one.
+    public var scenarioExample: (@Sendable (Scenario) -> String?)?
     /// Enter on an empty line repeats it in the REPL (movement only, as in gdb).
     public var repeatsOnEmptyLine = false
     /// It writes a file: refused by `run --safe`. (Commands that read a file check its path
@@ -32,7 +35,8 @@ public struct CommandSpec: Sendable {
     public var run: @Sendable (Command, inout CommandContext) throws(CommandError) -> Document
 
     public init(name: String, aliases: [String] = [], group: CommandGroup, usage: String, summary: String,
-                detail: String = "", example: String, parameters: [Parameter] = [], flags: [String] = [],
+                detail: String = "", example: String, scenarioExample: (@Sendable (Scenario) -> String?)? = nil,
+                parameters: [Parameter] = [], flags: [String] = [],
                 repeatsOnEmptyLine: Bool = false, touchesFiles: Bool = false,
                 refine: (@Sendable (inout Command) throws(CommandError) -> Void)? = nil,
                 check: (@Sendable (Command, Scenario) throws(CommandError) -> Void)? = nil,
@@ -46,6 +50,7 @@ public struct CommandSpec: Sendable {
         self.example = example
         self.parameters = parameters
         self.flags = flags
+        self.scenarioExample = scenarioExample
         self.repeatsOnEmptyLine = repeatsOnEmptyLine
         self.touchesFiles = touchesFiles
         self.refine = refine

@@ -48,7 +48,7 @@ enum SessionCommands {
         let shortAliases = CommandTable.fixedAliases.filter { $0.value == spec.name }.map(\.key)
         let aliases = (shortAliases + spec.aliases).sorted()
         if !aliases.isEmpty { fields.append(Field("aliases", aliases.joined(separator: ", "))) }
-        fields.append(Field("example", spec.example))
+        fields.append(Field("example", spec.scenarioExample?(ctx.scenario) ?? spec.example))
         return cmd.spec.document([.title(spec.name), .fields(fields)])
     }
 
@@ -106,6 +106,7 @@ enum SessionCommands {
             let scenario = try ScenarioLoader.load(bytes: bytes, path: source.path)
             ctx.session.replace(scenario)
             ctx.session.breakpoints.removeAll()
+            ctx.session.watchpoints.removeAll()
             return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.")])
         } catch {
             var e = failure(error)

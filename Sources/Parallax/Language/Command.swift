@@ -48,7 +48,9 @@ public struct Command: Sendable {
         var words = [spec.name]
         var flagsWritten = false
         // A value spelt like a keyword of this command (`record "stop"`) keeps its quotes.
-        let reserved = Set(spec.flags + spec.parameters.flatMap { $0.keywords + ($0.kind.leadingKeyword.map { [$0] } ?? []) })
+        let reserved = Set(spec.flags + spec.parameters.flatMap {
+            $0.keywords + ($0.kind.leadingKeyword.map { [$0] } ?? []) + ($0.prefix.map { [$0] } ?? [])
+        })
         for a in arguments {
             if !flagsWritten, a.value.runsToEnd {
                 words += flags
@@ -58,6 +60,7 @@ public struct Command: Sendable {
                 words.append("\"" + w + "\"")
                 continue
             }
+            if let prefix = spec.parameters.first(where: { $0.name == a.parameter })?.prefix { words.append(prefix) }
             let t = a.value.text
             if !t.isEmpty { words.append(t) }
         }

@@ -60,13 +60,13 @@ public enum CommandParser {
                 command.arguments.append(CommandArgument(parameter: p.name, value: .text(rest), token: t))
                 continue
             }
-            let later = spec.parameters[(i + 1)...].compactMap(\.kind.leadingKeyword)
+            let later = Array(spec.parameters[(i + 1)...])
             switch p.arity {
             case .one:
                 if skipping && args.isAtEnd { continue }
                 command.arguments.append(try read(p, &args, command: command))
             case .optional:
-                if let t = args.peek, accepts(p, t, later: later, flags: spec.flags) {
+                if accepts(p, args, later: later, flags: spec.flags) {
                     command.arguments.append(try read(p, &args, command: command))
                     skipping = false
                 } else {
@@ -74,14 +74,17 @@ public enum CommandParser {
                 }
             case .many(_, let max):
                 var n = 0
-                while let t = args.peek, accepts(p, t, later: later, flags: spec.flags) {
+                while let t = args.peek, accepts(p, args, later: later, flags: spec.flags) {
                     if let max, n == max {
                         let things = p.kind == .party ? "parties" : "arguments"
                         throw CommandError("\(spec.name) takes \(max) \(things); usage: \(spec.usage)", at: t)
                     }
                     command.arguments.append(try read(p, &args, command: command))
                     n += 1
+                    // A flag after the list ends it (`trace Q ARM all extra`: 'extra' is left over).
+                    let flagged = command.flags.count
                     takeFlags(&args, &command)
+                    if command.flags.count > flagged { break }
                 }
             }
         }
@@ -99,11 +102,14 @@ public enum CommandParser {
         }
     }
 
-    /// Whether the next token can fill an optional or repeated parameter: a keyword-led
-    /// argument (`where …`) only from its keyword, and no argument from a later one's.
-    static func accepts(_ p: Parameter, _ t: Token, later: [String], flags: [String] = []) -> Bool {
-        if let k = p.kind.leadingKeyword { return t.isKeyword(k) }
-        if t.kind == .word && (later.contains(t.text) || flags.contains(t.text)) { return false }
+    /// Whether the next tokens can fill an optional or repeated parameter: a keyword-led
+    /// argument (`where …`) only from its keywords, and no argument from a later one's or
+    /// from a flag.
+    static func accepts(_ p: Parameter, _ args: Arguments, later: [Parameter], flags: [String] = []) -> Bool {
+        guard let t = args.peek else { return false }
+        if p.kind.leadingKeyword != nil { return p.isLed(by: args.remaining) }
+        if later.contains(where: { $0.isLed(by: args.remaining) }) { return false }
+        if t.kind == .word && flags.contains(t.text) { return false }
         if t.kind == .symbol { return false }
         return true
     }
@@ -124,6 +130,7 @@ public enum CommandParser {
             if p.kind == .number && n < 1 { throw CommandError("\(name) takes a positive number, got \(n)", at: t) }
             return CommandArgument(parameter: p.name, value: .number(n), token: t)
         case .filter(let target):
+            if let prefix = p.prefix, args.peek?.isKeyword(prefix) == true { _ = args.next() }
             guard let whereToken = args.next(), whereToken.isKeyword("where") else {
                 throw CommandError("\(name) needs \(p.what)", column: args.endColumn)
             }
@@ -184,7 +191,7 @@ public enum CommandParser {
             case .failure(let e): throw e
             case .success(let s): return CommandArgument(parameter: p.name, value: .word(s.name), token: t)
             }
-        case .position, .entity, .event, .party, .question, .file:
+        case .position, .entity, .event, .party, .question, .file, .watchable:
             let t = try args.word(p.what)
             if case .eventIndex(let n) = t.kind {
                 guard p.kind == .position || p.kind == .entity else {

@@ -19,13 +19,25 @@ public struct Parameter: Sendable {
     public var what: String
     /// Bare words accepted in place of a value (`record stop`, `delete all`).
     public var keywords: [String]
+    /// A word that comes before the kind's own keyword (`claim` in `break claim where …`);
+    /// it leads only when that keyword follows, so an id may still be spelt like it.
+    public var prefix: String?
 
-    public init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .one, what: String? = nil, keywords: [String] = []) {
+    public init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .one, what: String? = nil, keywords: [String] = [],
+                prefix: String? = nil) {
         self.name = name
         self.kind = kind
         self.arity = arity
         self.what = what ?? kind.what
         self.keywords = keywords
+        self.prefix = prefix
+    }
+
+    /// Whether the tokens from `i` on begin this parameter's keywords (`where`, `claim where`).
+    public func isLed(by tokens: ArraySlice<Token>) -> Bool {
+        guard let lead = kind.leadingKeyword, let first = tokens.first else { return false }
+        guard let prefix else { return first.isKeyword(lead) }
+        return first.isKeyword(prefix) && tokens.dropFirst().first?.isKeyword(lead) == true
     }
 }
 
@@ -41,6 +53,8 @@ public enum ArgumentKind: Sendable, Equatable {
     case party
     case question
     case measure
+    /// A question id or a measure: what `watch` follows.
+    case watchable
     case date
     case phase
     /// `where FILTER` over events, claims or actors: the rest of the command.
@@ -68,6 +82,7 @@ public enum ArgumentKind: Sendable, Equatable {
         case .party: "a party id"
         case .question: "a question id"
         case .measure: "a measure"
+        case .watchable: "a question id or a measure"
         case .date: "a date"
         case .phase: "a phase"
         case .filter: "'where FILTER'"

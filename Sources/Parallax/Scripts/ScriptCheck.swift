@@ -140,8 +140,14 @@ extension ArgumentKind {
             throw CommandError("no event '\(w)'\(hint)", at: t)
         case (.party, .word):
             _ = try NarrativeCommands.party(t, in: scenario)
+        case (.watchable, .word(let w)):
+            guard scenario.question(w) == nil, WatchCommands.question(argument.token, in: scenario) == nil,
+                  Measure(rawValue: w.lowercased()) == nil else { return }
+            let names = scenario.questions.map(\.id) + Measure.allCases.map(\.rawValue)
+            let hint = Suggestions.nearest(to: w, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandError("no question or measure '\(w)'\(hint); usage: \(usage)", at: t)
         case (.question, .word(let w)):
-            guard scenario.question(w) == nil else { return }
+            guard WatchCommands.question(t, in: scenario) == nil else { return }
             let hint = Suggestions.nearest(to: w, in: scenario.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("unknown question '\(w)'\(hint)", at: t)
         default:
