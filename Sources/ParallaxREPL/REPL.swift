@@ -72,7 +72,7 @@ public final class REPL {
     func saveHistory() {
         guard let problem = history?.save(), !historyWarned else { return }
         historyWarned = true
-        Console.err("warning: history not saved, \(problem) (not repeated)\n")
+        Console.err(DiagnosticRenderer.note("warning: history not saved, \(problem) (not repeated)") + "\n")
     }
 
     /// Runs a line; returns true when it asked to quit.

@@ -83,7 +83,7 @@ struct Run: ParsableCommand {
         }
         if update {
             if failed {
-                Console.err("\(expected) not written: the script failed\n")
+                Console.err(DiagnosticRenderer.note("\(expected) not written: the script failed") + "\n")
                 throw ExitCode(1)
             }
             let old = FileReader.contents(of: expected)
@@ -105,7 +105,7 @@ struct Run: ParsableCommand {
             // `--update` writes only the transcript of a run that passed: offer it only then.
             let hint = failed ? " (and the script failed: fix it first)"
                 : "; 'parallax run \(Lexer.quotedIfNeeded(path))\(options?.asArguments ?? "") --expect \(Lexer.quotedIfNeeded(expected)) --update' accepts it"
-            Console.err("the transcript differs from \(expected)\(hint)\n")
+            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected)\(hint)") + "\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }

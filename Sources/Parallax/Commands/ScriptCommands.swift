@@ -126,7 +126,11 @@ enum ScriptCommands {
             throw CommandError("nothing to check yet: expect looks at the output of the command before it",
                                column: column, length: rest.count)
         }
-        guard expectation.holds(for: output) else {
+        guard let holds = expectation.holds(for: output) else {
+            throw CommandError("the pattern took too long (the limit is \(Int(Limits.patternSeconds)) s); "
+                               + "a nested repetition such as (a+)+ can backtrack for hours", column: column, length: rest.count)
+        }
+        guard holds else {
             throw CommandError(Expectation.failure(expectation, command: command, output: output),
                                column: column, length: rest.count)
         }

@@ -120,7 +120,8 @@ public enum FilterTarget: String, Sendable, CaseIterable {
         }
     }
 
-    func parse(_ tokens: [Token], after whereToken: Token) throws(CommandError) -> Filter {
+    /// The filter in `tokens`, the words after `whereToken`.
+    public func parse(_ tokens: [Token], after whereToken: Token) throws(CommandError) -> Filter {
         switch self {
         case .event:
             var p = FilterParser(tokens: tokens, schema: FilterSchemas.event, after: whereToken)

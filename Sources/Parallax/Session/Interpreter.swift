@@ -95,12 +95,15 @@ public final class Interpreter {
         }
         var context = CommandContext(session: session, environment: environment, scripts: self)
         session = Interpreter.vacant
-        do throws(CommandError) {
-            outcome.result = .success(try spec.run(command, &context))
-            outcome.quit = spec.name == "quit"
-        } catch {
-            outcome.result = .failure(error)
+        // Under --safe every file the command reads is checked by what was opened.
+        outcome.result = FileReader.$confinement.withValue(environment.safe ? environment.confinement : nil) {
+            do throws(CommandError) {
+                return .success(try spec.run(command, &context))
+            } catch {
+                return .failure(error)
+            }
         }
+        outcome.quit = !outcome.failed && spec.name == "quit"
         session = context.session
         outcome.warnings = context.warnings
         outcome.notes = context.notes
