@@ -13,9 +13,8 @@ public final class ScriptRunner {
         case warning(String)
     }
 
-    /// How deep `source` may nest: past this a script is an error naming the limit, long
-    /// before the stack could run out.
-    public static let maxDepth = 64
+    /// How deep `source` may nest (`Limits.sourceDepth`).
+    public static var maxDepth: Int { Limits.sourceDepth }
 
     /// Why a run ended.
     public enum Ending: Sendable, Equatable {
