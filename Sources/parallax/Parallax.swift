@@ -53,14 +53,30 @@ enum BuildInfo {
     }
 }
 
-/// The bundled default scenario, embedded at build time from seeds/.
+/// The bundled scenarios, embedded at build time from seeds/.
 enum BundledScenario {
-    static let name = "armenia-azerbaijan-2021-11.yaml"
+    static let name = Builtin.defaultName + ".yaml"
     /// How the bundled copy is named in `info` and messages; `reload` knows it by the prefix.
-    static let path = "(bundled) seeds/" + name
+    static let path = Builtin.displayPath(Builtin.defaultName)
 
     static func load() throws(LoadFailure) -> Scenario {
-        let bytes = BundledSeeds.files.first { $0.name == name }?.bytes ?? []
-        return try ScenarioLoader.load(bytes: bytes, path: path)
+        try ScenarioLoader.load(bytes: file(Builtin.defaultName) ?? [], path: path)
+    }
+
+    /// The bytes of `builtin:NAME`.
+    static func file(_ name: String) -> [UInt8]? {
+        BundledSeeds.files.first { $0.name == name + ".yaml" }?.bytes
+    }
+
+    static var names: [String] {
+        BundledSeeds.files.map(\.name).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    }
+
+    /// An environment that knows the bundled scenarios.
+    static func environment() -> Environment {
+        var environment = Environment()
+        environment.bundledFile = file
+        environment.bundledNames = names
+        return environment
     }
 }

@@ -21,7 +21,7 @@ struct PropertyTests {
     /// What `where` prints: the position as the analyst sees it.
     static func position(_ interpreter: Interpreter) -> String {
         _ = interpreter.execute(line: "where")
-        return interpreter.lastOutput
+        return interpreter.lastOutput?.text ?? ""
     }
 
     // MARK: Navigation
@@ -82,9 +82,9 @@ struct PropertyTests {
             Issue.record("a printed filter does not lex: \(line)")
             return
         }
-        var arguments = Arguments(tokens: tokens, command: "events", rest: "", endColumn: 1)
         do {
-            let again = try #require(try arguments.filter(schema))
+            let target = try #require(FilterTarget(rawValue: schema.entity))
+            let again = try target.parse(Array(tokens.dropFirst()), after: tokens[0])
             #expect(Shape(again) == Shape(filter), "\(line) reads back as \(again.text)")
         } catch {
             Issue.record("a printed filter does not parse: \(line): \(error)")
