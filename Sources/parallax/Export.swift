@@ -37,8 +37,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         guard let exportFormat = ExportFormat(word: format) else { throw ExitCode(2) }
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        let environment = BundledScenario.environment()
         let interpreter = Interpreter(session: Session(scenario: try loadScenario(scenario)), environment: environment)
         if let commands {
             for outcome in interpreter.execute(line: commands) {

@@ -106,8 +106,7 @@ struct Open: ParsableCommand {
         let scenario = try loadScenario(file)
         var session = Session(scenario: scenario)
         session.settings = settings
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        let environment = BundledScenario.environment()
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL
         if let commands {

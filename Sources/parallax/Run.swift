@@ -17,9 +17,7 @@ struct Run: ParsableCommand {
     @Argument(help: "The script: one command per line, '#' comments.", completion: .file(extensions: ["px"]))
     var script: String
 
-    @Option(help: "The scenario to start on (default: the bundled one); a 'load' in the script replaces it.",
-            completion: .scenarioFile)
-    var scenario: String?
+    @OptionGroup var script_: ScriptOptions
 
     @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"),
             completion: .file())
@@ -31,8 +29,12 @@ struct Run: ParsableCommand {
     @Flag(help: "Refuse commands that write files, and reading files outside the script's folder.")
     var safe = false
 
+    @Flag(help: "A pinned scenario ('load FILE sha256 HEX') that changed since recording is an error, not a warning.")
+    var strict = false
+
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("With --format html: write the report to this file ('-': standard output).", valueName: "file"))
+            help: ArgumentHelp("With --format html: write the report to this file ('-': standard output).", valueName: "file"),
+            completion: .file())
     var reportFile: String?
 
     @OptionGroup var output: OutputOptions
@@ -50,27 +52,34 @@ struct Run: ParsableCommand {
         if isReport {
             var options = output
             options.format = nil
-            try Run.report(script: script, scenario: scenario, safe: safe, output: options, to: reportFile ?? "-")
+            try Run.report(script: script, options: script_, safe: safe, strict: strict, output: options, to: reportFile ?? "-")
             return
         }
-        try Run.start(script: script, scenario: scenario, expected: expected, update: update, safe: safe, output: output)
+        try Run.start(script: script, options: script_, expected: expected, update: update, safe: safe, strict: strict,
+                      output: output)
     }
 
     /// Runs the script and writes it as an HTML report: its comments as prose, each
     /// command's output in place. Errors still go to stderr; a failed run still writes the
     /// report (it shows the error where it happened) and exits 1.
-    static func report(script path: String, scenario: String?, safe: Bool, output: OutputOptions, to file: String) throws {
+    static func report(script path: String, options: ScriptOptions, safe: Bool, strict: Bool, output: OutputOptions,
+                       to file: String) throws {
+        let parameters = try options.parameters()
+        Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
-        var session = Session(scenario: try loadScenario(scenario))
+        var session = Session(scenario: try loadScenario(options.scenario))
         try output.apply(to: &session.settings)
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        var environment = BundledScenario.environment()
+        environment.parameters = parameters
+        environment.strict = strict
+        environment.scenarioOverride = options.scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
         let interpreter = Interpreter(session: session, environment: environment)
         let report = ScriptReport(script: path)
         let runner = ScriptRunner(interpreter: interpreter) { output in
             if case .failure(let f) = output { Console.err(f.rendered + "\n") }
+            if case .warning(let w) = output { Console.err(w + "\n") }
             report.show(output)
         }
         runner.onLine = { report.line($0) }
@@ -83,8 +92,10 @@ struct Run: ParsableCommand {
     /// Runs the script. `parallax run SCRIPT` with nothing else comes straight here (see
     /// `ParallaxCommand.main`), without `output`: the argument parser's set-up would cost
     /// more than a short script.
-    static func start(script path: String, scenario: String? = nil, expected: String? = nil, update: Bool = false,
-                      safe: Bool = false, output: OutputOptions? = nil) throws {
+    static func start(script path: String, options: ScriptOptions? = nil, expected: String? = nil,
+                      update: Bool = false, safe: Bool = false, strict: Bool = false, output: OutputOptions? = nil) throws {
+        let parameters = try options?.parameters() ?? ScriptParameters()
+        let scenario = options?.scenario
         Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
@@ -93,13 +104,15 @@ struct Run: ParsableCommand {
         }
         var session = Session(scenario: try loadScenario(scenario))
         try output?.apply(to: &session.settings)
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        var environment = BundledScenario.environment()
+        environment.parameters = parameters
+        environment.strict = strict
+        environment.scenarioOverride = scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
         let interpreter = Interpreter(session: session, environment: environment)
 
-        let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
+        let printer = OutputSink(to: expected == nil ? .standardOutput : .memory)
         // Held strongly (the interpreter does not hold the runner): no unowned check per output.
         let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
@@ -135,10 +148,16 @@ struct Run: ParsableCommand {
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
                                          actualName: "\(path) (this run)") {
             Console.out(diff)
-            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it") + "\n")
+            // `--update` writes only the transcript of a run that passed: offer it only then.
+            let hint = failed ? " (and the script failed: fix it first)"
+                : "; 'parallax run \(Lexer.quotedIfNeeded(path))\(options?.asArguments ?? "") --expect \(Lexer.quotedIfNeeded(expected)) --update' accepts it"
+            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected)\(hint)") + "\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }
+        if Console.isTerminal(2) {
+            Console.err("ok: \(runner.commandsRun) command\(runner.commandsRun == 1 ? "" : "s"), transcript matches\n")
+        }
     }
 
     /// An input file's contents, or its problem printed and exit status 1.

@@ -9,21 +9,19 @@ enum AnalysisCommands {
             + "When the events need more than \(EscalationSeries.lineBudget) lines they are binned by day, week, month or year; "
             + "each bin shows its most intense event and how many events it holds. The chart fits --width (set width N).",
         example: "escalation"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("escalation")
-        return inv.document([.chart(EscalationSeries.chart(inv.session))])
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        return cmd.spec.document([.chart(EscalationSeries.chart(ctx.session))])
     }
 
     static let contacts = CommandSpec(
         name: "contacts", group: .analysis, usage: "contacts",
         summary: "Who called, met, appealed to or mediated with whom, and when: the mediation web.",
         example: "contacts"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("contacts")
-        let web = ContactWeb(inv.scenario)
-        if web.contacts.isEmpty { return inv.document([.notice("No contacts (consult, mediate, negotiate, appeal or agreement events).")]) }
-        let sc = inv.scenario
-        return inv.document([.table(Table(
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let web = ContactWeb(ctx.scenario)
+        if web.contacts.isEmpty { return cmd.spec.document([.notice("No contacts (consult, mediate, negotiate, appeal or agreement events).")]) }
+        let sc = ctx.scenario
+        return cmd.spec.document([.table(Table(
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
             rows: web.contacts.map { c in
                 let cells = ["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
@@ -33,7 +31,7 @@ enum AnalysisCommands {
                 let values: [CellValue] = [.int(c.position), .string(c.event.date.description), .string(c.event.type.rawValue),
                                            .id(c.from), .list(c.to.map(CellValue.string)), .list(c.event.reportedBy.map(CellValue.string)),
                                            .string(c.event.title)]
-                return Table.Row(cells, marked: c.position == inv.session.cursor, isLater: c.position > inv.session.cursor, values: values,
+                return Table.Row(cells, marked: c.position == ctx.session.cursor, isLater: c.position > ctx.session.cursor, values: values,
                                  ids: RowIDs(event: c.event.id, sources: c.event.sources))
             }, showsMarker: true, picture: .web(web.nodes(in: sc))))])
     }

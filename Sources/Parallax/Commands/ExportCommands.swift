@@ -2,10 +2,8 @@
 enum ExportCommands {
     static let all: [CommandSpec] = [export]
 
-    static let usage = "export FORMAT FILE [PARTY…]"
-
     static let export = CommandSpec(
-        name: "export", group: .scripts, usage: usage,
+        name: "export", group: .scripts, usage: "export FORMAT FILE [PARTY…]",
         summary: "Write a report or a data file as of the cursor: html, svg, csv, timelinejs or md.",
         detail: "html: one self-contained page (title, summary, the timeline by phase, the escalation chart on its time "
             + "axis, the contact web, the narratives of PARTY… side by side — default the belligerents —, the comparison "
@@ -13,35 +11,42 @@ enum ExportCommands {
             + "md: the same as Markdown. svg: the escalation chart alone. csv: the rows of the last command that showed a "
             + "table (default: events). timelinejs: TimelineJS3 JSON (an event per event, a group per party, an era per phase, "
             + "sources as credits). FILE is replaced whole; relative to a script's folder inside a script.",
-        example: "export html report.html ARM AZE", touchesFiles: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let formatToken = try inv.args.word("a format (" + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        example: "export html report.html ARM AZE",
+        parameters: [Parameter("FORMAT", .file, what: "a format (" + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
+                     Parameter("FILE", .file, what: "a file to write"),
+                     Parameter("PARTY", .party, .many(min: 0, max: nil))],
+        touchesFiles: true,
+        check: { cmd, scenario throws(CommandError) in _ = try arguments(cmd, in: scenario) }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let (format, file, parties) = try arguments(cmd, in: ctx.scenario)
+        let lastTable = (ctx.scripts as? Interpreter)?.lastTable
+        let content = try format.content(&ctx, lastTable: lastTable, parties: parties)
+        let path = ctx.environment.resolve(file.text)
+        if let problem = FileWriter.replace(path, with: content) {
+            throw CommandError(problem.message + " (\(path))", at: file)
+        }
+        return cmd.spec.document([.notice("Wrote \(path) (\(format.rawValue), \(content.utf8.count) bytes, as of \(ctx.session.positionText)).")])
+    }
+
+    /// The format, the file's token and the parties, each checked.
+    static func arguments(_ cmd: Command, in scenario: Scenario) throws(CommandError) -> (ExportFormat, Token, [String]) {
+        guard let formatToken = cmd.token("FORMAT"), let file = cmd.token("FILE") else {
+            throw CommandError("export needs a format and a file; usage: \(cmd.spec.usage)", column: cmd.tailColumn)
+        }
         guard let format = ExportFormat(word: formatToken.text) else {
             let names = ExportFormat.allCases.map(\.rawValue)
             throw CommandError("unknown export format '\(formatToken.text)'\(Suggestions.hint(for: formatToken.text, in: names)); "
                                + "formats: \(names.joined(separator: ", "))", at: formatToken)
         }
-        let fileToken = try inv.args.word("a file to write")
-        guard fileToken.kind == .word || fileToken.kind == .string else {
-            throw CommandError("expected a file name, found '\(fileToken.text)'", at: fileToken)
-        }
         var parties: [String] = []
-        while inv.args.peek != nil {
-            let t = try inv.args.word("a party id")
+        for a in cmd.all("PARTY") {
             guard format.takesParties else {
-                throw CommandError("export \(format.rawValue) takes no parties; usage: \(usage)", at: t)
+                throw CommandError("export \(format.rawValue) takes no parties; usage: \(cmd.spec.usage)", at: a.token)
             }
-            let id = try NarrativeCommands.party(t, in: inv.scenario)
-            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: t) }
+            let id = try NarrativeCommands.party(a.token, in: scenario)
+            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(cmd.spec.usage)", at: a.token) }
             parties.append(id)
         }
-        try inv.args.finish(usage)
-        let interpreter = inv.interpreter
-        let content = try format.content(interpreter, parties: parties)
-        let path = interpreter.environment.resolve(fileToken.text)
-        if let problem = FileWriter.replace(path, with: content) {
-            throw CommandError(problem.message + " (\(path))", at: fileToken)
-        }
-        return inv.document([.notice("Wrote \(path) (\(format.rawValue), \(content.utf8.count) bytes, as of \(inv.session.positionText)).")])
+        return (format, file, parties)
     }
 }

@@ -27,12 +27,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     public var takesParties: Bool { self == .html || self == .md }
 
     /// The file's contents. `parties`: the report's chosen parties (default: the belligerents).
-    public func content(_ interpreter: Interpreter, parties: [String] = []) throws(CommandError) -> String {
+    /// `lastTable`: the last table-shaped document shown, for csv.
+    public func content(_ context: inout CommandContext, lastTable: Document? = nil,
+                        parties: [String] = []) throws(CommandError) -> String {
         switch self {
-        case .html: return HTMLReport.render(try Report.build(interpreter, parties: parties))
-        case .md: return MarkdownReport.render(try Report.build(interpreter, parties: parties))
+        case .html: return HTMLReport.render(try Report.build(&context, parties: parties))
+        case .md: return MarkdownReport.render(try Report.build(&context, parties: parties))
         case .svg:
-            let document = try interpreter.document(running: "escalation")
+            let document = try context.document(running: "escalation")
             var chart = Chart(bars: [])
             for case .chart(let c) in document.blocks { chart = c }
             var m = Markup()
@@ -40,10 +42,17 @@ public enum ExportFormat: String, CaseIterable, Sendable {
             EscalationPicture(chart: chart).draw(into: &m, standalone: true)
             return m.text + "\n"
         case .csv:
-            if let last = interpreter.lastTable { return CSVRenderer.render(last) }
-            return CSVRenderer.render(try interpreter.document(running: "events"))
+            if let lastTable { return CSVRenderer.render(lastTable) }
+            return CSVRenderer.render(try context.document(running: "events"))
         case .timelinejs:
-            return TimelineJS.render(&interpreter.session)
+            return TimelineJS.render(&context.session)
         }
+    }
+
+    /// The same, for the session an interpreter holds (`parallax export`, tests).
+    public func content(_ interpreter: Interpreter, parties: [String] = []) throws(CommandError) -> String {
+        var context = CommandContext(session: interpreter.session, environment: interpreter.environment, scripts: interpreter)
+        defer { interpreter.session = context.session }
+        return try content(&context, lastTable: interpreter.lastTable, parties: parties)
     }
 }

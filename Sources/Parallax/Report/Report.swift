@@ -46,8 +46,8 @@ public struct Report: Sendable {
 
     /// The report of the session as of its cursor, comparing `parties` (default: the
     /// belligerents in file order; with fewer than two, the first two parties).
-    public static func build(_ interpreter: Interpreter, parties: [String] = []) throws(CommandError) -> Report {
-        let scenario = interpreter.session.scenario
+    public static func build(_ context: inout CommandContext, parties: [String] = []) throws(CommandError) -> Report {
+        let scenario = context.scenario
         var chosen = parties
         if chosen.isEmpty {
             chosen = scenario.parties.filter { $0.role == .belligerent }.map(\.id)
@@ -59,7 +59,7 @@ public struct Report: Sendable {
             var items: [Item] = []
             for c in commands {
                 items.append(.command(c))
-                let document = try interpreter.document(running: c)
+                let document = try context.document(running: c)
                 items.append(.document(Report.capped(document, rows: document.command == "figures" ? figureRowCap : rowCap)))
             }
             sections.append(Section(id: id, title: title, items: items))
@@ -79,7 +79,7 @@ public struct Report: Sendable {
         var sources: [String: String?] = [:]
         for s in scenario.sources { sources[s.id] = s.url }
         return Report(title: scenario.info.title, summary: scenario.info.summary,
-                      asOf: NarrativeViews.asOf(interpreter.session.knowledge()), sections: sections,
+                      asOf: NarrativeViews.asOf(context.session.knowledge()), sections: sections,
                       claimIDs: Set(scenario.claims.map(\.id)), sources: sources)
     }
 
@@ -113,17 +113,15 @@ extension String {
     }
 }
 
-extension Interpreter {
-    /// Runs one command for a report: its document, without recording it or making it the
-    /// output `expect` and `export csv` look at.
-    public func document(running line: String) throws(CommandError) -> Document {
-        let saved = recorder
-        recorder = nil
-        defer { recorder = saved }
-        let outcome = run(Lexer.Segment(text: line, column: 1))
-        switch outcome.result {
-        case .success(let d): return d
+extension CommandContext {
+    /// Runs one command for a report, in this context: its document, never recorded nor
+    /// made the output `expect` and `export csv` look at.
+    public mutating func document(running line: String) throws(CommandError) -> Document {
+        let command: Command
+        switch CommandParser.parse(Lexer.Segment(text: line, column: 1)) {
         case .failure(let e): throw e
+        case .success(let c): command = c
         }
+        return try command.spec.run(command, &self)
     }
 }

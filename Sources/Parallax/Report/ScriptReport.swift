@@ -39,6 +39,7 @@ public final class ScriptReport {
         case .command(let c): add(.command(c))
         case .document(let d): if !d.blocks.isEmpty { add(.document(Report.capped(d))) }
         case .failure(let f): add(.failure(f.rendered))
+        case .warning: break  // stderr only, as in a transcript
         }
     }
 
