@@ -5,15 +5,23 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// How many characters the caret line underlines (at least 1).
     public var length: Int
+    public var severity: Severity
 
-    public init(_ location: SourceLocation, _ message: String, length: Int = 1) {
+    /// An error stops the file loading; a warning points at what is legal but probably
+    /// not meant.
+    public enum Severity: String, Sendable, Equatable {
+        case error, warning
+    }
+
+    public init(_ location: SourceLocation, _ message: String, length: Int = 1, severity: Severity = .error) {
         self.location = location
         self.message = message
         self.length = max(1, length)
+        self.severity = severity
     }
 
-    /// `FILE:LINE:COL: error: message`
-    public var description: String { "\(location): error: \(message)".sanitizedForTerminal }
+    /// `FILE:LINE:COL: error: message` (or `warning:`)
+    public var description: String { "\(location): \(severity.rawValue): \(message)".sanitizedForTerminal }
 
     /// The one-line form, then the offending source line and a caret under the text.
     public func render(sourceLines: [Substring]?) -> String {

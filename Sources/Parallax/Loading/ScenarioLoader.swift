@@ -101,6 +101,11 @@ public struct ScenarioLoader {
     var pendingElsewhere: [[Reference]] = []
     /// `place:` values: a place id, or free text.
     var placeRefs: [(YAMLNode, String)] = []
+    /// What is legal but probably not meant (see `warnings`); reported only when the file
+    /// has no error.
+    var warnings: [Diagnostic] = []
+    /// The question each (party, measure) answers, as questions are read.
+    var tiedAt: [Question.Tie: String] = [:]
 
     struct Reference {
         var node: YAMLNode
@@ -132,6 +137,18 @@ public struct ScenarioLoader {
 
     mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(Diagnostic(at(node), message, length: node.width))
+    }
+
+    mutating func warning(_ node: YAMLNode, _ message: String) {
+        warnings.append(Diagnostic(at(node), message, length: node.width, severity: .warning))
+    }
+
+    /// What is wrong with a value that should be a number, as a message.
+    static func numberProblem(_ text: String, what: String) -> String {
+        if FigureValue.isReversedRange(text) {
+            return "\(what) range '\(text.sanitizedForTerminal)' ends below its start; write the smaller number first"
+        }
+        return "\(what) must be a number: 15, 15..20, 15-20, '>=15', 15+ or at least 15; got '\(text.sanitizedForTerminal)'"
     }
 
     // MARK: - Fields
@@ -194,10 +211,11 @@ public struct ScenarioLoader {
         static let actor = EntityKeys("actor", required: ["id", "name", "party"], optional: ["kind", "title"])
         static let place = EntityKeys("place", required: ["id", "name"], optional: ["note"])
         static let event = EntityKeys("event", required: ["id", "date", "phase", "type", "title", "sources"],
-                                      optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"])
+                                      optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by",
+                                                 "initiator"])
         /// A figure's keys: `party` and `note` (numbers 0 and 1), then every measure in order.
         static let figure = EntityKeys("figure", required: [], optional: ["party", "note"] + Measure.allCases.map(\.rawValue))
-        static let question = EntityKeys("question", required: ["id", "text", "about"], optional: [])
+        static let question = EntityKeys("question", required: ["id", "text", "about"], optional: ["kind", "measure", "party"])
         static let claim = EntityKeys("claim", required: ["id", "by", "about", "says", "status", "sources"],
                                       optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",
                                                  "confirms", "denies", "revises"])

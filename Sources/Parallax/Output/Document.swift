@@ -61,10 +61,14 @@ public struct Table: Sendable {
         public var cells: [String]
         /// The cursor's row, shown with a marker.
         public var marked: Bool
+        /// A verdict row's flags as data, for JSON (`flags`: `{"flag": …, "party": …}`);
+        /// the text of the `flag` cell is what text and Markdown print.
+        public var flags: [(flag: String, party: String?)]?
 
-        public init(_ cells: [String], marked: Bool = false) {
+        public init(_ cells: [String], marked: Bool = false, flags: [(flag: String, party: String?)]? = nil) {
             self.cells = cells
             self.marked = marked
+            self.flags = flags
         }
     }
 

@@ -20,6 +20,11 @@ enum JSONRenderer {
                     (c.key, i < row.cells.count ? string(row.cells[i]) : "null")
                 }
                 if table.showsMarker { pairs.append(("current", row.marked ? "true" : "false")) }
+                if let flags = row.flags {
+                    pairs.append(("flags", array(flags.map {
+                        object([("flag", string($0.flag)), ("party", $0.party.map(string) ?? "null")])
+                    })))
+                }
                 return object(pairs)
             }
             var pairs = [("type", string("table"))]
