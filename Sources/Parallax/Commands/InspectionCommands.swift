@@ -59,7 +59,8 @@ enum InspectionCommands {
         var rows: [Table.Row] = []
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
-                                   e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
+                                   e.type.rawValue, TextRenderer.number(e.intensity), e.id,
+                                   e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
                                   marked: i + 1 == s.cursor))
         }
         var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
@@ -138,22 +139,19 @@ enum InspectionCommands {
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
-        let about = sc.claimLinks.about
         let rows = sc.claims.withUnsafeBufferPointer { claims in
             Concurrently.inHalves(claims.count, threshold: 4000) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
-                var dates = [String?](repeating: nil, count: sc.events.count + 1)
+                var dates: [EventDate: String] = [:]
                 for i in range where all || session.isKnown(claims[i]) {
                     if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
+                    // When it was said (made_on, else known_at, else the event's date).
                     let date: String
-                    if let made = claims[i].madeOn {
-                        date = made.description
-                    } else if let known = dates[about[i]] {
-                        date = known
+                    if let said = claims[i].said {
+                        if let known = dates[said] { date = known } else { date = said.description; dates[said] = date }
                     } else {
-                        date = about[i] >= 1 ? sc.events[about[i] - 1].date.description : ""
-                        dates[about[i]] = date
+                        date = ""
                     }
                     let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
                     let speaker: String

@@ -142,6 +142,10 @@ struct NarrativeViews {
         cell.append(events[e].type.rawValue)
         cell.append(10)
         cell.append(events[e].title)
+        if events[e].initiatorDisputed {
+            cell.append(10)
+            cell.append(Views.actors(events[e], in: scenario))
+        }
         var cells = [String(step.position), cell.string()]
         cells.reserveCapacity(2 + step.claims.count)
         for (claims, surfaced) in zip(step.claims, step.surfaced) {

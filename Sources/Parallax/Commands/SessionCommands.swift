@@ -93,7 +93,9 @@ enum SessionCommands {
             let scenario = try ScenarioLoader.load(path: path)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
-            return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.")])
+            let n = scenario.warnings.count
+            let warned = n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists them)"
+            return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warned).")])
         } catch {
             var e = failure(error)
             e.column = t.column

@@ -26,7 +26,8 @@ public struct ScenarioLoader {
         }
         switch YAMLReader.read(bytes) {
         case .failure(.syntax(let line, let column, let message)):
-            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message + ScenarioLoader.quoteHint(bytes, line: line))],
+                              sourceText: text)
         case .failure(.reader(let offset, let message)):
             let (line, column) = ScenarioLoader.position(ofByte: offset, in: bytes)
             throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
@@ -73,6 +74,33 @@ public struct ScenarioLoader {
         guard let (scenario, diagnostics) = parts else { return try loadWhole(bytes: bytes, path: path) }
         if let scenario, diagnostics.isEmpty { return scenario }
         throw LoadFailure(diagnostics: diagnostics, sourceText: String(validating: bytes, as: UTF8.self))
+    }
+
+    /// An unquoted `>=15` is a YAML syntax error (a plain value cannot start with `>`); the
+    /// message then says how to write it.
+    static func quoteHint(_ bytes: [UInt8], line: Int) -> String {
+        var n = 1, start = 0
+        for (i, b) in bytes.enumerated() where b == 10 {
+            if n == line { break }
+            n += 1
+            start = i + 1
+        }
+        guard n == line else { return "" }
+        let text = bytes[start...].prefix { $0 != 10 }
+        var quotes = 0, previous: UInt8 = 0, i = text.startIndex
+        while i < text.endIndex {
+            let b = text[i]
+            if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") { quotes += 1 }
+            if b == UInt8(ascii: ">"), quotes % 2 == 0, i + 1 < text.endIndex, text[i + 1] == UInt8(ascii: "="),
+               [UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "-")].contains(previous) {
+                let digits = text[(i + 2)...].prefix { $0 >= 48 && $0 <= 57 }
+                let example = ">=" + (digits.isEmpty ? "15" : String(decoding: digits, as: UTF8.self))
+                return "; a value starting with '>' must be quoted: write '\(example)' (or \(example.dropFirst(2))+)"
+            }
+            if b != 32 && b != 9 { previous = b }
+            i += 1
+        }
+        return ""
     }
 
     /// Line and column (1-based, in characters) of a byte offset.
