@@ -32,20 +32,6 @@ import Testing
         #expect(row(after, "q-truce")?.positions.map(\.count) == [1, 1, 1])
     }
 
-    @Test func verdictRules() {
-        typealias C = Comparison
-        let n = { (x: Int) in Answer.number(.exact(x)) }
-        #expect(C.verdict([[n(1)], [n(1)]], isNumber: \.isNumeric) == .agree)
-        #expect(C.verdict([[n(1)], [n(2)]], isNumber: \.isNumeric) == .diverge)
-        #expect(C.verdict([[Answer.number(.atLeast(1))], [n(1)]], isNumber: \.isNumeric) == .diverge)
-        #expect(C.verdict([[Answer.yes], [n(2)]], isNumber: \.isNumeric) == .contradict)
-        #expect(C.verdict([[Answer.party("A")], [Answer.party("B")]], isNumber: \.isNumeric) == .contradict)
-        #expect(C.verdict([[Answer.text("x")], []], isNumber: \.isNumeric) == .oneSided)
-        #expect(C.verdict([[Answer](), []], isNumber: \.isNumeric) == .open)
-        // A party split against itself and another that sides with one of its actors.
-        #expect(C.verdict([[n(1), n(15)], [n(1)]], isNumber: \.isNumeric) == .diverge)
-    }
-
     @Test func aRevisionReplacesOnlyWhatItRestatesAndOnlyOnceKnown() throws {
         let scenario = try NarrativeFixtures.small()
         let at2 = try comparison(at: 2), at3 = try comparison(at: 3)

@@ -131,9 +131,11 @@ extension ScenarioLoader {
     /// For each question tied to a (party, measure): a claim's answer and its figure for that
     /// pair are one fact. Either given alone stands for both; both given must be equal.
     mutating func tie(_ claims: inout [Claim], _ raw: RawClaims, in scenario: Scenario) {
-        guard !scenario.tiedQuestion.isEmpty else { return }
+        // In the questions' order, so a claim's answers come out the same on every load.
+        let ties = scenario.questions.compactMap { q in q.tie.map { (tie: $0, q: q.id) } }
+        guard !ties.isEmpty else { return }
         for i in claims.indices where !claims[i].answers.isEmpty || !claims[i].figures.isEmpty {
-            for (tie, q) in scenario.tiedQuestion {
+            for (tie, q) in ties {
                 let figure = claims[i].figures.firstIndex { $0.party == tie.losses && $0.value(of: tie.measure) != nil }
                 let given = claims[i].answer(to: q)
                 switch (given, figure) {
