@@ -44,10 +44,10 @@ let package = Package(
         .executableTarget(name: "FuzzLoader", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Loader"),
         .executableTarget(name: "FuzzCommand", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Command"),
         .executableTarget(name: "FuzzScript", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Script"),
-        // Golden/ holds expected transcripts, read through #filePath.
+        // Golden/ holds expected transcripts and Scenarios/ test scenarios, read through #filePath.
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Scenarios"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]
 )
