@@ -5,7 +5,10 @@ enum InspectionCommands {
     static let show = CommandSpec(
         name: "show", group: .inspection, usage: "show [ID]",
         summary: "Show an event, actor, party, claim, question, source or place with its provenance.",
-        detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked.",
+        detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked. "
+            + "A claim shows when it was said, from when it is known and what it is about. A question shows its kind, "
+            + "every answer with its claimant, status, date and state (current, revised by CLAIM-ID, retracted, withheld), "
+            + "then the verdict among the belligerents as of the cursor.",
         example: "show arm-mod-blames-aze"
     ) { (inv: inout Invocation) throws(CommandError) in
         let token = inv.args.next()
@@ -127,7 +130,8 @@ enum InspectionCommands {
     static let claims = CommandSpec(
         name: "claims", group: .inspection, usage: "claims [all] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
-        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
+        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
+            + "said: made_on, else its known_at date, else the date of the event it is about.",
         example: "claims all where measure = killed"
     ) { (inv: inout Invocation) throws(CommandError) in
         let all = inv.args.flag("all")
