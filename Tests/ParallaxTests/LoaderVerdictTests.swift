@@ -196,4 +196,18 @@ import Testing
         let out = NarrativeFixtures.run(s, "claims all where date >= 2021-11-17")
         #expect(!out.contains("\na ") && out.contains("\nb ") && out.contains("\nc ") && out.contains("\nd "))
     }
+
+    @Test func aMistypedPartyAnswerGetsAHint() {
+        let text = Self.text("""
+        questions:
+          - {id: q, text: Who?, about: clash, kind: party}
+          - {id: n, text: How many?, about: clash, kind: number}
+        claims:
+          - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q: AMR, n: [ARM]}}
+        """)
+        #expect(Fixtures.problems(text) == [
+            "17:96: the answer to 'q' must be a party id or a list of them (ARM or [ARM, AZE]), or withheld (the question's kind is party); got 'AMR'; did you mean 'ARM'?",
+            "17:104: the answer to 'n' must be a number (15, 15..20, 15-20, '>=15', 15+ or at least 15), or withheld (the question's kind is number); got a list",
+        ])
+    }
 }

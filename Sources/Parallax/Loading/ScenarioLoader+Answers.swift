@@ -82,7 +82,7 @@ extension ScenarioLoader {
                 guard case .question? = scenario.entity(key.scalar ?? "") else { continue }
                 let (qi, r) = readings[i][n]
                 n += 1
-                if let a = answer(r, to: questions[qi], at: value) { claims[i].answers.append((questions[qi].id, a)) }
+                if let a = answer(r, to: questions[qi], at: value, partyIds: partyIds) { claims[i].answers.append((questions[qi].id, a)) }
             }
         }
         scenario.setQuestions(questions)
@@ -90,13 +90,17 @@ extension ScenarioLoader {
     }
 
     /// One reading as an answer of the question's kind, or an error at the answer.
-    mutating func answer(_ r: Reading, to q: Question, at node: YAMLNode) -> Answer? {
+    mutating func answer(_ r: Reading, to q: Question, at node: YAMLNode, partyIds: Set<String>) -> Answer? {
         let declared = q.kindDeclared ? " (the question's kind is \(q.kind.rawValue))" : ""
         func wrong(_ got: String) -> Answer? {
             error(node, "the answer to '\(q.id)' must be \(q.kind.form)\(declared); got \(got)")
             return nil
         }
         let written = node.scalar.map { "'\($0.sanitizedForTerminal)'" } ?? "a list"
+        if case .list(_, let bad) = r, q.kind != .party && q.kind != .text {
+            error(node, "the answer to '\(q.id)' must be \(q.kind.form)\(declared); got a list ('\(bad.sanitizedForTerminal)' …)")
+            return nil
+        }
         if case .list(_, let bad) = r {
             error(node, "a list answer names party ids; '\(bad.sanitizedForTerminal)' is not a party")
             return nil
@@ -109,7 +113,9 @@ extension ScenarioLoader {
             return wrong(written)
         case .party:
             if case .parties(let ids) = r { return .party(ids) }
-            return wrong(written)
+            error(node, "the answer to '\(q.id)' must be \(q.kind.form)\(declared); got \(written)"
+                  + Suggestions.hint(for: node.scalar ?? "", in: partyIds.sorted()))
+            return nil
         case .number:
             if case .number(let v) = r { return .number(v) }
             if let s = node.scalar, FigureValue.isReversedRange(s) {
@@ -230,24 +236,36 @@ extension ScenarioLoader {
         func revises(_ later: Int, _ earlier: Int) -> Bool {
             links.entry[earlier] >= 0 && links.entry[earlier] < links.entry[later] && links.entry[later] <= links.exit[earlier]
         }
-        for i in order where claims[i].status != .retracted && claims[i].party != nil {
-            var parts: [(ClaimPart, Answer, SourceLocation)] = []
-            for (q, a) in claims[i].answers where a != .withheld {
-                let node = raw[i].answers.first { $0.1 == q }?.2
-                parts.append((scenario.canonical(.answer(question: q)), a, node.map { at($0) } ?? claims[i].location))
+        // Where a part was written, looked up only for a warning.
+        func location(_ i: Int, _ part: ClaimPart) -> SourceLocation {
+            let r = raw[i]
+            if case .answer(let q) = part, let node = r.answers.first(where: { $0.1 == q })?.2 { return at(node) }
+            if case .figure(let p, let m) = part {
+                for (f, figure) in claims[i].figures.enumerated() where figure.party == p && f < r.figureKeys.count {
+                    if let k = figure.values.firstIndex(where: { $0.measure == m }), k < r.figureKeys[f].count { return at(r.figureKeys[f][k]) }
+                }
+                // A tied answer given only as an answer: at the answer.
+                if let q = scenario.tiedQuestion[Question.Tie(losses: p, measure: m)],
+                   let node = r.answers.first(where: { $0.1 == q })?.2 { return at(node) }
             }
-            for (f, figure) in claims[i].figures.enumerated() {
-                let keys = f < raw[i].figureKeys.count ? raw[i].figureKeys[f] : []
-                for (k, v) in figure.values.enumerated() {
+            return claims[i].location
+        }
+        for i in order where claims[i].status != .retracted && claims[i].party != nil {
+            if claims[i].answers.isEmpty && claims[i].figures.isEmpty { continue }
+            var parts: [(ClaimPart, Answer)] = []
+            for (q, a) in claims[i].answers where a != .withheld {
+                parts.append((scenario.canonical(.answer(question: q)), a))
+            }
+            for figure in claims[i].figures {
+                for v in figure.values {
                     let part = ClaimPart.figure(party: figure.party, measure: v.measure)
-                    if parts.contains(where: { $0.0 == part }) { continue }
-                    parts.append((part, .number(v.value), k < keys.count ? at(keys[k]) : figure.location))
+                    if !parts.contains(where: { $0.0 == part }) { parts.append((part, .number(v.value))) }
                 }
             }
-            for (part, value, location) in parts {
+            for (part, value) in parts {
                 let key = Key(by: claims[i].by, part: part)
                 if let (e, old) = last[key], !old.isSame(as: value), !revises(i, e) {
-                    warnings.append(Diagnostic(location,
+                    warnings.append(Diagnostic(location(i, part),
                         "'\(claims[i].id)' gives \(value) where \(claims[i].by)'s earlier claim '\(claims[e].id)' gave \(old), "
                         + "without 'revises: \(claims[e].id)'; a changed answer is a revision and should say so, or it shows as a split",
                         severity: .warning))
