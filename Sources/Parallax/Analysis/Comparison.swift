@@ -84,9 +84,12 @@ public struct Comparison: Sendable {
         struct Key: Hashable { let losses: String?; let measure: Measure }
         var byKey: [Key: [[ClaimedFigure]]] = [:]
         let claims = scenario.claims
-        let ties = scenario.tiedQuestion
+        // Pairs whose question has a row are shown there, once; until its event is reached a
+        // tied figure still shows here.
+        var shown = Set<Question.Tie>()
+        for r in questions { if let t = r.question.tie { shown.insert(t) } }
         for f in knowledge.claimedFigures() where f.standing.counts {
-            if !ties.isEmpty, ties[Question.Tie(losses: f.losses, measure: f.measure)] != nil { continue }
+            if !shown.isEmpty, shown.contains(Question.Tie(losses: f.losses, measure: f.measure)) { continue }
             let col = claims[f.claim].party.flatMap { column[$0] } ?? others
             byKey[Key(losses: f.losses, measure: f.measure), default: Array(repeating: [], count: others + 1)][col].append(f)
         }
