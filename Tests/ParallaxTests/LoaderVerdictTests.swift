@@ -210,4 +210,16 @@ import Testing
             "17:104: the answer to 'n' must be a number (15, 15..20, 15-20, '>=15', 15+ or at least 15), or withheld (the question's kind is number); got a list",
         ])
     }
+
+    /// A contact whose initiator is disputed has no caller in `contacts`.
+    @Test func aDisputedContactHasNoCaller() throws {
+        let s = try Fixtures.load(Self.text("""
+          - {id: call, date: 2021-11-18, phase: mediation, type: consult, actors: [arm-mod, AZE], initiator: disputed, title: Call, sources: [src]}
+        """))
+        let web = ContactWeb(s)
+        #expect(web.contacts.map { $0.from == nil } == [true])
+        let out = NarrativeFixtures.run(s, "contacts")
+        #expect(out.contains("Armenian Defense Ministry ↔ Azerbaijan (initiator disputed)"))
+        #expect(NarrativeFixtures.run(s, "show call").contains("actors:  Armenian Defense Ministry ↔ Azerbaijan (initiator disputed)"))
+    }
 }

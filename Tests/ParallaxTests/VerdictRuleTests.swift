@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Parallax
 
@@ -150,5 +151,19 @@ import Testing
         #expect(Judgement([[Answer.text("x")], []], parties: ["P", "Q"], others: [.text("y")], isNumber: false).flagText == "others differ")
         // Three parties: each pair is judged.
         #expect(Judgement([[Answer.yes], [Answer.yes], [Answer.no]], parties: ["A", "B", "C"], isNumber: false).verdict == .contradict)
+    }
+
+    /// A tied figure known before its question's event shows in the figures table; once
+    /// the question has a row, there and only there.
+    @Test func aTiedFigureShowsOnceWhereverTheCursorIs() throws {
+        let text = Self.header.replacingOccurrences(of: "title: Clash, sources: [src]}\n",
+                                                    with: "title: Clash, sources: [src]}\n  - {id: e2, date: \"2022-01-02\", phase: aftermath, type: statement, actors: [P], title: Toll, sources: [src]}\n")
+            + "questions: [{id: q, text: Q?, about: e2, measure: killed, party: P}]\n"
+            + "claims:\n  - {id: c1, by: p1, about: e, says: x, status: official, sources: [src], figures: [{party: P, killed: 3}]}\n"
+        let s = try Fixtures.load(text)
+        let early = Comparison(Knowledge(scenario: s, position: 1), parties: ["P", "Q"])
+        #expect(early.questions.isEmpty && early.figures.map(\.measure) == [.killed])
+        let late = Comparison(Knowledge(scenario: s, position: 2), parties: ["P", "Q"])
+        #expect(late.figures.isEmpty && late.questions.first?.positions[0].map(\.answer) == [.number(.exact(3))])
     }
 }
