@@ -80,6 +80,12 @@ enum SessionCommands {
         CommandError("the scenario has \(f.diagnostics.count) error\(f.diagnostics.count == 1 ? "" : "s"); nothing changed:\n" + f.rendered(carets: true))
     }
 
+    /// "; 2 warnings (…)" after a load, or nothing: loading says only how many.
+    static func warningCount(_ scenario: Scenario) -> String {
+        let n = scenario.warnings.count
+        return n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists \(n == 1 ? "it" : "them"))"
+    }
+
     static let load = CommandSpec(
         name: "load", group: .scripts, usage: "load FILE",
         summary: "Open another scenario; the cursor goes before its first event.",
@@ -93,8 +99,7 @@ enum SessionCommands {
             let scenario = try ScenarioLoader.load(path: path)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
-            let n = scenario.warnings.count
-            let warned = n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists them)"
+            let warned = warningCount(scenario)
             return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warned).")])
         } catch {
             var e = failure(error)
@@ -119,7 +124,8 @@ enum SessionCommands {
                 scenario = try ScenarioLoader.load(path: path)
             }
             inv.session.replace(scenario, keepCursor: true)
-            return inv.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims; at \(inv.session.positionText).")])
+            let warned = warningCount(scenario)
+            return inv.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims\(warned); at \(inv.session.positionText).")])
         } catch {
             throw failure(error)
         }

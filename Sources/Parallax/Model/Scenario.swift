@@ -116,7 +116,7 @@ public struct Scenario: Sendable {
     /// The part of a claim a revision restates: for a question tied to a (party, measure),
     /// the answer and the figure are one part, so restating either supersedes both.
     public func canonical(_ part: ClaimPart) -> ClaimPart {
-        if case .answer(let q) = part, case .question(let i)? = index[q], let t = questions[i].tie {
+        if !tiedQuestion.isEmpty, case .answer(let q) = part, case .question(let i)? = index[q], let t = questions[i].tie {
             return .figure(party: t.losses, measure: t.measure)
         }
         return part
