@@ -44,16 +44,40 @@ extension ScenarioLoader {
         return .text(s)
     }
 
+    /// Each claim's answers and figure keys as written, read in place from the raw claims
+    /// (copying a raw claim to read one field retains and releases every string it holds).
+    struct WrittenParts {
+        var answers: [[(key: YAMLNode, question: String, value: YAMLNode)]]
+        var figureKeys: [[[YAMLNode]]]
+
+        init(_ raw: RawClaims) {
+            answers = []
+            figureKeys = []
+            answers.reserveCapacity(raw.count)
+            figureKeys.reserveCapacity(raw.count)
+            for (slice, _) in raw.slices(0..<raw.count) {
+                for k in slice.indices {
+                    answers.append(slice[k].answers.map { (key: $0.0, question: $0.1, value: $0.2) })
+                    figureKeys.append(slice[k].figureKeys)
+                }
+            }
+        }
+
+        func answerNode(_ i: Int, _ question: String) -> YAMLNode? {
+            answers[i].first { $0.question == question }?.value
+        }
+    }
+
     /// Infers each question's kind, types every answer by it (an answer that does not fit
     /// a declared kind is an error showing the form to write), and makes an answer to a
     /// tied question and the claim's figure for its (party, measure) one fact.
-    mutating func typeAnswers(_ claims: inout [Claim], _ raw: RawClaims, _ scenario: inout Scenario) {
+    mutating func typeAnswers(_ claims: inout [Claim], _ written: WrittenParts, _ scenario: inout Scenario) {
         let partyIds = Set(scenario.parties.map(\.id))
         var questions = scenario.questions
         var readings: [[(question: Int, reading: Reading)]] = Array(repeating: [], count: claims.count)
         var shapes = [UInt8](repeating: 0, count: questions.count)
-        for i in claims.indices where !raw[i].answers.isEmpty {
-            for (key, q, value) in raw[i].answers {
+        for i in claims.indices where !written.answers[i].isEmpty {
+            for (key, q, value) in written.answers[i] {
                 guard case .question(let qi)? = scenario.entity(q) else {
                     if let other = kind(of: q, in: scenario) {
                         error(key, "'\(q)' is a \(other.rawValue), not a question; 'answers' maps question ids to answers")
@@ -78,7 +102,7 @@ extension ScenarioLoader {
         }
         for i in claims.indices where !readings[i].isEmpty {
             var n = 0
-            for (key, _, value) in raw[i].answers {
+            for (key, _, value) in written.answers[i] {
                 guard case .question? = scenario.entity(key.scalar ?? "") else { continue }
                 let (qi, r) = readings[i][n]
                 n += 1
@@ -86,7 +110,7 @@ extension ScenarioLoader {
             }
         }
         scenario.setQuestions(questions)
-        tie(&claims, raw, in: scenario)
+        tie(&claims, written, in: scenario)
     }
 
     /// One reading as an answer of the question's kind, or an error at the answer.
@@ -136,7 +160,7 @@ extension ScenarioLoader {
 
     /// For each question tied to a (party, measure): a claim's answer and its figure for that
     /// pair are one fact. Either given alone stands for both; both given must be equal.
-    mutating func tie(_ claims: inout [Claim], _ raw: RawClaims, in scenario: Scenario) {
+    mutating func tie(_ claims: inout [Claim], _ written: WrittenParts, in scenario: Scenario) {
         // In the questions' order, so a claim's answers come out the same on every load.
         let ties = scenario.questions.compactMap { q in q.tie.map { (tie: $0, q: q.id) } }
         guard !ties.isEmpty else { return }
@@ -157,7 +181,7 @@ extension ScenarioLoader {
                     }
                 case (let a?, let f?):
                     let v = claims[i].figures[f].value(of: tie.measure)!
-                    if a != .number(v), let node = raw[i].answers.first(where: { $0.1 == q })?.2 {
+                    if a != .number(v), let node = written.answerNode(i, q) {
                         error(node, "the answer to '\(q)' (\(a)) and this claim's figure for \(tie.losses ?? "all sides") "
                               + "\(tie.measure.rawValue) (\(v)) are one fact and must be equal; give either, or both the same")
                     }
@@ -190,7 +214,7 @@ extension ScenarioLoader {
     /// What the event model's warnings point at: a source, actor or place nothing refers
     /// to; a question no claim answers; an actor's changed answer or figure without
     /// `revises`. (Text answers that read as numbers are found while typing them.)
-    mutating func findWarnings(_ scenario: Scenario, _ raw: RawClaims) {
+    mutating func findWarnings(_ scenario: Scenario, _ written: WrittenParts) {
         var used = Set<String>()
         for e in scenario.events {
             used.formUnion(e.sources)
@@ -218,14 +242,14 @@ extension ScenarioLoader {
         for q in scenario.questions where !answered.contains(q.id) {
             warnings.append(Diagnostic(q.location, "no claim answers question '\(q.id)'", length: q.id.count, severity: .warning))
         }
-        changedWithoutRevises(scenario, raw)
+        changedWithoutRevises(scenario, written)
     }
 
     /// An actor's later claim that gives a different answer or figure than its own earlier
     /// claim, without revising it (directly or through a chain): a growing count is a
     /// revision and should say so, or it shows as a split. Each claim is compared with the
     /// speaker's latest earlier one on the same part, so this stays linear.
-    mutating func changedWithoutRevises(_ scenario: Scenario, _ raw: RawClaims) {
+    mutating func changedWithoutRevises(_ scenario: Scenario, _ written: WrittenParts) {
         let links = scenario.claimLinks
         let claims = scenario.claims
         let order = claims.indices.sorted {
@@ -238,15 +262,16 @@ extension ScenarioLoader {
         }
         // Where a part was written, looked up only for a warning.
         func location(_ i: Int, _ part: ClaimPart) -> SourceLocation {
-            let r = raw[i]
-            if case .answer(let q) = part, let node = r.answers.first(where: { $0.1 == q })?.2 { return at(node) }
+            if case .answer(let q) = part, let node = written.answerNode(i, q) { return at(node) }
             if case .figure(let p, let m) = part {
-                for (f, figure) in claims[i].figures.enumerated() where figure.party == p && f < r.figureKeys.count {
-                    if let k = figure.values.firstIndex(where: { $0.measure == m }), k < r.figureKeys[f].count { return at(r.figureKeys[f][k]) }
+                let keys = written.figureKeys[i]
+                for (f, figure) in claims[i].figures.enumerated() where figure.party == p && f < keys.count {
+                    if let k = figure.values.firstIndex(where: { $0.measure == m }), k < keys[f].count { return at(keys[f][k]) }
                 }
                 // A tied answer given only as an answer: at the answer.
-                if let q = scenario.tiedQuestion[Question.Tie(losses: p, measure: m)],
-                   let node = r.answers.first(where: { $0.1 == q })?.2 { return at(node) }
+                if let q = scenario.tiedQuestion[Question.Tie(losses: p, measure: m)], let node = written.answerNode(i, q) {
+                    return at(node)
+                }
             }
             return claims[i].location
         }

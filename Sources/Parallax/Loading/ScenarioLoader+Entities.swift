@@ -58,14 +58,15 @@ extension ScenarioLoader {
         guard var scenario = partial.take() else { return nil }
         scenario.indexClaims(claims.ids(from: indexed), from: indexed)
         var resolved = resolve(scenario, claims: claims)
-        typeAnswers(&resolved, claims, &scenario)
+        let written = WrittenParts(claims)
+        typeAnswers(&resolved, written, &scenario)
         // Revisions are checked while the claims are linked.
         let index = scenario.index
         let typed = resolved
         Concurrently.run({ checkRevisions(typed, claims, index: index) }, { scenario.setClaims(typed) },
                         parallel: claims.count >= ScenarioLoader.parallelClaims)
         guard diagnostics.isEmpty else { return nil }
-        findWarnings(scenario, claims)
+        findWarnings(scenario, written)
         scenario.warnings = warnings.sorted { $0.location < $1.location }
         return scenario
     }
