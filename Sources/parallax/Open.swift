@@ -82,8 +82,8 @@ func loadScenario(_ file: String?) throws -> Scenario {
         let scenario: Scenario
         if let file { scenario = try ScenarioLoader.load(path: file) } else { scenario = try BundledScenario.load() }
         // Opening says only how many warnings there are; `check` lists them.
-        if let file, !scenario.warnings.isEmpty {
-            let n = scenario.warnings.count
+        if let file, scenario.warningCount > 0 {
+            let n = scenario.warningCount
             Console.err("\(file): \(n) warning\(n == 1 ? "" : "s"); 'parallax check \(file)' lists \(n == 1 ? "it" : "them")\n")
         }
         return scenario

@@ -82,7 +82,7 @@ enum SessionCommands {
 
     /// "; 2 warnings (…)" after a load, or nothing: loading says only how many.
     static func warningCount(_ scenario: Scenario) -> String {
-        let n = scenario.warnings.count
+        let n = scenario.warningCount
         return n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists \(n == 1 ? "it" : "them"))"
     }
 

@@ -213,36 +213,42 @@ extension ScenarioLoader {
 
     /// What the event model's warnings point at: a source, actor or place nothing refers
     /// to; a question no claim answers; an actor's changed answer or figure without
-    /// `revises`. (Text answers that read as numbers are found while typing them.)
-    mutating func findWarnings(_ scenario: Scenario, _ written: WrittenParts) {
+    /// `revises` (`changedWithoutRevises`). Text answers that read as numbers are found
+    /// while typing them.
+    /// The first three; they need the typed claims but not their links, so they run beside
+    /// the linking.
+    mutating func findUnused(_ scenario: Scenario, claims: [Claim]) {
+        // Read in place: a loop over events or claims by value copies each one.
         var used = Set<String>()
-        for e in scenario.events {
-            used.formUnion(e.sources)
-            used.formUnion(e.actors)
-            used.formUnion(e.reportedBy)
-            if let p = e.place { used.insert(p) }
-        }
         var answered = Set<String>()
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for c in claims {
-                used.formUnion(c.sources)
-                used.insert(c.by)
-                if let r = c.relayedBy { used.insert(r) }
-                for a in c.answers { answered.insert(a.question) }
+        scenario.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                for s in events[i].sources { used.insert(s) }
+                for a in events[i].actors { used.insert(a) }
+                for r in events[i].reportedBy { used.insert(r) }
+                if let p = events[i].place { used.insert(p) }
+            }
+        }
+        claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                for s in claims[i].sources { used.insert(s) }
+                used.insert(claims[i].by)
+                if let r = claims[i].relayedBy { used.insert(r) }
+                for a in claims[i].answers { answered.insert(a.question) }
             }
         }
         func unused(_ what: String, _ id: String, _ location: SourceLocation) {
             guard !used.contains(id) else { return }
-            warnings.append(Diagnostic(location, "\(what) '\(id)' is not referred to by any event or claim",
-                                       length: id.count, severity: .warning))
+            warnings.append(.written(Diagnostic(location, "\(what) '\(id)' is not referred to by any event or claim",
+                                                length: id.count, severity: .warning)))
         }
         for s in scenario.sources { unused("source", s.id, s.location) }
         for a in scenario.actors { unused("actor", a.id, a.location) }
         for p in scenario.places { unused("place", p.id, p.location) }
         for q in scenario.questions where !answered.contains(q.id) {
-            warnings.append(Diagnostic(q.location, "no claim answers question '\(q.id)'", length: q.id.count, severity: .warning))
+            warnings.append(.written(Diagnostic(q.location, "no claim answers question '\(q.id)'", length: q.id.count,
+                                                severity: .warning)))
         }
-        changedWithoutRevises(scenario, written)
     }
 
     /// An actor's later claim that gives a different answer or figure than its own earlier
@@ -275,27 +281,24 @@ extension ScenarioLoader {
             }
             return claims[i].location
         }
+        let ties = !scenario.tiedQuestion.isEmpty
+        last.reserveCapacity(claims.count)
+        func note(_ i: Int, _ part: ClaimPart, _ value: Answer) {
+            let key = Key(by: claims[i].by, part: part)
+            if let (e, old) = last.updateValue((i, value), forKey: key), !old.isSame(as: value), !revises(i, e) {
+                warnings.append(.changedWithoutRevises(at: location(i, part), claim: i, earlier: e, value: value, old: old))
+            }
+        }
         for i in order where claims[i].status != .retracted && claims[i].party != nil {
-            if claims[i].answers.isEmpty && claims[i].figures.isEmpty { continue }
-            var parts: [(ClaimPart, Answer)] = []
             for (q, a) in claims[i].answers where a != .withheld {
-                parts.append((scenario.canonical(.answer(question: q)), a))
+                note(i, scenario.canonical(.answer(question: q)), a)
             }
             for figure in claims[i].figures {
                 for v in figure.values {
-                    let part = ClaimPart.figure(party: figure.party, measure: v.measure)
-                    if !parts.contains(where: { $0.0 == part }) { parts.append((part, .number(v.value))) }
+                    // A tied figure is the same part as its answer, noted above.
+                    if ties, scenario.tiedQuestion[Question.Tie(losses: figure.party, measure: v.measure)] != nil { continue }
+                    note(i, .figure(party: figure.party, measure: v.measure), .number(v.value))
                 }
-            }
-            for (part, value) in parts {
-                let key = Key(by: claims[i].by, part: part)
-                if let (e, old) = last[key], !old.isSame(as: value), !revises(i, e) {
-                    warnings.append(Diagnostic(location(i, part),
-                        "'\(claims[i].id)' gives \(value) where \(claims[i].by)'s earlier claim '\(claims[e].id)' gave \(old), "
-                        + "without 'revises: \(claims[e].id)'; a changed answer is a revision and should say so, or it shows as a split",
-                        severity: .warning))
-                }
-                last[key] = (i, value)
             }
         }
     }

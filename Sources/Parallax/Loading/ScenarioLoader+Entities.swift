@@ -63,11 +63,14 @@ extension ScenarioLoader {
         // Revisions are checked while the claims are linked.
         let index = scenario.index
         let typed = resolved
-        Concurrently.run({ checkRevisions(typed, claims, index: index) }, { scenario.setClaims(typed) },
-                        parallel: claims.count >= ScenarioLoader.parallelClaims)
+        let entities = scenario
+        Concurrently.run({
+            checkRevisions(typed, claims, index: index)
+            if diagnostics.isEmpty { findUnused(entities, claims: typed) }
+        }, { scenario.setClaims(typed) }, parallel: claims.count >= ScenarioLoader.parallelClaims)
         guard diagnostics.isEmpty else { return nil }
-        findWarnings(scenario, written)
-        scenario.warnings = warnings.sorted { $0.location < $1.location }
+        changedWithoutRevises(scenario, written)
+        scenario.foundWarnings = warnings.sorted { $0.location < $1.location }
         return scenario
     }
 

@@ -131,7 +131,7 @@ public struct ScenarioLoader {
     var placeRefs: [(YAMLNode, String)] = []
     /// What is legal but probably not meant (see `warnings`); reported only when the file
     /// has no error.
-    var warnings: [Diagnostic] = []
+    var warnings: [ScenarioWarning] = []
     /// The question each (party, measure) answers, as questions are read.
     var tiedAt: [Question.Tie: String] = [:]
 
@@ -168,7 +168,7 @@ public struct ScenarioLoader {
     }
 
     mutating func warning(_ node: YAMLNode, _ message: String) {
-        warnings.append(Diagnostic(at(node), message, length: node.width, severity: .warning))
+        warnings.append(.written(Diagnostic(at(node), message, length: node.width, severity: .warning)))
     }
 
     /// What is wrong with a value that should be a number, as a message.

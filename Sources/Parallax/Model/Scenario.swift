@@ -14,8 +14,14 @@ public struct Scenario: Sendable {
     public var claims: [Claim]
     /// The file the scenario came from, as the user named it.
     public var path: String
-    /// What the loader found legal but probably not meant, in file order.
-    public var warnings: [Diagnostic] = []
+    /// What the loader found legal but probably not meant, in file order (see `warnings`).
+    public var foundWarnings: [ScenarioWarning] = []
+
+    /// The warnings written out, in file order: `check` prints them.
+    public var warnings: [Diagnostic] { foundWarnings.map { $0.diagnostic(in: self) } }
+
+    /// How many warnings there are, without writing them out: opening a scenario says only this.
+    public var warningCount: Int { foundWarnings.count }
 
     public private(set) var index: [String: EntityRef] = [:]
     public private(set) var positionOfEvent: [String: Int] = [:]
