@@ -70,7 +70,7 @@ extension ScenarioLoader {
         }, { scenario.setClaims(typed) }, parallel: claims.count >= ScenarioLoader.parallelClaims)
         guard diagnostics.isEmpty else { return nil }
         changedWithoutRevises(scenario, written)
-        scenario.foundWarnings = warnings.sorted { $0.location < $1.location }
+        scenario.foundWarnings = warnings
         return scenario
     }
 

@@ -14,11 +14,13 @@ public struct Scenario: Sendable {
     public var claims: [Claim]
     /// The file the scenario came from, as the user named it.
     public var path: String
-    /// What the loader found legal but probably not meant, in file order (see `warnings`).
+    /// What the loader found legal but probably not meant, in the order found (see `warnings`).
     public var foundWarnings: [ScenarioWarning] = []
 
     /// The warnings written out, in file order: `check` prints them.
-    public var warnings: [Diagnostic] { foundWarnings.map { $0.diagnostic(in: self) } }
+    public var warnings: [Diagnostic] {
+        foundWarnings.map { $0.diagnostic(in: self) }.sorted { $0.location < $1.location }
+    }
 
     /// How many warnings there are, without writing them out: opening a scenario says only this.
     public var warningCount: Int { foundWarnings.count }
