@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
             + "They leave the exit status 0, unless --strict."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
+    @Argument(help: "The scenario file (YAML or JSON).", completion: .scenarioFile)
     var file: String?
 
     @Flag(help: "Exit 1 on any warning too.")
