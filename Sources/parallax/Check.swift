@@ -6,30 +6,36 @@ import ParallaxREPL
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a scenario file; print every problem as FILE:LINE:COL: error: … (exit 1 if any).",
-        discussion: "With no FILE, checks the bundled scenario. Warnings (FILE:LINE:COL: warning: …) point at what is "
-            + "legal but probably not meant: a source, actor or place nothing refers to, a text answer that reads as "
-            + "an approximate number, a question no claim answers, an actor's changed answer without 'revises'. "
-            + "They leave the exit status 0, unless --strict."
+        discussion: """
+            With no FILE, checks the bundled scenario. Warnings (FILE:LINE:COL: warning: …) point at what is \
+            legal but probably not meant: a source, actor or place nothing refers to, a text answer that reads as \
+            an approximate number, a question no claim answers, an actor's changed answer without 'revises'. \
+            They leave the exit status 0, unless --strict.
+            A script (*.px) is read as 'run' would read it (parameters, \
+            'load', sourced files) without running a command: every line must parse, every id must exist in the \
+            scenario of the preceding 'load' (or --scenario, or the bundled one); each problem at SCRIPT:LINE:COL.
+            """
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).", completion: .scenarioFile)
+    @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.",
+              completion: .scenarioFile)
     var file: String?
 
     @Flag(help: "Exit 1 on any warning too.")
     var strict = false
 
-    nonisolated(unsafe) static var loaded: Scenario?
+    @OptionGroup var script: ScriptOptions
 
-    func run() throws { try Check.start(file: file, strict: strict) }
+    func run() throws { try Check.start(file: file, options: script, strict: strict) }
 
-    static func start(file: String?, strict: Bool = false) throws {
+    static func start(file: String?, options: ScriptOptions?, strict: Bool = false) throws {
+        if let file, file.hasSuffix(".px") { return try checkScript(file, options: options) }
+        let loaded: Scenario
         do {
-            // Kept until exit: the process ends right after, and freeing a large model
-            // would only delay that.
             if let file {
-                Check.loaded = try ScenarioLoader.load(path: file)
+                loaded = try ScenarioLoader.load(path: file)
             } else {
-                Check.loaded = try BundledScenario.load()
+                loaded = try BundledScenario.load()
             }
         } catch {
             Console.err(error.rendered(carets: true) + "\n")
@@ -37,7 +43,7 @@ struct Check: ParsableCommand {
             Console.err("\(n) error\(n == 1 ? "" : "s")\n")
             throw ExitCode(1)
         }
-        let warnings = Check.loaded?.warnings ?? []
+        let warnings = loaded.warnings
         if !warnings.isEmpty {
             let text = LoadFailure(diagnostics: warnings, sourceText: file.flatMap(Check.text)).rendered(carets: true)
             Console.err(text + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
@@ -49,5 +55,19 @@ struct Check: ParsableCommand {
     static func text(_ path: String) -> String? {
         guard case .success(let bytes) = FileReader.contents(of: path) else { return nil }
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// `parallax check SCRIPT.px`: every problem located, nothing run; exit 1 if any.
+    static func checkScript(_ path: String, options: ScriptOptions?) throws {
+        var environment = BundledScenario.environment()
+        environment.parameters = try options?.parameters() ?? ScriptParameters()
+        environment.scenarioOverride = options?.scenario.map(ScenarioOverride.init)
+        let script = try Run.read(Script.read(path))
+        let scenario = try loadScenario(options?.scenario)
+        let problems = ScriptCheck(environment: environment).check(script, on: scenario)
+        guard !problems.isEmpty else { return }
+        for p in problems { Console.err(p.rendered + "\n") }
+        Console.err("\(problems.count) error\(problems.count == 1 ? "" : "s")\n")
+        throw ExitCode(1)
     }
 }

@@ -101,11 +101,12 @@ struct Open: ParsableCommand {
     /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
     /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
     static func start(file: String?, commands: String?, settings: Settings) throws {
+        // A batch (`-c`, or lines from a pipe) ends on Ctrl-C with status 130.
+        if commands != nil || !Console.isTerminal(0) { Signals.exitOnInterrupt() }
         let scenario = try loadScenario(file)
         var session = Session(scenario: scenario)
         session.settings = settings
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        let environment = BundledScenario.environment()
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL
         if let commands {

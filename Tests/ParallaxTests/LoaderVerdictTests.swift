@@ -4,7 +4,7 @@ import Testing
 
 /// The loader's errors and warnings for question kinds, numbers, ties, `withheld`,
 /// `initiator: disputed`, entities that fail but still declare their id, and the warnings
-/// of the event model: each at its line and column, read whole and in sections alike.
+/// of the event model: each at its line and column, read whole and in two parts alike.
 @Suite struct LoaderVerdictTests {
     /// The minimal scenario with `replacing` pairs applied and `extra` appended.
     static func text(_ extra: String, replacing pairs: [(String, String)] = []) -> String {
@@ -13,11 +13,19 @@ import Testing
         return t + "\n" + extra
     }
 
-    /// Warnings as `LINE:COL: message`, read whole and in sections (which must agree).
+    /// Warnings as `LINE:COL: message`, read whole and in two parts at every cut (which
+    /// must agree).
     static func warnings(_ text: String) throws -> [String] {
-        let whole = try ScenarioLoader.loadWhole(bytes: Array(text.utf8), path: "t.yaml").warnings
-        let parts = try ScenarioLoader.loadInSections(bytes: Array(text.utf8), path: "t.yaml").warnings
-        #expect(whole == parts, "reading in sections disagrees with reading whole")
+        let bytes = Array(text.utf8)
+        let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "t.yaml").warnings
+        var target = 0, cuts = 0
+        while let parts = bytes.withUnsafeBufferPointer({ TwoParts.yaml($0, target: target) ?? TwoParts.json($0, target: target) }),
+              let result = ScenarioLoader.loadInTwoParts(bytes: bytes, path: "t.yaml", target: target) {
+            #expect(try result.get().warnings == whole, "reading in two parts cut at byte \(parts.second.lowerBound) disagrees with reading whole")
+            target = parts.second.lowerBound + 1
+            cuts += 1
+        }
+        #expect(cuts > 0, "the text cannot be read in two parts")
         return whole.map { "\($0.location.line):\($0.location.column): \($0.message)" }
     }
 
@@ -70,7 +78,7 @@ import Testing
         let text = Self.text("""
           - {id: e3, date: 2021-11-18, phase: escalation, type: fight, initiator: disputed, title: F, sources: [src]}
           - {id: e4, date: 2021-11-18, phase: escalation, type: assault, initiator: yes, title: A, sources: [src]}
-        """)
+        """) + Fixtures.claims
         #expect(Fixtures.problems(text) == [
             "13:75: 'initiator: disputed' applies to directed types (appeal, consult, mediate, deny, accuse, reject, demand, threaten, protest, posture, coerce, capture, occupy, assault); the actors of a 'fight' event carry no order",
             "14:77: initiator takes one value, 'disputed' (who acted first is contested); got 'yes'",
@@ -95,7 +103,7 @@ import Testing
             "8:49: unknown key 'extra' in party",
             "11:48: 'kind' must be text, found a list",
             "15:39: unknown phase 'escalaton'; did you mean 'escalation'?",
-            "18:10: place id 'bad place' must be a word without spaces, quotes or control characters",
+            "18:10: place id 'bad place' holds a space (U+0020); an id is made of letters, marks, digits and - _ . : / +",
             "21:44: unknown kind 'wrong'; expected one of: yes-no, party, number, text",
         ])
     }
@@ -139,12 +147,12 @@ import Testing
           - {id: Withheld, name: W, role: observer}
           - {id: 3..4, name: Range, role: observer}
 
-        """), ("  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n", "  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n  - {id: w-office, name: W, party: Withheld}\n")])
+        """), ("  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n", "  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n  - {id: w-office, name: W, party: Withheld}\n")]) + Fixtures.claims
         #expect(Fixtures.problems(text) == [
-            "8:10: party id 'yes' would read as an answer (yes, no, withheld or a number); choose another id",
-            "9:10: party id '15' would read as an answer (yes, no, withheld or a number); choose another id",
-            "10:10: party id 'Withheld' would read as an answer (yes, no, withheld or a number); choose another id",
-            "11:10: party id '3..4' would read as an answer (yes, no, withheld or a number); choose another id",
+            "8:10: party id 'yes' reads as an answer (yes, no, withheld or a number); give the party another id",
+            "9:10: party id '15' reads as an answer (yes, no, withheld or a number); give the party another id",
+            "10:10: party id 'Withheld' reads as an answer (yes, no, withheld or a number); give the party another id",
+            "11:10: party id '3..4' reads as an answer (yes, no, withheld or a number); give the party another id",
         ])
     }
 
@@ -152,17 +160,18 @@ import Testing
     /// and in flow style.
     @Test func anUnquotedFloorSaysToQuoteIt() {
         let flow = Self.text("claims:\n  - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM, killed: >=15}]}")
-        #expect(Fixtures.problems(flow) == [
+        #expect(Fixtures.wholeFileProblems(flow) == [
             "14:114: found character that cannot start any token while scanning for the next token; a value starting with '>' must be quoted: write '>=15' (or 15+)",
         ])
         let block = Self.text("questions:\n  - {id: q, text: Q?, about: clash}\nclaims:\n  - id: a\n    by: arm-mod\n    about: clash\n    says: x\n    status: official\n    sources: [src]\n    answers:\n      q: >=204\n")
-        #expect(Fixtures.problems(block).first?.hasSuffix("a value starting with '>' must be quoted: write '>=204' (or 204+)") == true)
+        #expect(Fixtures.wholeFileProblems(block).first?.hasSuffix("a value starting with '>' must be quoted: write '>=204' (or 204+)") == true)
         // Quoted, it is a number; so are the other forms, in answers and figures alike.
         let fine = Self.text("""
         questions:
           - {id: q, text: Q?, about: clash}
         claims:
           - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q: '>=15'}, figures: [{party: ARM, killed: '>=15', wounded: 15+, captured: at least 15, missing: 15-20, displaced: "15..20", casualties: {min: 15, max: 20}}]}
+          - {id: z, by: arm-mod, about: clash, says: y, status: official, sources: [src]}
         """)
         #expect(Fixtures.problems(fine) == [])
         let claim = try? Fixtures.load(fine).claim("a")
@@ -174,6 +183,7 @@ import Testing
         let text = Self.text("""
         claims:
           - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM, killed: 20-15, wounded: about 3, captured: {min: 5, max: 2}}]}
+          - {id: z, by: arm-mod, about: clash, says: y, status: official, sources: [src]}
         """)
         #expect(Fixtures.problems(text) == [
             "14:114: 'killed' range '20-15' ends below its start; write the smaller number first; or write {min: A, max: B} or {at_least: N}",
@@ -204,6 +214,7 @@ import Testing
           - {id: n, text: How many?, about: clash, kind: number}
         claims:
           - {id: a, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q: AMR, n: [ARM]}}
+          - {id: z, by: arm-mod, about: clash, says: y, status: official, sources: [src]}
         """)
         #expect(Fixtures.problems(text) == [
             "17:96: the answer to 'q' must be a party id or a list of them (ARM or [ARM, AZE]), or withheld (the question's kind is party); got 'AMR'; did you mean 'ARM'?",

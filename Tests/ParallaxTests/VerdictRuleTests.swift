@@ -104,7 +104,7 @@ import Testing
         if figure {
             j = c.figures.first { $0.losses == "P" && $0.measure == .killed }?.judgement
         } else {
-            j = c.questions.first { $0.question.id == "q" }?.judgement
+            j = c.questions.first { $0.question.id == "qn" }?.judgement
         }
         guard let j else { return c.figures.isEmpty && figure ? "open" : "no row" }
         return j.verdict.rawValue + (j.flags.isEmpty ? "" : " (\(j.flagText))")
@@ -112,12 +112,12 @@ import Testing
 
     @Test(arguments: questionCases.flatMap { k in k.cases.map { (k.kind, $0) } })
     func questionRow(_ kind: String, _ c: Case) throws {
-        let question = "questions: [{id: q, text: Q?, about: e, kind: \(kind)}]\n"
-        let text = Self.header + question + Self.claims(c) { "answers: {q: \($0)}" }
+        let question = "questions: [{id: qn, text: Q?, about: e, kind: \(kind)}]\n"
+        let text = Self.header + question + Self.claims(c) { "answers: {qn: \($0)}" }
         #expect(try Self.verdict(text, figure: false) == c.expected, "\(c.name)")
         // Inferred, the kind is the same (withheld answers are ignored in inferring it).
         if !(c.p + c.q + c.others).allSatisfy({ $0 == "withheld" }) {
-            let inferred = Self.header + "questions: [{id: q, text: Q?, about: e}]\n" + Self.claims(c) { "answers: {q: \($0)}" }
+            let inferred = Self.header + "questions: [{id: qn, text: Q?, about: e}]\n" + Self.claims(c) { "answers: {qn: \($0)}" }
             #expect(try Self.verdict(inferred, figure: false) == c.expected, "\(c.name), kind inferred")
         }
     }
@@ -132,7 +132,7 @@ import Testing
     /// figures table no longer repeats the pair.
     @Test(arguments: figureCases)
     func tiedQuestionRowMatchesTheFigureRow(_ c: Case) throws {
-        let question = "questions: [{id: q, text: Q?, about: e, kind: number, measure: killed, party: P}]\n"
+        let question = "questions: [{id: qn, text: Q?, about: e, kind: number, measure: killed, party: P}]\n"
         let text = Self.header + question + Self.claims(c) { "figures: [{party: P, killed: \($0)}]" }
         #expect(try Self.verdict(text, figure: false) == c.expected, "\(c.name)")
         let s = try Fixtures.load(text)
@@ -158,7 +158,7 @@ import Testing
     @Test func aTiedFigureShowsOnceWhereverTheCursorIs() throws {
         let text = Self.header.replacingOccurrences(of: "title: Clash, sources: [src]}\n",
                                                     with: "title: Clash, sources: [src]}\n  - {id: e2, date: \"2022-01-02\", phase: aftermath, type: statement, actors: [P], title: Toll, sources: [src]}\n")
-            + "questions: [{id: q, text: Q?, about: e2, measure: killed, party: P}]\n"
+            + "questions: [{id: qn, text: Q?, about: e2, measure: killed, party: P}]\n"
             + "claims:\n  - {id: c1, by: p1, about: e, says: x, status: official, sources: [src], figures: [{party: P, killed: 3}]}\n"
         let s = try Fixtures.load(text)
         let early = Comparison(Knowledge(scenario: s, position: 1), parties: ["P", "Q"])

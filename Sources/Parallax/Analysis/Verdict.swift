@@ -44,10 +44,13 @@ public struct Judgement: Sendable, Equatable {
     public let flags: [Flag]
 
     /// The flags as printed: comma-separated, `internal split` once however many parties split.
-    public var flagText: String {
+    public var flagText: String { flagNames.joined(separator: ", ") }
+
+    /// Each flag as printed, once (`internal split` once however many parties split).
+    public var flagNames: [String] {
         var seen: [String] = []
         for f in flags where !seen.contains(f.description) { seen.append(f.description) }
-        return seen.joined(separator: ", ")
+        return seen
     }
 
     /// The compared parties whose own answers are incompatible.

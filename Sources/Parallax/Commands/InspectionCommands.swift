@@ -9,27 +9,26 @@ enum InspectionCommands {
             + "A claim shows when it was said, from when it is known and what it is about. A question shows its kind, "
             + "every answer with its claimant, status, date and state (current, revised by CLAIM-ID, retracted, withheld), "
             + "then the verdict among the belligerents as of the cursor.",
-        example: "show arm-mod-blames-aze"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let token = inv.args.next()
-        try inv.args.finish("show [ID]")
-        let sc = inv.scenario
+        example: "show arm-mod-blames-aze", parameters: [Parameter("ID", .entity, .optional)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let token = cmd.token("ID")
+        let sc = ctx.scenario
         guard let token else {
-            guard let e = inv.session.currentEvent else {
-                return inv.document([.notice("Before the first event: nothing to show. 'show ID' shows any entity.")])
+            guard let e = ctx.session.currentEvent else {
+                return cmd.spec.document([.notice("Before the first event: nothing to show. 'show ID' shows any entity.")])
             }
-            return inv.document(EntityViews.event(e, in: inv.session))
+            return cmd.spec.document(EntityViews.event(e, in: ctx.session))
         }
         if case .eventIndex(let n) = token.kind {
             let p = try NavigationCommands.position(of: token, in: sc, usage: "show [ID]")
             _ = n
-            return inv.document(EntityViews.event(sc.events[p - 1], in: inv.session))
+            return cmd.spec.document(EntityViews.event(sc.events[p - 1], in: ctx.session))
         }
         guard let ref = sc.entity(token.text) ?? caseInsensitive(token.text, in: sc) else {
             let hint = Suggestions.nearest(to: token.text, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("no entity with id '\(token.text)'\(hint)", at: token)
         }
-        let s = inv.session
+        let s = ctx.session
         let blocks: [Block]
         switch ref {
         case .event(let i): blocks = EntityViews.event(sc.events[i], in: s)
@@ -40,7 +39,7 @@ enum InspectionCommands {
         case .source(let i): blocks = EntityViews.source(sc.sources[i], in: s)
         case .place(let i): blocks = EntityViews.place(sc.places[i], in: s)
         }
-        return inv.document(blocks)
+        return cmd.spec.document(blocks)
     }
 
     /// `arm` finds `ARM` when nothing matches exactly.
@@ -54,33 +53,31 @@ enum InspectionCommands {
         name: "events", group: .inspection, usage: "events [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
         detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "events where phase = mediation"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let filter = try inv.args.filter(FilterSchemas.event)
-        try inv.args.finish("events [where FILTER]")
-        let s = inv.session
+        example: "events where phase = mediation", parameters: [Parameter("FILTER", .filter(.event), .optional)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let filter = cmd.filter()
+        let s = ctx.session
         var rows: [Table.Row] = []
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id,
                                    e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
-                                  marked: i + 1 == s.cursor))
+                                  marked: i + 1 == s.cursor, isLater: i + 1 > s.cursor))
         }
         var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
                                                       .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
                                             rows: rows, showsMarker: true))]
         if rows.isEmpty { blocks = [.notice("No event matches.")] }
-        return inv.document(blocks)
+        return cmd.spec.document(blocks)
     }
 
     static let parties = CommandSpec(
         name: "parties", group: .inspection, usage: "parties",
         summary: "The parties whose narratives can be compared.", example: "parties"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("parties")
-        let sc = inv.scenario
-        let known = inv.session.knownClaims()
-        return inv.document([.table(Table(
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let sc = ctx.scenario
+        let known = ctx.session.knownClaims()
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
             rows: sc.parties.map { p in
                 Table.Row([p.id, p.name, p.role.rawValue, String(sc.actors.filter { $0.party == p.id }.count),
@@ -92,39 +89,36 @@ enum InspectionCommands {
         name: "actors", group: .inspection, usage: "actors [where FILTER]",
         summary: "Who acts and speaks, and for which party.",
         detail: "Fields: " + FilterSchemas.actor.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "actors where party = ARM"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let filter = try inv.args.filter(FilterSchemas.actor)
-        try inv.args.finish("actors [where FILTER]")
-        let sc = inv.scenario
+        example: "actors where party = ARM", parameters: [Parameter("FILTER", .filter(.actor), .optional)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let filter = cmd.filter()
+        let sc = ctx.scenario
         let rows = sc.actors.filter { filter?.matches($0, in: sc, schema: FilterSchemas.actor) ?? true }
             .map { Table.Row([$0.id, $0.name, $0.title ?? "", $0.kind ?? "", $0.party]) }
-        if rows.isEmpty { return inv.document([.notice("No actor matches.")]) }
-        return inv.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
+        if rows.isEmpty { return cmd.spec.document([.notice("No actor matches.")]) }
+        return cmd.spec.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
     }
 
     static let sources = CommandSpec(
         name: "sources", group: .inspection, usage: "sources",
         summary: "The publications the scenario's facts come from.", example: "sources"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("sources")
-        return inv.document([.table(Table(
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("publisher"), .init("date"), .init("title"), .init("url")],
-            rows: inv.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
+            rows: ctx.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
     }
 
     static let questions = CommandSpec(
         name: "questions", group: .inspection, usage: "questions",
         summary: "The contested points, with how many known claims answer each.", example: "questions"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("questions")
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         var answers: [String: Int] = [:]
-        for c in inv.session.knownClaims() {
+        for c in ctx.session.knownClaims() {
             for a in c.answers { answers[a.question, default: 0] += 1 }
         }
-        return inv.document([.table(Table(
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
-            rows: inv.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
+            rows: ctx.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
     }
 
     static let claims = CommandSpec(
@@ -132,19 +126,19 @@ enum InspectionCommands {
         summary: "Claims known as of the cursor (every claim with 'all').",
         detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
             + "said: made_on, else its known_at date, else the date of the event it is about.",
-        example: "claims all where measure = killed"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let all = inv.args.flag("all")
-        let filter = try inv.args.filter(FilterSchemas.claim)
-        try inv.args.finish("claims [all] [where FILTER]")
-        let sc = inv.scenario
-        let session = inv.session
+        example: "claims all where measure = killed", parameters: [Parameter("FILTER", .filter(.claim), .optional)],
+        flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let all = cmd.has("all")
+        let filter = cmd.filter()
+        let sc = ctx.scenario
+        let session = ctx.session
         // Claims are read in place and each speaker and event date is spelled once (per
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
         let rows = sc.claims.withUnsafeBufferPointer { claims in
-            Concurrently.inHalves(claims.count, threshold: 4000) { range -> [Table.Row] in
+            Concurrently.inHalves(claims.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
                 var dates: [EventDate: String] = [:]
@@ -172,40 +166,93 @@ enum InspectionCommands {
         }
         if rows.isEmpty {
             let why = all || session.cursor >= session.count ? "" : " as of \(session.positionText); 'claims all' shows every claim"
-            return inv.document([.notice("No claim matches\(why).")])
+            return cmd.spec.document([.notice("No claim matches\(why).")])
         }
-        return inv.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
+        return cmd.spec.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
                                           rows: rows))])
     }
 
     static let find = CommandSpec(
-        name: "find", group: .inspection, usage: "find TEXT",
-        summary: "Search titles, descriptions, claims, quotes, names and questions (ignores case and accents).",
-        example: "find provocation", takesRestOfLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        var text = inv.args.rest
-        if case .success(let toks) = Lexer.tokens(text), toks.count == 1, toks[0].kind == .string { text = toks[0].text }
-        guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: inv.args.endColumn) }
+        name: "find", group: .inspection, usage: "find [all] TEXT",
+        summary: "Search ids, names, titles, descriptions, claims, quotes, answers, figures and questions (ignores case and accents).",
+        detail: "Answers and figures are searched as printed ('find 40' finds '>=40'). Claims not yet known at the cursor "
+            + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
+            + "Quote TEXT to search for the word all.",
+        example: "find provocation", parameters: [Parameter("TEXT", .text)],
+        // Read from the text itself (`find all TEXT`); declared so that completion offers it.
+        flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        var text = cmd.text
+        var all = false
+        if case .success(let toks) = Lexer.tokens(text) {
+            if toks.count > 1, toks[0].kind == .word, toks[0].isKeyword("all") {
+                all = true
+                text = String(text.dropFirst(3)).trimmed
+            }
+            if case .success(let rest) = Lexer.tokens(text), rest.count == 1, rest[0].kind == .string { text = rest[0].text }
+        }
+        guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: cmd.endColumn) }
         let needle = Folding.foldedBytes(text)
-        let sc = inv.scenario
+        let s = ctx.session
+        let sc = ctx.scenario
         var rows: [Table.Row] = []
-        func check(_ kind: String, _ id: String, _ field: String, _ value: String?) {
+        /// `position`: the event's, or where a claim becomes known; nil for the rest.
+        func check(_ kind: String, _ id: String, _ field: String, _ value: String?, position: Int? = nil) {
             guard let value, Folding.matches(value, folded: needle) else { return }
-            rows.append(Table.Row([kind, id, field, value]))
+            found(kind, id, field, value, position: position)
         }
-        for e in sc.events {
-            check("event", e.id, "title", e.title)
-            check("event", e.id, "description", e.description)
+        func found(_ kind: String, _ id: String, _ field: String, _ value: String, position: Int? = nil) {
+            rows.append(Table.Row([position.map { "#\($0)" } ?? "", kind, id, field, value],
+                                  marked: position != nil && position == s.cursor && kind == "event",
+                                  isLater: (position ?? 0) > s.cursor))
         }
-        for c in sc.claims {
-            check("claim", c.id, "says", c.says)
-            check("claim", c.id, "quote", c.quote)
+        for (i, e) in sc.events.enumerated() {
+            check("event", e.id, "id", e.id, position: i + 1)
+            check("event", e.id, "title", e.title, position: i + 1)
+            check("event", e.id, "description", e.description, position: i + 1)
         }
-        for a in sc.actors { check("actor", a.id, "name", a.displayName) }
-        for p in sc.parties { check("party", p.id, "name", p.name) }
-        for q in sc.questions { check("question", q.id, "text", q.text) }
-        for p in sc.places { check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? "")) }
-        if rows.isEmpty { return inv.document([.notice("Nothing matches '\(text)'.")]) }
-        return inv.document([.table(Table(columns: [.init("kind"), .init("id"), .init("field"), .init("text")], rows: rows))])
+        for c in sc.claims where all || s.isKnown(c) {
+            let p = c.knownPosition
+            check("claim", c.id, "id", c.id, position: p)
+            check("claim", c.id, "says", c.says, position: p)
+            check("claim", c.id, "quote", c.quote, position: p)
+            // Answers and figures matched as printed, value by value; the row's text is made
+            // only for a match (ten thousand claims' strings would cost more than the search).
+            for (q, a) in c.answers where Folding.matches(a.description, folded: needle) {
+                found("claim", c.id, "answer", "\(q): \(a)", position: p)
+            }
+            if c.figures.contains(where: { f in
+                f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                    || f.note.map { Folding.matches($0, folded: needle) } == true
+                    || Folding.matches(f.party ?? "all sides", folded: needle)
+                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+            }) {
+                found("claim", c.id, "figures", Views.figures(c.figures), position: p)
+            }
+        }
+        for a in sc.actors {
+            check("actor", a.id, "id", a.id)
+            check("actor", a.id, "name", a.displayName)
+        }
+        for p in sc.parties {
+            check("party", p.id, "id", p.id)
+            check("party", p.id, "name", p.name)
+        }
+        for q in sc.questions {
+            check("question", q.id, "id", q.id)
+            check("question", q.id, "text", q.text)
+        }
+        for src in sc.sources {
+            check("source", src.id, "id", src.id)
+            check("source", src.id, "title", src.publisher + ": " + src.title)
+        }
+        for p in sc.places {
+            check("place", p.id, "id", p.id)
+            check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? ""))
+        }
+        let hidden = all || s.cursor >= s.count ? "" : " as of \(s.positionText); 'find all \(text)' also searches claims not yet known"
+        if rows.isEmpty { return cmd.spec.document([.notice("Nothing matches '\(text)'\(hidden).")]) }
+        return cmd.spec.document([.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
+                                          rows: rows, showsMarker: true))])
     }
 }

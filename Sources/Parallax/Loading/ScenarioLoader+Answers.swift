@@ -50,17 +50,9 @@ extension ScenarioLoader {
         var answers: [[(key: YAMLNode, question: String, value: YAMLNode)]]
         var figureKeys: [[[YAMLNode]]]
 
-        init(_ raw: RawClaims) {
-            answers = []
-            figureKeys = []
-            answers.reserveCapacity(raw.count)
-            figureKeys.reserveCapacity(raw.count)
-            for (slice, _) in raw.slices(0..<raw.count) {
-                for k in slice.indices {
-                    answers.append(slice[k].answers.map { (key: $0.0, question: $0.1, value: $0.2) })
-                    figureKeys.append(slice[k].figureKeys)
-                }
-            }
+        init(_ raw: [RawClaim]) {
+            answers = raw.map { $0.answers.map { (key: $0.0, question: $0.1, value: $0.2) } }
+            figureKeys = raw.map(\.figureKeys)
         }
 
         func answerNode(_ i: Int, _ question: String) -> YAMLNode? {

@@ -15,47 +15,8 @@ extension ScenarioLoader {
         var figureKeys: [[YAMLNode]]
     }
 
-    /// A file's raw claims in file order, kept in the parts that decoded them (one per
-    /// thread) and read across them by index: joining them into one array would copy every
-    /// claim, a retain and a release of each of its strings.
-    struct RawClaims {
-        let parts: [[RawClaim]]
-        let count: Int
-
-        init(_ parts: [[RawClaim]]) {
-            self.parts = parts
-            count = parts.reduce(0) { $0 + $1.count }
-        }
-
-        subscript(i: Int) -> RawClaim {
-            var i = i
-            for part in parts {
-                if i < part.count { return part[i] }
-                i -= part.count
-            }
-            preconditionFailure("claim \(i) out of range")
-        }
-
-        /// The ids of claims `first…`.
-        func ids(from first: Int) -> [String] {
-            var out: [String] = []
-            out.reserveCapacity(count - first)
-            for (claims, _) in slices(first..<count) { for r in claims { out.append(r.claim.id) } }
-            return out
-        }
-
-        /// The claims `range` as slices of the parts, each with the index of its first claim.
-        func slices(_ range: Range<Int>) -> [(claims: ArraySlice<RawClaim>, first: Int)] {
-            var out: [(ArraySlice<RawClaim>, Int)] = []
-            var start = 0
-            for part in parts {
-                let lower = max(range.lowerBound, start), upper = min(range.upperBound, start + part.count)
-                if lower < upper { out.append((part[(lower - start)..<(upper - start)], lower)) }
-                start += part.count
-            }
-            return out
-        }
-    }
+    /// A list of claims (the `claims:` key's, or part of it), decoded.
+    mutating func claimList(_ node: YAMLNode) -> [RawClaim] { items(node, "claims") { $0.claim($1) } }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),
@@ -111,11 +72,18 @@ extension ScenarioLoader {
         }
         let confirms = references(f, "confirms", [.claim], role: "claim")
         let denies = references(f, "denies", [.claim], role: "claim")
+        for key in ["confirms", "denies"] where (key == "confirms" ? confirms : denies).contains(id) {
+            let node = list(f, key).first { $0.scalar == id } ?? f[key]!
+            error(node, "claim '\(id)' \(key) itself; '\(key)' names other claims")
+        }
         let sources = references(f, "sources", [.source], role: "source")
         if sources.isEmpty, let n = f["sources"] { error(n, "a claim names at least one source") }
-        guard let by, let about, let says, let status else { return nil }
+        // A wrong `says` or `status` is reported already; the claim is still read on (with
+        // a stand-in that never loads: the file has an error), so the problems of its
+        // other keys are reported too, not only after the first is fixed.
+        guard let by, let about else { return nil }
         let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
-                          says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
+                          says: says ?? "", quote: string(f, "quote"), status: status ?? .official, answers: [], figures: figures,
                           relayedBy: relayedBy, confirms: confirms, denies: denies,
                           revises: string(f, "revises"), sources: sources, location: at(node),
                           knownPosition: 0, party: nil)
@@ -218,7 +186,7 @@ extension ScenarioLoader {
     }
 
     /// Ids of the given kinds, for suggestions.
-    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: RawClaims) -> [String] {
+    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: [RawClaim]) -> [String] {
         var out: [String] = []
         for k in kinds {
             switch k {
@@ -227,14 +195,14 @@ extension ScenarioLoader {
             case .source: out += scenario.sources.map(\.id)
             case .event: out += scenario.events.map(\.id)
             case .question: out += scenario.questions.map(\.id)
-            case .claim: out += claims.ids(from: 0)
+            case .claim: out += claims.map(\.claim.id)
             case .place: out += scenario.places.map(\.id)
             }
         }
         return out
     }
 
-    mutating func check(_ ref: Reference, in scenario: Scenario, claims: RawClaims) {
+    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim]) {
         let found = kind(of: ref.id, in: scenario)
         if let found, ref.allowed.contains(found) { return }
         let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
@@ -248,57 +216,25 @@ extension ScenarioLoader {
     }
 
     /// Resolves every reference, with the claims' ids already in the scenario's index.
-    /// The claims are resolved in two runs at once, on two cores: this loader takes the
-    /// references and the first claims, a copy of it the rest, each writing its claims
-    /// straight into place; their problems are joined in file order.
-    mutating func resolve(_ scenario: Scenario, claims raw: RawClaims) -> [Claim] {
+    mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
         let partyIds = Set(scenario.parties.map(\.id))
-        // The reference checks cost about as much as a quarter of the claims.
-        let cut = raw.count * 3 / 8
-        var second = self
-        second.diagnostics = []
-        let resolved = [Claim](unsafeUninitializedCapacity: raw.count) { buffer, count in
-            nonisolated(unsafe) let out = buffer.baseAddress!
-            Concurrently.run({
-                for ref in pending { check(ref, in: scenario, claims: raw) }
-                for refs in pendingElsewhere { for ref in refs { check(ref, in: scenario, claims: raw) } }
-                for (node, place) in placeRefs where scenario.place(place) == nil {
-                    if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
-                        error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
-                    }
-                }
-                for (claims, first) in raw.slices(0..<cut) {
-                    resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
-                }
-            }, {
-                for (claims, first) in raw.slices(cut..<raw.count) {
-                    second.resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
-                }
-            }, parallel: raw.count >= ScenarioLoader.parallelClaims)
-            count = raw.count
+        for ref in pending { check(ref, in: scenario, claims: raw) }
+        for (node, place) in placeRefs where scenario.place(place) == nil {
+            if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
+                error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
+            }
         }
-        diagnostics += second.diagnostics
+        var resolved: [Claim] = []
+        resolved.reserveCapacity(raw.count)
+        for r in raw {
+            resolved.append(r.claim)
+            resolve(&resolved[resolved.count - 1], r, all: raw, in: scenario, partyIds: partyIds)
+        }
         return resolved
     }
 
-    /// Speakers, parties, answers, figures' parties and positions of some claims, written
-    /// to `out` in order, one claim for each raw claim.
-    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: RawClaims,
-                                in scenario: Scenario, partyIds: Set<String>) {
-        // Each claim is copied once, straight into place, and completed there: copying a
-        // raw claim and then its claim retained and released every string twice more.
-        raw.withUnsafeBufferPointer { raw in
-            var c = out
-            for r in raw.indices {
-                c.initialize(to: raw[r].claim)
-                resolve(&c.pointee, raw[r], all: all, in: scenario, partyIds: partyIds)
-                c += 1
-            }
-        }
-    }
-
     /// Completes one claim: its speaker and party, answers and position.
-    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: RawClaims, in scenario: Scenario, partyIds: Set<String>) {
+    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: [RawClaim], in scenario: Scenario, partyIds: Set<String>) {
         switch scenario.entity(c.by) {
         case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party
         case .party?: c.speaker = .party(c.by); c.party = c.by
@@ -325,6 +261,10 @@ extension ScenarioLoader {
             } else if kind(of: c.about, in: scenario) != nil {
                 error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
             }
+            // `known_at` is checked on its own too: one wrong key does not hide another.
+            if case .event(let id)? = c.knownAt, let node = r.knownAtNode, scenario.positionOfEvent[id] == nil {
+                unknownKnownAt(id, node, in: scenario)
+            }
             return
         }
         c.knownPosition = aboutPosition
@@ -344,13 +284,18 @@ extension ScenarioLoader {
         }
     }
 
+    /// An entity that failed still declared its id: naming it reports nothing more.
+    mutating func unknownKnownAt(_ id: String, _ node: YAMLNode, in scenario: Scenario) {
+        if kind(of: id, in: scenario) == nil && isDeclared(id) { return }
+        error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+    }
+
     mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
         let aboutEvent = scenario.events[about - 1]
         switch knownAt {
         case .event(let id):
             guard let p = scenario.positionOfEvent[id] else {
-                if kind(of: id, in: scenario) == nil && isDeclared(id) { return about }
-                error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+                unknownKnownAt(id, node, in: scenario)
                 return about
             }
             if p < about {
@@ -376,7 +321,7 @@ extension ScenarioLoader {
 
     /// What `revises` names, and cycles.
     /// `index` holds the claims' ids (see `Scenario.indexClaims`).
-    mutating func checkRevisions(_ claims: [Claim], _ raw: RawClaims, index: [String: EntityRef]) {
+    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim], index: [String: EntityRef]) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil
@@ -384,6 +329,10 @@ extension ScenarioLoader {
         for i in claims.indices {
             guard let target = claims[i].revises, let node = raw[i].revisesNode else { continue }
             let c = claims[i]
+            if target == c.id {
+                error(node, "claim '\(c.id)' revises itself; 'revises' names an earlier claim of the same party")
+                continue
+            }
             guard let j = claimIndex(target) else {
                 if !isDeclared(target) {
                     error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
@@ -396,22 +345,32 @@ extension ScenarioLoader {
                 error(node, "claim '\(c.id)' (by \(c.by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
             }
         }
-        // Cycles: follow each chain; report each cycle once, at its first claim in file order.
-        var reported: Set<String> = []
-        for i in claims.indices where claims[i].revises != nil && !reported.contains(claims[i].id) {
-            let id = claims[i].id
-            var chain = [id]
-            var next = claims[i].revises
-            while let n = next, let j = claimIndex(n) {
-                if n == id {
-                    error(raw[i].revisesNode!, "'revises' forms a cycle: " + (chain + [n]).joined(separator: " → "))
-                    reported.formUnion(chain)
-                    break
-                }
-                if chain.contains(n) || chain.count > claims.count { break }
-                chain.append(n)
-                next = claims[j].revises
+        // Cycles. Each claim revises at most one other, so following the links from every
+        // claim in turn, and never past a claim already followed, visits each claim once:
+        // linear however long the chains. A cycle is reported once, at its first claim in
+        // file order, listing the chain from there.
+        var state = [UInt8](repeating: 0, count: claims.count)  // 0 new, 1 on the path, 2 done
+        var path: [Int] = []
+        for start in claims.indices where state[start] == 0 {
+            var i = start
+            while state[i] == 0 {
+                state[i] = 1
+                path.append(i)
+                guard let n = claims[i].revises, let j = claimIndex(n), j != i else { break }
+                i = j
             }
+            if state[i] == 1, let n = claims[i].revises, let j = claimIndex(n), j != i,
+               let from = path.firstIndex(of: i) {
+                let cycle = Array(path[from...])
+                let first = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                let ordered = Array(cycle[first...] + cycle[..<first])
+                var names = ordered.map { claims[$0].id.sanitizedForTerminal }
+                if names.count > 8 { names = Array(names.prefix(4)) + ["… \(names.count - 6) more …"] + names.suffix(2) }
+                names.append(claims[ordered[0]].id.sanitizedForTerminal)
+                error(raw[ordered[0]].revisesNode!, "'revises' forms a cycle: " + names.joined(separator: " → "))
+            }
+            for k in path { state[k] = 2 }
+            path.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -1,8 +1,8 @@
 /// Decoding of each entity; references are resolved afterwards, in `resolve`, once every
 /// id in the file is known.
 extension ScenarioLoader {
-    /// Everything but the claims, decoded; claims are decoded apart (possibly on another
-    /// thread) and joined in `assemble`.
+    /// Everything but the claims, decoded; claims are decoded apart (a large file's in two
+    /// parts, see `TwoParts`) and joined in `assemble`.
     struct Entities {
         var version: Int
         var info: ScenarioInfo?
@@ -18,7 +18,7 @@ extension ScenarioLoader {
         guard let top = fields(root, .top) else { return nil }
         let entities = decodeEntities(top)
         let claims = items(top, "claims") { $0.claim($1) }
-        return assemble(entities, claims: RawClaims([claims]))
+        return assemble(entities, claims: claims)
     }
 
     mutating func decodeEntities(_ top: Fields) -> Entities {
@@ -39,35 +39,19 @@ extension ScenarioLoader {
                         questions: items(top, "questions") { $0.question($1) })
     }
 
-    /// The scenario without its claims: everything that does not wait for them.
-    /// `claimsToCome`: about how many claims will be indexed (see `Scenario.init`).
-    func scenario(_ e: Entities, claimsToCome: Int = 0) -> Scenario? {
-        guard let info = e.info else { return nil }
-        return Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
-                        actors: e.actors, places: e.places, events: e.events, questions: e.questions,
-                        claims: [], path: path, claimsToCome: claimsToCome)
-    }
-
     /// Builds the scenario and resolves every reference; nil when anything was wrong.
-    mutating func assemble(_ e: Entities, claims: RawClaims) -> Scenario? {
-        assemble(scenario(e), claims: claims)
-    }
-
-    /// `indexed`: how many of the first claims `partial` already indexes.
-    mutating func assemble(_ partial: consuming Scenario?, claims: RawClaims, indexed: Int = 0) -> Scenario? {
-        guard var scenario = partial.take() else { return nil }
-        scenario.indexClaims(claims.ids(from: indexed), from: indexed)
+    mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
+        guard let info = e.info else { return nil }
+        var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
+                                actors: e.actors, places: e.places, events: e.events, questions: e.questions,
+                                claims: [], path: path, claimsToCome: claims.count)
+        scenario.indexClaims(claims.map(\.claim.id))
         var resolved = resolve(scenario, claims: claims)
         let written = WrittenParts(claims)
         typeAnswers(&resolved, written, &scenario)
-        // Revisions are checked while the claims are linked.
-        let index = scenario.index
-        let typed = resolved
-        let entities = scenario
-        Concurrently.run({
-            checkRevisions(typed, claims, index: index)
-            if diagnostics.isEmpty { findUnused(entities, claims: typed) }
-        }, { scenario.setClaims(typed) }, parallel: claims.count >= ScenarioLoader.parallelClaims)
+        checkRevisions(resolved, claims, index: scenario.index)
+        if diagnostics.isEmpty { findUnused(scenario, claims: resolved) }
+        scenario.setClaims(resolved)
         guard diagnostics.isEmpty else { return nil }
         changedWithoutRevises(scenario, written)
         scenario.foundWarnings = warnings
@@ -75,7 +59,11 @@ extension ScenarioLoader {
     }
 
     mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
-        guard let node = top[key] else { return [] }
+        top[key].map { items($0, key, decode) } ?? []
+    }
+
+    /// The list under `key`, each item decoded (those with errors left out).
+    mutating func items<T>(_ node: YAMLNode, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []
@@ -105,12 +93,6 @@ extension ScenarioLoader {
         guard let f = fields(node, .party),
               let id = declare(f, entity: "party") else { return nil }
         let name = string(f, "name"), role = enumValue(f, "role", PartyRole.self)
-        // An answer `yes`, `no`, `withheld` or `15` must never be read as a party.
-        let lower = id.lowercased()
-        if lower == "yes" || lower == "no" || lower == "withheld" || FigureValue(reading: id) != nil, let n = f["id"] {
-            error(n, "party id '\(id)' would read as an answer (yes, no, withheld or a number); choose another id")
-            return nil
-        }
         guard let name, let role else { return nil }
         return Party(id: id, name: name, role: role, location: at(node))
     }

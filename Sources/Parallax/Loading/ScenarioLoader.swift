@@ -38,8 +38,7 @@ public struct ScenarioLoader {
         case .success(let doc?):
             document = doc
         }
-        // Nodes refer to their document without counting references; keep it alive here.
-        let scenario = withExtendedLifetime(document) { loader.decode(document.root) }
+        let scenario = loader.decode(document.root)
         loader.reportClashes()
         if !loader.diagnostics.isEmpty || scenario == nil {
             throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
@@ -47,33 +46,14 @@ public struct ScenarioLoader {
         return scenario!
     }
 
-    /// Files smaller than this are read whole: a second thread would cost more than it saves.
-    static let sectionThreshold = 64 * 1024
-
-    /// From this many claims on, references are resolved on two cores.
-    static let parallelClaims = 1000
-
-    /// Loads text already in memory; `path` names it in diagnostics.
+    /// Loads text already in memory; `path` names it in diagnostics. A large file is read
+    /// in two parts at once where it can be (see `TwoParts`), else whole.
     public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
-        if bytes.count >= sectionThreshold { return try loadInSections(bytes: bytes, path: path) }
+        if bytes.count >= Thresholds.twoPartBytes,
+           let result = loadInTwoParts(bytes: bytes, path: path, target: Int(Double(bytes.count) * TwoParts.firstShare)) {
+            return try result.get()
+        }
         return try loadWhole(bytes: bytes, path: path)
-    }
-
-    /// Reads the last claims of a block-style YAML file, or of a JSON file written one value
-    /// per line, on a second thread while the rest is read here; anything unusual (other
-    /// flow style, several documents, a syntax error, line breaks other than LF and CR LF)
-    /// falls back to `loadWhole`. Both report the same problems, except around an id declared twice: the
-    /// duplicate is reported by both, but the messages about references of or to it may
-    /// differ (the whole-file path drops the later entity at once; here, when the two are
-    /// in different parts, the later one is kept and its own references are still checked).
-    /// `tailShare`: the part of the file the second thread should take (measured best at
-    /// about half); tests vary it to cut the claims everywhere.
-    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
-        let parts = sections(bytes).flatMap { loadSections(bytes, $0, path: path, tailShare: tailShare) }
-            ?? loadJSONParts(bytes, path: path, tailShare: tailShare)
-        guard let (scenario, diagnostics) = parts else { return try loadWhole(bytes: bytes, path: path) }
-        if let scenario, diagnostics.isEmpty { return scenario }
-        throw LoadFailure(diagnostics: diagnostics, sourceText: String(validating: bytes, as: UTF8.self))
     }
 
     /// An unquoted `>=15` is a YAML syntax error (a plain value cannot start with `>`); the
@@ -118,15 +98,10 @@ public struct ScenarioLoader {
     var diagnostics: [Diagnostic] = []
     /// Every declared id and where it was declared, for uniqueness across the file.
     var declared: [String: SourceLocation] = [:]
-    /// Ids declared by the loaders of other parts of the file (see `absorb`).
-    var declaredElsewhere: [[String: SourceLocation]] = []
     /// Every place of each id declared more than once (see `reportClashes`).
     var clashes: [String: [SourceLocation]] = [:]
     /// References to check once every id is declared.
     var pending: [Reference] = []
-    /// Those of the loaders of other parts (see `absorb`), kept as they are: copying tens
-    /// of thousands of references into `pending` cost more than walking two lists.
-    var pendingElsewhere: [[Reference]] = []
     /// `place:` values: a place id, or free text.
     var placeRefs: [(YAMLNode, String)] = []
     /// What is legal but probably not meant (see `warnings`); reported only when the file
@@ -149,12 +124,10 @@ public struct ScenarioLoader {
 
     init(path: String) { self.path = path }
 
-    /// The tables of ids and references, handed over once every reference is checked (to
-    /// be freed elsewhere: they hold tens of thousands of strings), leaving them empty.
-    mutating func takeTables() -> (declared: [String: SourceLocation], elsewhere: [[String: SourceLocation]],
-                                   pending: [Reference], pendingElsewhere: [[Reference]], places: [(YAMLNode, String)]) {
-        defer { (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs) = ([:], [], [], [], []) }
-        return (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs)
+    /// The tables of ids and references, once every reference is checked, leaving them empty.
+    mutating func takeTables() -> (declared: [String: SourceLocation], pending: [Reference], places: [(YAMLNode, String)]) {
+        defer { (declared, pending, placeRefs) = ([:], [], []) }
+        return (declared, pending, placeRefs)
     }
 
     func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -259,9 +232,7 @@ public struct ScenarioLoader {
         return fields(pairs, of: node, keys)
     }
 
-    /// `fields` over key/value pairs that may come from several documents (see `sections`).
-    mutating func fields<P: Collection>(_ pairs: P, of node: YAMLNode, _ keys: EntityKeys) -> Fields
-    where P.Element == (key: YAMLNode, value: YAMLNode) {
+    mutating func fields(_ pairs: YAMLNode.Pairs, of node: YAMLNode, _ keys: EntityKeys) -> Fields {
         var f = Fields(keys, node: node)
         var seen: UInt32 = 0
         for (k, v) in pairs {
@@ -301,16 +272,15 @@ public struct ScenarioLoader {
     }
 
     func isDeclared(_ id: String) -> Bool {
-        declared[id] != nil || declaredElsewhere.contains { $0[id] != nil }
+        declared[id] != nil
     }
 
     /// An id being declared: a plain word, unique across the whole file.
     mutating func declare(_ f: Fields, entity: String) -> String? {
         guard let node = f["id"], let id = string(f, "id") else { return nil }
-        guard ScenarioLoader.isValidId(id) else {
-            error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
-            return nil
-        }
+        // A malformed id is reported, and still declared and read on: the entity's other
+        // keys are checked too, and references to it are not reported again as unknown.
+        if let problem = ScenarioLoader.idProblem(id, entity: entity) { error(node, problem) }
         // One lookup in the common case: store, and put the first place back on a clash.
         let here = at(node)
         if let other = declared.updateValue(here, forKey: id) {
@@ -325,6 +295,7 @@ public struct ScenarioLoader {
     /// Reported once all are known: entities are decoded kind by kind, not in file order,
     /// so the first declaration met may not be the first in the file.
     mutating func reportClashes() {
+        reportCaseClashes()
         for (id, places) in clashes {
             let sorted = places.sorted()
             for (k, place) in sorted.enumerated().dropFirst() where place != sorted[k - 1] {
@@ -335,21 +306,89 @@ public struct ScenarioLoader {
         clashes = [:]
     }
 
-    static func isValidId(_ id: String) -> Bool {
-        guard let first = id.utf8.first, first != UInt8(ascii: "#") else { return false }
-        for b in id.utf8 {
-            switch b {
-            case 0..<0x21, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: ","),
-                 UInt8(ascii: "("), UInt8(ascii: ")"):
-                return false
-            case 0xC2, 0xE2, 0xE3:
-                // Possibly a non-ASCII space (U+0085, U+00A0, U+2000…, U+3000): check properly.
-                return !id.unicodeScalars.contains { $0.properties.isWhitespace || (0x80...0x9F).contains($0.value) }
-            default:
-                continue
+    /// The id character set (event-model spec): letters, marks and digits of any script and
+    /// `- _ . : / +`. Whitespace, controls and invisible format characters (zero-width
+    /// spaces, bidi controls) are refused, so two ids that look the same are the same.
+    /// Ids equal but for letter case are duplicates too (JSON keys and party columns are
+    /// lower-cased), reported at the later one. Only ids holding an upper-case or non-ASCII
+    /// letter can clash so: the rest cost a byte scan.
+    mutating func reportCaseClashes() {
+        var folded: [String: [(id: String, at: SourceLocation)]] = [:]
+        for (id, at) in declared where id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            folded[id.lowercased(), default: []].append((id, at))
+        }
+        guard !folded.isEmpty else { return }
+        for (key, found) in folded {
+            var first: [String: SourceLocation] = [:]
+            for (id, at) in found { first[id] = min(at, first[id] ?? at) }
+            if let at = declared[key] { first[key] = min(at, first[key] ?? at) }
+            guard first.count > 1 else { continue }
+            let ids = first.sorted { $0.value < $1.value }.map { (id: $0.key, at: $0.value) }
+            for (id, at) in ids.dropFirst() {
+                diagnostics.append(Diagnostic(at, "id '\(id)' differs from '\(ids[0].id)' (declared at \(ids[0].at.line):\(ids[0].at.column)) "
+                                              + "only in letter case; ids that differ only in case are the same id", length: id.unicodeScalars.count))
             }
         }
-        return true
+    }
+
+    /// The first character an id may not hold, or nil; ASCII is decided byte by byte.
+    static func firstInvalidIdCharacter(_ id: String) -> Unicode.Scalar? {
+        for b in id.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "+"):
+                continue
+            case 0x80...:
+                return id.unicodeScalars.first { !isIdScalar($0) }
+            default:
+                return Unicode.Scalar(b)
+            }
+        }
+        return nil
+    }
+
+    /// An id as text that shows every character: invisible and control ones as `\u{200B}`.
+    static func visible(_ id: String) -> String {
+        var out = ""
+        for s in id.unicodeScalars {
+            if s.properties.generalCategory == .format || ControlCharacter.isControl(s) || (s.properties.isWhitespace && s != " ") {
+                out += ControlCharacter.escaped(s)
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
+    static func isIdScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.:/+".unicodeScalars.contains(s) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Why an id is refused, naming the character (`U+200B`) so an invisible one shows.
+    static func idProblem(_ id: String, entity: String) -> String? {
+        guard !id.isEmpty else { return "\(entity) id is empty" }
+        guard let bad = firstInvalidIdCharacter(id) else {
+            // As answers are read: a party id that reads as yes/no, withheld or a number
+            // could never be told from one.
+            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || FigureValue(reading: id) != nil {
+                return "party id '\(id)' reads as an answer (yes, no, withheld or a number); give the party another id"
+            }
+            return nil
+        }
+        let what = bad.properties.isWhitespace ? "a space" : ControlCharacter.isControl(bad) ? "a control character"
+            : bad.properties.generalCategory == .format ? "an invisible format character" : "the character"
+        let shown = bad.properties.generalCategory == .format || bad.properties.isWhitespace || ControlCharacter.isControl(bad)
+            ? "" : " '\(bad)'"
+        return "\(entity) id '\(visible(id))' holds \(what)\(shown) (\(ControlCharacter.name(bad))); "
+            + "an id is made of letters, marks, digits and - _ . : / +"
     }
 
     mutating func integer(_ node: YAMLNode, _ what: String, minimum: Int? = nil) -> Int? {

@@ -13,6 +13,9 @@ final class YAMLDocument {
         var start: Int32
         /// Mapping: number of keys plus values (2 per pair). Sequence: number of items.
         var count: Int32
+        /// Scalar: characters it spans in the source on its first line (quotes and escapes
+        /// as written), for the caret; 0 when unknown.
+        var width: Int32 = 0
     }
 
     // Immutable once built, and held in buffers of their own rather than arrays: reading
@@ -46,8 +49,8 @@ final class YAMLDocument {
 /// A node of a `YAMLDocument`, with its position. Scalars keep their exact source text:
 /// the scenario format types scalars itself, never by YAML 1.1's implicit rules.
 struct YAMLNode {
-    /// The document outlives every node: nodes exist only while a file is being decoded.
-    unowned(unsafe) let document: YAMLDocument
+    /// A counted reference: a node keeps its document alive however long it is held.
+    let document: YAMLDocument
     let index: Int32
 
     enum Kind {
@@ -58,7 +61,7 @@ struct YAMLNode {
 
     /// Key/value pairs of a mapping, without copying them out.
     struct Pairs: RandomAccessCollection {
-        unowned(unsafe) let document: YAMLDocument
+        let document: YAMLDocument
         let start: Int
         let count: Int
         var startIndex: Int { 0 }
@@ -71,7 +74,7 @@ struct YAMLNode {
 
     /// Items of a sequence.
     struct Items: RandomAccessCollection {
-        unowned(unsafe) let document: YAMLDocument
+        let document: YAMLDocument
         let start: Int
         let count: Int
         var startIndex: Int { 0 }
@@ -117,6 +120,10 @@ struct YAMLNode {
         }
     }
 
-    /// How many characters a caret under this node should span.
-    var width: Int { max(1, scalar?.count ?? 1) }
+    /// How many characters a caret under this node should span: the text as written.
+    var width: Int {
+        let r = record
+        if r.width > 0 { return Int(r.width) }
+        return max(1, scalar?.unicodeScalars.count ?? 1)
+    }
 }

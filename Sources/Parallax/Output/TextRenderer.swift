@@ -7,7 +7,7 @@ struct TextRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         render(document, into: &out)
-        return out.withUnsafeBufferPointer { ByteBuffer.string(utf8: $0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func render(_ document: Document, into out: inout [UInt8]) {
@@ -26,24 +26,18 @@ struct TextRenderer {
             case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
             case .fields(let fields): render(fields, into: &out)
             case .table(let table): laidOut(into: &out) { render(table, into: $0) }
-            case .chart(let chart): laidOut(into: &out) { render(chart, into: $0); return nil }
+            case .chart(let chart): laidOut(into: &out) { render(chart, into: $0) }
             case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
             }
         }
     }
 
     /// Tables and charts (thousands of rows) are laid out in a `ByteBuffer`, whose appends
-    /// are plain memcpy and memset, then copied in at once; a table laid out in two halves
-    /// returns its second, copied in after the first (not joined to it first).
-    private func laidOut(into out: inout [UInt8], _ body: (ByteBuffer) -> ByteBuffer?) {
+    /// are plain memcpy and memset, then copied in at once.
+    private func laidOut(into out: inout [UInt8], _ body: (ByteBuffer) -> Void) {
         let buffer = ByteBuffer(capacity: 4096)
-        let tail = body(buffer)
-        // Reserved for both halves at once, but never exactly: many small tables in a row
-        // would each copy the whole output again.
-        let needed = out.count + buffer.count + (tail?.count ?? 0)
-        if needed > out.capacity { out.reserveCapacity(max(needed, 2 * out.capacity)) }
+        body(buffer)
         out.append(contentsOf: buffer.bytes)
-        if let tail { out.append(contentsOf: tail.bytes) }
     }
 
     /// `wrap(text, width)`, lines joined by line feeds and continued after `indent`
@@ -91,18 +85,37 @@ struct TextRenderer {
 
     func render(_ chart: Chart, into out: ByteBuffer) {
         let widths = chart.bars.map { TextRenderer.width($0.label) }
-        let labelWidth = min(40, widths.max() ?? 0)
-        let half = max(5, min(20, (options.width - labelWidth - 16) / 2))
+        // Labels take up to two fifths of the width, the bars the rest: a wider terminal
+        // shows longer titles and finer bars.
+        // Unwrapped output (what `expect` reads) is drawn as at width 100.
+        let width = options.width > 10_000 ? 100 : options.width
+        let labelWidth = min(max(12, width * 2 / 5), widths.max() ?? 0)
+        let half = max(5, (width - labelWidth - 12) / 2)
         let fill = options.unicode ? "█" : "#"
         let axis = options.unicode ? "│" : "|"
         let marked = options.unicode ? "▶ " : "> "
+        let dash = options.unicode ? "┄" : "~"
         var first = true
         func newLine() {
             if !first { out.append(10) }
             first = false
         }
         func fills(_ n: Int) { for _ in 0..<max(0, n) { out.append(fill) } }
+        if let bin = chart.bin {
+            for line in TextRenderer.wrap("One bar per \(bin): its most intense event, ×count events.", width: width) {
+                newLine()
+                out.append(style(line, dim: true))
+            }
+        }
         for (bar, rawWidth) in zip(chart.bars, widths) {
+            if let gap = bar.gapBefore {
+                // Centred on the axis, where the bars meet.
+                newLine()
+                let text = dash + " " + gap + " " + dash
+                let axisColumn = 2 + labelWidth + 1 + 6 + 1 + half
+                out.append(spaces: max(2, axisColumn - TextRenderer.width(text) / 2))
+                out.append(text)
+            }
             if let group = bar.group {
                 newLine()
                 out.append(style(safe(group), bold: true))
