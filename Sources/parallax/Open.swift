@@ -129,8 +129,14 @@ extension CompletionKind {
 /// The scenario at `file`, or the bundled one; a bad file prints its errors and exits 1.
 func loadScenario(_ file: String?) throws -> Scenario {
     do {
-        if let file { return try ScenarioLoader.load(path: file) }
-        return try BundledScenario.load()
+        let scenario: Scenario
+        if let file { scenario = try ScenarioLoader.load(path: file) } else { scenario = try BundledScenario.load() }
+        // Opening says only how many warnings there are; `check` lists them.
+        if let file, scenario.warningCount > 0 {
+            let n = scenario.warningCount
+            Console.err("\(file): \(n) warning\(n == 1 ? "" : "s"); 'parallax check \(file)' lists \(n == 1 ? "it" : "them")\n")
+        }
+        return scenario
     } catch {
         Console.err(error.rendered(carets: true) + "\n")
         throw ExitCode(1)

@@ -25,7 +25,8 @@ enum AnalysisCommands {
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
             rows: web.contacts.map { c in
                 let cells = ["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
-                             c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
+                             c.event.initiatorDisputed ? Views.disputed(c.to.map { sc.name(of: $0) })
+                                 : c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
                              c.event.title]
                 // From and to as ids, so JSON and the web picture need no names parsed back.
                 let values: [CellValue] = [.int(c.position), .string(c.event.date.description), .string(c.event.type.rawValue),

@@ -79,6 +79,12 @@ enum SessionCommands {
         CommandError("the scenario has \(f.diagnostics.count) error\(f.diagnostics.count == 1 ? "" : "s"); nothing changed:\n" + f.rendered(carets: true))
     }
 
+    /// "; 2 warnings (…)" after a load, or nothing: loading says only how many.
+    static func warningCount(_ scenario: Scenario) -> String {
+        let n = scenario.warningCount
+        return n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists \(n == 1 ? "it" : "them"))"
+    }
+
     static let load = CommandSpec(
         name: "load", group: .scripts, usage: "load FILE [sha256 HEX]",
         summary: "Open another scenario; the cursor goes before its first event.",
@@ -109,7 +115,7 @@ enum SessionCommands {
             ctx.session.replace(scenario)
             ctx.session.breakpoints.removeAll()
             ctx.session.watchpoints.removeAll()
-            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.")])
+            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).")])
         } catch {
             var e = failure(error)
             e.column = t.column
@@ -132,7 +138,7 @@ enum SessionCommands {
                 scenario = try ScenarioLoader.load(path: path)
             }
             ctx.session.replace(scenario, keepCursor: true)
-            return cmd.spec.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims; at \(ctx.session.positionText).")])
+            return cmd.spec.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)); at \(ctx.session.positionText).")])
         } catch {
             throw failure(error)
         }

@@ -74,7 +74,11 @@ extension FigureValue {
     /// Reads a figure as the views print it: `15`, `15-20`, `15..20`, `>=15`, `at least 15`.
     public static func parse(_ text: String) -> FigureValue? {
         let t = text.trimmed
-        func count(_ s: Substring) -> Int? { Answer.count(s) }
+        func count(_ s: Substring) -> Int? {
+            let d = s.trimmingSpaces
+            guard !d.isEmpty, d.count <= 18, d.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return Int(d)
+        }
         if let n = count(t[...]) { return .exact(n) }
         if t.hasPrefix(">="), let n = count(t.dropFirst(2)) { return .atLeast(n) }
         if t.lowercased().hasPrefix("at least "), let n = count(t.dropFirst(9)) { return .atLeast(n) }

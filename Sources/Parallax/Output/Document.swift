@@ -93,19 +93,24 @@ public struct Table: Sendable {
         public var marked: Bool
         /// A row after the cursor (not reached yet), shown with its own marker.
         public var isLater: Bool
+        /// A verdict row's flags as data, for JSON (`flags`: `{"flag": …, "party": …}`);
+        /// the text of the `flag` cell is what text and Markdown print.
+        public var flags: [(flag: String, party: String?)]?
         /// What each cell means, for JSON, CSV and pictures; nil: read from the text by
         /// the column's kind (`CellValue.parse`).
         public var values: [CellValue]?
         /// The claim, event, party and sources the row shows.
         public var ids: RowIDs
-        /// More typed keys for JSON after the columns (a verdict's `flags` list).
+        /// More typed keys for JSON after the columns.
         public var extra: [CellValue.Member]
 
-        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false, values: [CellValue]? = nil,
+        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false,
+                    flags: [(flag: String, party: String?)]? = nil, values: [CellValue]? = nil,
                     ids: RowIDs = RowIDs(), extra: [CellValue.Member] = []) {
             self.cells = cells
             self.marked = marked
             self.isLater = isLater
+            self.flags = flags
             self.values = values
             self.ids = ids
             self.extra = extra

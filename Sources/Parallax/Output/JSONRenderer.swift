@@ -46,7 +46,12 @@ enum JSONRenderer {
                     pairs.append(("after_cursor", row.isLater ? "true" : "false"))
                 }
                 if !row.ids.isEmpty { pairs.append(("ids", ids(row.ids))) }
-                for m in row.extra { pairs.append((m.key, value(m.value))) }
+                if let flags = row.flags {
+                    pairs.append(("flags", array(flags.map {
+                        object([("flag", string($0.flag)), ("party", $0.party.map(string) ?? "null")])
+                    })))
+                }
+                for m in row.extra where row.flags == nil || m.key != "flags" { pairs.append((m.key, value(m.value))) }
                 return object(pairs)
             }
             var pairs = [("type", string("table")),
