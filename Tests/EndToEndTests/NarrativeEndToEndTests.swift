@@ -32,8 +32,8 @@ struct NarrativeEndToEndTests {
         #expect(json.hasPrefix(#"{"command": "diff", "blocks": [{"type": "title", "text": "Where ARM, AZE differ"}"#))
         // The newspaper's war toll is another voice: the `others` column is there.
         #expect(json.contains(#""columns": ["question", "arm", "aze", "others", "verdict", "flag"]"#))
-        #expect(json.contains(#""verdict": "contradict", "flag": "", "flags": []"#))
-        #expect(json.contains(#""flag": "internal split", "flags": [{"flag": "internal split", "party": "ARM"}]"#))
+        #expect(json.contains(#""verdict": "contradict", "flag": null, "ids": "#))
+        #expect(json.contains(#""flag": "internal split", "ids": {"event": "clash-2021-11-16", "question": "arm-killed"}, "flags": [{"flag": "internal split", "party": "ARM"}]"#))
     }
 
     @Test func aMistypedPartyFailsWithACaret() {

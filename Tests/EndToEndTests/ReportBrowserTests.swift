@@ -53,14 +53,15 @@ struct ReportBrowserTests {
     /// its end.
     static let scenarios: [(name: String, arguments: [String])] = {
         var list: [(String, [String])] = [("bundled", ["-c", "goto #11"])]
-        if let dir = opendir(Binary.root + "/Tests/Scenarios") {
+        for folder in ["Tests/Scenarios", "Tests/ParallaxTests/Scenarios"] {
+            guard let dir = opendir(Binary.root + "/" + folder) else { continue }
             var names: [String] = []
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 if name.hasSuffix(".yaml") || name.hasSuffix(".json") { names.append(name) }
             }
             closedir(dir)
-            for name in names.sorted() { list.append((name, ["Tests/Scenarios/" + name, "-c", "end"])) }
+            for name in names.sorted() { list.append((name, [folder + "/" + name, "-c", "end"])) }
         }
         return list
     }()
@@ -78,6 +79,7 @@ struct ReportBrowserTests {
 
     @Test func testScenariosAreFound() {
         #expect(Self.scenarios.map(\.name).contains("hostile-report.yaml"))
+        #expect(Self.scenarios.map(\.name).contains("galwan-2020-06.yaml"))
     }
 
     @Test(arguments: scenarios.map(\.name))

@@ -91,7 +91,7 @@ import Testing
         }
         let json = Renderer.render(doc, RenderOptions(format: .json))
         // Typed: each party's answers as objects, the verdict and flags as their own keys.
-        #expect(json.contains(#"{"question": "who-started", "arm": [{"value": "AZE", "claim": "arm-mod-blames-aze", "claimant": "arm-mod", "party": "ARM", "status": "official", "state": "current"}], "aze": [{"value": "ARM", "claim": "aze-gov-blames-arm", "claimant": "aze-gov", "party": "AZE", "status": "official", "state": "current"}], "verdict": "contradict", "flag": null, "ids": {"event": "clash-2021-11-16", "question": "who-started"}, "flags": []}"#))
+        #expect(json.contains(#"{"question": "who-started", "arm": [{"value": "AZE", "claim": "arm-mod-blames-aze", "claimant": "arm-mod", "party": "ARM", "status": "official", "state": "current"}], "aze": [{"value": "ARM", "claim": "aze-gov-blames-arm", "claimant": "aze-gov", "party": "AZE", "status": "official", "state": "current"}], "others": [], "verdict": "contradict", "flag": null, "ids": {"event": "clash-2021-11-16", "question": "who-started"}, "flags": []}"#))
         let markdown = Renderer.render(doc, RenderOptions(format: .markdown))
         #expect(markdown.contains("| arm-killed | 1 — Armenian Defense Ministry, official<br>15 — Eduard Aghajanyan (lawmaker), unconfirmed | — | — | one-sided | internal split |"))
     }

@@ -218,7 +218,7 @@ struct TableLayout {
         let readable = (0..<n).map { whole[$0] ? Int.max : max(TableLayout.readableText, longest.isEmpty ? 0 : longest[$0]) }
         let wordsNext = (0..<n).map { whole[$0] ? max(1, wholeWords.isEmpty ? 0 : wholeWords[$0]) : Int.max }
         let textWords = (0..<n).map { whole[$0] ? Int.max : max(8, longest.isEmpty ? 0 : longest[$0]) }
-        let textLast = (0..<n).map { whole[$0] ? Int.max : 8 }
+        let textLast = (0..<n).map { whole[$0] ? Int.max : 4 }
         for floor in [readable, wordsNext, textWords, textLast] {
             while excess > 0 {
                 // The widest column that may shrink (the first of equals), one column at a time.
