@@ -47,7 +47,7 @@ let package = Package(
         // Golden/ holds expected transcripts, read through #filePath.
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "EventData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
     ]
 )

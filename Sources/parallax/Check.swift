@@ -9,19 +9,24 @@ struct Check: ParsableCommand {
         discussion: "With no FILE, checks the bundled scenario."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
+    @Argument(help: "The scenario file (YAML or JSON), or a GDELT, UCDP GED or ACLED export.")
     var file: String?
+
+    @OptionGroup var importing: ImportFlags
 
     nonisolated(unsafe) static var loaded: Scenario?
 
-    func run() throws { try Check.start(file: file) }
+    func run() throws { try Check.start(file: file, importing: importing.options) }
 
-    static func start(file: String?) throws {
+    static func start(file: String?, importing: ImportOptions = ImportOptions()) throws {
         do {
             // Kept until exit: the process ends right after, and freeing a large model
             // would only delay that.
             if let file {
-                Check.loaded = try ScenarioLoader.load(path: file)
+                let (scenario, report) = try ScenarioFile.open(path: file, options: importing)
+                Check.loaded = scenario
+                // An export says what it mapped, skipped and repaired; a scenario stays silent.
+                if let report { Console.out("\(file): \(report.summary).\n") }
             } else {
                 Check.loaded = try BundledScenario.load()
             }

@@ -47,17 +47,19 @@ struct Open: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var importing: ImportFlags
+
     func run() throws {
         var settings = Settings()
         try output.apply(to: &settings)
-        try Open.start(file: file, commands: commands, settings: settings)
+        try Open.start(file: file, commands: commands, settings: settings, importing: importing.options)
     }
 
     /// Opens the scenario and runs the REPL on it: libedit on a terminal, plain lines from
     /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
     /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
-    static func start(file: String?, commands: String?, settings: Settings) throws {
-        let scenario = try loadScenario(file)
+    static func start(file: String?, commands: String?, settings: Settings, importing: ImportOptions = ImportOptions()) throws {
+        let scenario = try loadScenario(file, importing: importing)
         var session = Session(scenario: scenario)
         session.settings = settings
         var environment = Environment()
@@ -76,10 +78,17 @@ struct Open: ParsableCommand {
     }
 }
 
-/// The scenario at `file`, or the bundled one; a bad file prints its errors and exits 1.
-func loadScenario(_ file: String?) throws -> Scenario {
+/// The scenario at `file` (or the export, opened by its shape), or the bundled one; a bad
+/// file prints its errors and exits 1. What an import skipped or repaired is said on a terminal.
+func loadScenario(_ file: String?, importing: ImportOptions = ImportOptions()) throws -> Scenario {
     do {
-        if let file { return try ScenarioLoader.load(path: file) }
+        if let file {
+            let (scenario, report) = try ScenarioFile.open(path: file, options: importing)
+            if let report, report.skipped > 0 || report.repaired > 0, Console.isTerminal(2) {
+                Console.err(report.summary + "\n")
+            }
+            return scenario
+        }
         return try BundledScenario.load()
     } catch {
         Console.err(error.rendered(carets: true) + "\n")

@@ -90,10 +90,11 @@ enum SessionCommands {
         try inv.args.finish("load FILE")
         let path = try inv.interpreter.environment.readablePath(t, command: "load")
         do throws(LoadFailure) {
-            let scenario = try ScenarioLoader.load(path: path)
+            let (scenario, report) = try ScenarioFile.open(path: path)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
-            return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.")])
+            let imported = report.map { " " + $0.summary + "." } ?? ""
+            return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.\(imported)")])
         } catch {
             var e = failure(error)
             e.column = t.column
@@ -114,7 +115,7 @@ enum SessionCommands {
             if let bundled = inv.interpreter.environment.bundledScenario, path.hasPrefix("(bundled)") {
                 scenario = try bundled()
             } else {
-                scenario = try ScenarioLoader.load(path: path)
+                scenario = try ScenarioFile.load(path: path)
             }
             inv.session.replace(scenario, keepCursor: true)
             return inv.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims; at \(inv.session.positionText).")])

@@ -68,6 +68,8 @@ public struct Event: Sendable {
     public var intensityOverride: Double?
     public var sources: [String]
     public var location: SourceLocation
+    /// How widely the news covered the event, for events imported from GDELT (see `Coverage`).
+    public var coverage: Coverage? = nil
 
     public var intensity: Double { intensityOverride ?? type.defaultIntensity }
 }

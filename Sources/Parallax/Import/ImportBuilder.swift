@@ -1,0 +1,107 @@
+/// Collects the entities of imported rows — parties, actors, sources, events and claims —
+/// declaring each party, actor and source once however many rows name it, and sharing
+/// one copy of each repeated string (a place, a source's name) among all rows that hold it.
+struct ImportBuilder {
+    let path: String
+    var sources: [Source] = []
+    var parties: [Party] = []
+    var actors: [Actor] = []
+    var events: [Event] = []
+    /// Claims with `knownPosition` still 0: set once the events are in sequence.
+    var claims: [Claim] = []
+    /// Every id given so far, lower-cased (ids equal but for case are the same id).
+    private var taken: Set<String> = []
+    /// Key (as the file names the thing) → id, per kind.
+    private var sourceKeys: [String: Int] = [:]
+    private var partyKeys: [String: Int] = [:]
+    private var actorKeys: [String: Int] = [:]
+    private var shared: [String: String] = [:]
+
+    init(path: String) { self.path = path }
+
+    func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: 1) }
+
+    /// One stored copy of `text`, so a million rows naming a hundred places hold a hundred strings.
+    mutating func interned(_ text: String) -> String {
+        if let s = shared[text] { return s }
+        shared[text] = text
+        return text
+    }
+
+    /// `base` if no id is yet taken equal to it but for case, else `base-2`, `base-3` …
+    mutating func uniqueId(_ base: String) -> String {
+        var id = base, n = 1
+        while !taken.insert(id.lowercased()).inserted {
+            n += 1
+            id = "\(base)-\(n)"
+        }
+        return id
+    }
+
+    /// Whether `id` is free; taken if so. Rows' own ids (GDELT's GLOBALEVENTID) go through here.
+    mutating func claim(id: String) -> Bool { taken.insert(id.lowercased()).inserted }
+
+    /// The party for `key`, declared on first use.
+    mutating func party(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
+                        role: PartyRole, line: Int) -> String {
+        if let i = partyKeys[key] { return parties[i].id }
+        let party = Party(id: uniqueId(id()), name: name(), role: role, location: at(line))
+        partyKeys[key] = parties.count
+        parties.append(party)
+        return party.id
+    }
+
+    /// The actor for `key`, declared on first use.
+    mutating func actor(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
+                        party: String, kind: String?, line: Int) -> String {
+        if let i = actorKeys[key] { return actors[i].id }
+        let actor = Actor(id: uniqueId(id()), name: name(), party: party, kind: kind, title: nil, location: at(line))
+        actorKeys[key] = actors.count
+        actors.append(actor)
+        return actor.id
+    }
+
+    /// The source for `key`, declared on first use.
+    mutating func source(key: String, id: @autoclosure () -> String, publisher: @autoclosure () -> String,
+                         title: @autoclosure () -> String, date: PartialDate, url: String?, line: Int) -> String {
+        if let i = sourceKeys[key] { return sources[i].id }
+        let source = Source(id: uniqueId(id()), publisher: publisher(), title: title(), date: date, url: url, location: at(line))
+        sourceKeys[key] = sources.count
+        sources.append(source)
+        return source.id
+    }
+
+    /// The model, events in sequence and each claim known from its event.
+    func build(info: ScenarioInfo) -> Scenario {
+        var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources,
+                                parties: parties, actors: actors, places: [], events: events, questions: [],
+                                claims: [], path: path)
+        var claims = self.claims
+        for i in claims.indices {
+            claims[i].knownPosition = scenario.positionOfEvent[claims[i].about] ?? 0
+        }
+        scenario.indexClaims(claims.map(\.id))
+        scenario.setClaims(claims)
+        return scenario
+    }
+
+    /// A readable id from a name: lower-case words joined by `-` ("Government of
+    /// Azerbaijan" → `government-of-azerbaijan`), keeping letters and digits of any script.
+    /// `keepingDots` keeps `.` (a host name: `voxy.co.nz`).
+    static func slug(_ name: String, fallback: String, keepingDots: Bool = false) -> String {
+        var out = ""
+        var dash = false
+        for s in name.lowercased().unicodeScalars {
+            if s.properties.isAlphabetic || s.properties.numericType != nil || (keepingDots && s == "." && !out.isEmpty) {
+                if dash && !out.isEmpty { out += "-" }
+                out.unicodeScalars.append(s)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        if out.count > 48 { out = String(out.prefix(48)) }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? fallback : out
+    }
+}

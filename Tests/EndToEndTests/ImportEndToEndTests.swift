@@ -1,0 +1,44 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `parallax FILE`, `parallax check FILE` and `load FILE` on event-data exports.
+@Suite struct ImportEndToEndTests {
+    static let data = "Tests/ParallaxTests/EventData/"
+
+    @Test func checkSaysWhatAnExportMappedAndRepaired() {
+        let r = Binary.run(["check", Self.data + "gdelt2_events_sample.tsv", "--no-cache"])
+        #expect(r.status == 0)
+        #expect(r.stdout == Self.data + "gdelt2_events_sample.tsv: GDELT 2.0 event export: 100 rows mapped; 6 values repaired "
+                + "(Windows-1252 characters read as controls, invalid UTF-8, control characters).\n")
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func anExportOpensStepsAndLoads() {
+        let r = Binary.run([Self.data + "ucdp_ged231_ARM_AZE_rows.csv", "--no-cache", "-c",
+                            "step; figures; load " + Self.data + "gdelt1_events_sample.tsv; goto gdelt-253461011; where"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("1/3  1992-02-11  escalation  fight (-10)"))
+        #expect(r.stdout.contains("Loaded GDELT 1.0 events: gdelt1_events_sample.tsv: 100 events, 100 claims. GDELT 1.0 event export: 100 rows mapped."))
+        #expect(r.stdout.contains("AFGHANISTAN → THE INTERNATIONAL COMMUNITY: Host a visit (CAMEO 043)"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func badRowsFailTheLoadUnlessSkipped() {
+        let path = "/tmp/parallax-bad-rows-\(getpid()).csv"
+        defer { unlink(path) }
+        let text = Binary.read(Binary.root + "/" + Self.data + "ucdp_ged231_ARM_AZE_rows.csv")
+        Binary.write(text.split(separator: ",1,0,0,0,1,1,1,373,", omittingEmptySubsequences: false).joined(separator: ",1,0,0,0,x,1,1,373,"), to: path)
+        let failed = Binary.run(["check", path, "--no-cache"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("\(path):2:"))
+        #expect(failed.stderr.contains("error: column best: 'x' is not a whole number"))
+        #expect(failed.stderr.hasSuffix("1 error\n"))
+        let skipped = Binary.run(["check", path, "--no-cache", "--skip-bad-rows"])
+        #expect(skipped.status == 0)
+        #expect(skipped.stdout.hasPrefix("\(path): UCDP GED export: 2 rows mapped; 1 bad row skipped (the first: \(path):2:"))
+        let opened = Binary.run([path, "--no-cache", "--skip-bad-rows", "-c", "info"])
+        #expect(opened.status == 0 && opened.stdout.contains("events:    2"))
+    }
+}
