@@ -41,4 +41,23 @@ import Glibc
         let opened = Binary.run([path, "--no-cache", "--skip-bad-rows", "-c", "info"])
         #expect(opened.status == 0 && opened.stdout.contains("events:    2"))
     }
+
+    @Test func importWritesASliceThatChecksAndOpens() {
+        let out = "/tmp/parallax-import-\(getpid()).yaml"
+        defer { unlink(out) }
+        let file = Self.data + "ucdp_ged231_sample1000_from_uncertainUCDP.csv"
+        let r = Binary.run(["import", file, "--where", "party = government-of-syria and date >= 2013", "-o", out, "--no-cache"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout == "Wrote \(out): 186 of 1000 events, 186 claims (UCDP GED export: 1000 rows mapped).\n")
+        let check = Binary.run(["check", out])
+        #expect(check.status == 0 && check.stdout.isEmpty && check.stderr.isEmpty)
+        let opened = Binary.run([out, "-c", "info"])
+        #expect(opened.stdout.contains("events:    186"))
+        let again = Binary.run(["import", file, "-o", out, "--no-cache"])
+        #expect(again.status == 1 && again.stderr == "\(out) exists; --force replaces it\n")
+        let scenario = Binary.run(["import", "seeds/armenia-azerbaijan-2021-11.yaml", "-o", out, "--force"])
+        #expect(scenario.status == 1 && scenario.stderr.contains("not a GDELT, UCDP GED or ACLED export"))
+        let badFilter = Binary.run(["import", file, "--where", "sides = 2", "-o", out, "--force"])
+        #expect(badFilter.status == 2 && badFilter.stderr.contains("unknown field 'sides'"))
+    }
 }
