@@ -64,6 +64,7 @@ struct Open: ParsableCommand {
         session.settings = settings
         var environment = Environment()
         environment.bundledScenario = BundledScenario.load
+        environment.importing = importing
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL
         if let commands {

@@ -90,7 +90,7 @@ enum SessionCommands {
         try inv.args.finish("load FILE")
         let path = try inv.interpreter.environment.readablePath(t, command: "load")
         do throws(LoadFailure) {
-            let (scenario, report) = try ScenarioFile.open(path: path)
+            let (scenario, report) = try ScenarioFile.open(path: path, options: inv.interpreter.environment.importing)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
             let imported = report.map { " " + $0.summary + "." } ?? ""
@@ -115,7 +115,7 @@ enum SessionCommands {
             if let bundled = inv.interpreter.environment.bundledScenario, path.hasPrefix("(bundled)") {
                 scenario = try bundled()
             } else {
-                scenario = try ScenarioFile.load(path: path)
+                scenario = try ScenarioFile.load(path: path, options: inv.interpreter.environment.importing)
             }
             inv.session.replace(scenario, keepCursor: true)
             return inv.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims; at \(inv.session.positionText).")])

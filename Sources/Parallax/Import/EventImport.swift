@@ -22,10 +22,13 @@ public struct ImportOptions: Sendable {
     public var skipBadRows = false
     /// Use and write the binary cache (`--no-cache` turns it off).
     public var useCache = true
+    /// Where the cache goes; nil for `$XDG_CACHE_HOME/parallax` (tests set their own).
+    public var cacheDirectory: String?
 
-    public init(skipBadRows: Bool = false, useCache: Bool = true) {
+    public init(skipBadRows: Bool = false, useCache: Bool = true, cacheDirectory: String? = nil) {
         self.skipBadRows = skipBadRows
         self.useCache = useCache
+        self.cacheDirectory = cacheDirectory
     }
 }
 
@@ -74,7 +77,10 @@ public enum EventImport {
         }
         guard let detected = EventFileShape.detect(file.bytes) else { return nil }
         return try withExtendedLifetime(file) { () throws(LoadFailure) -> ImportResult in
-            try map(file.bytes, detected, path: path, options: options)
+            if options.useCache, let cached = EventCache.read(file, path: path, options) { return cached }
+            let result = try map(file.bytes, detected, path: path, options: options)
+            if options.useCache { EventCache.write(result, of: file, path: path, options) }
+            return result
         }
     }
 

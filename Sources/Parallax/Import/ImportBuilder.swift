@@ -16,6 +16,9 @@ struct ImportBuilder {
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
     private var shared: [String: String] = [:]
+    /// The next suffix to try for each base id: a host with 10,000 articles must not try
+    /// `host-2` … `host-9999` again for the next one.
+    private var nextSuffix: [String: Int] = [:]
 
     init(path: String) { self.path = path }
 
@@ -30,11 +33,13 @@ struct ImportBuilder {
 
     /// `base` if no id is yet taken equal to it but for case, else `base-2`, `base-3` …
     mutating func uniqueId(_ base: String) -> String {
-        var id = base, n = 1
+        var n = nextSuffix[base] ?? 1
+        var id = n == 1 ? base : "\(base)-\(n)"
         while !taken.insert(id.lowercased()).inserted {
             n += 1
             id = "\(base)-\(n)"
         }
+        nextSuffix[base] = n + 1
         return id
     }
 

@@ -193,6 +193,8 @@ public struct Environment: @unchecked Sendable {
     public var isInterrupted: () -> Bool = { false }
     /// Where `reload` reads from when the scenario came from the bundled copy.
     public var bundledScenario: (() throws(LoadFailure) -> Scenario)?
+    /// How `load` and `reload` open event-data exports (the command line's `--skip-bad-rows`, `--no-cache`).
+    public var importing = ImportOptions()
 
     public init() {}
 
