@@ -84,7 +84,10 @@ struct Open: ParsableCommand {
 func loadScenario(_ file: String?, importing: ImportOptions = ImportOptions()) throws -> Scenario {
     do {
         if let file {
-            let (scenario, report) = try ScenarioFile.open(path: file, options: importing)
+            let (options, progress) = OpenProgress.attach(to: importing, file: file)
+            defer { progress?.finish() }
+            let (scenario, report) = try ScenarioFile.open(path: file, options: options)
+            progress?.finish()
             if let report, report.skipped > 0 || report.repaired > 0, Console.isTerminal(2) {
                 Console.err(report.summary + "\n")
             }

@@ -60,4 +60,28 @@ import Glibc
         let badFilter = Binary.run(["import", file, "--where", "sides = 2", "-o", out, "--force"])
         #expect(badFilter.status == 2 && badFilter.stderr.contains("unknown field 'sides'"))
     }
+
+    /// 10,000 GDELT rows (the sample's, renumbered): long enough to open that a terminal
+    /// would get progress, and more events than a listing shows.
+    @Test func aLargeExportOpensQuietlyInBatchAndListingsAreCapped() {
+        let path = "/tmp/parallax-large-\(getpid()).tsv"
+        defer { unlink(path) }
+        let rows = Binary.read(Binary.root + "/" + Self.data + "gdelt2_events_sample.tsv").split(separator: "\n")
+        var text = ""
+        for copy in 0..<100 {
+            for (k, row) in rows.enumerated() {
+                let rest = row.drop(while: { $0 != "\t" })
+                text += "\(1_000_000 + copy * 100 + k)" + rest + "\n"
+            }
+        }
+        Binary.write(text, to: path)
+        let r = Binary.run([path, "--no-cache", "-c", "events; events limit 3 where type = consult"])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.contains("9000 more events not shown (1000 of 10000); 'events all' lists every one, 'events limit N' the first N."))
+        let consults = r.stdout.split(separator: "\n").last ?? ""
+        #expect(consults.hasSuffix("4097 more events not shown (3 of 4100); 'events all' lists every one, 'events limit N' the first N."))
+        let all = Binary.run([path, "--no-cache", "-c", "events all"])
+        #expect(all.stdout.split(separator: "\n").filter { $0.contains("gdelt-") }.count == 10000 && !all.stdout.contains("not shown"))
+    }
 }

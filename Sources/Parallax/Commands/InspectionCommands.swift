@@ -48,16 +48,21 @@ enum InspectionCommands {
     }
 
     static let events = CommandSpec(
-        name: "events", group: .inspection, usage: "events [where FILTER]",
+        name: "events", group: .inspection, usage: "events [all | limit N] [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
-        detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
+        detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
+            + "At most \(TableCap.rows) rows unless 'all' or 'limit N' says otherwise; the rest are counted.",
         example: "events where phase = mediation"
     ) { (inv: inout Invocation) throws(CommandError) in
+        let cap = try TableCap.read(&inv.args, usage: "events [all | limit N] [where FILTER]")
         let filter = try inv.args.filter(FilterSchemas.event)
-        try inv.args.finish("events [where FILTER]")
+        try inv.args.finish("events [all | limit N] [where FILTER]")
         let s = inv.session
         var rows: [Table.Row] = []
+        var matched = 0
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
+            matched += 1
+            if let cap, rows.count >= cap { continue }
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
                                   marked: i + 1 == s.cursor))
@@ -66,6 +71,7 @@ enum InspectionCommands {
                                                       .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
                                             rows: rows, showsMarker: true))]
         if rows.isEmpty { blocks = [.notice("No event matches.")] }
+        if let more = TableCap.notice(shown: rows.count, of: matched, noun: "events", command: "events") { blocks.append(more) }
         return inv.document(blocks)
     }
 

@@ -24,6 +24,8 @@ public struct ImportOptions: Sendable {
     public var useCache = true
     /// Where the cache goes; nil for `$XDG_CACHE_HOME/parallax` (tests set their own).
     public var cacheDirectory: String?
+    /// Told how far a long open has got (0…1), now and then; the terminal shows it.
+    public var progress: (@Sendable (Double) -> Void)?
 
     public init(skipBadRows: Bool = false, useCache: Bool = true, cacheDirectory: String? = nil) {
         self.skipBadRows = skipBadRows
@@ -109,8 +111,15 @@ public enum EventImport {
         var problemLines: [Int: String] = [:]
         var bad = 0, mapped = 0
         var firstSkipped: Diagnostic?
+        let progress = options.progress
+        var sinceProgress = 0
         while rows.next(into: &row.fields) {
             row.line = rows.rowLine
+            sinceProgress += 1
+            if sinceProgress == 32768, let progress {
+                sinceProgress = 0
+                progress(Double(rows.offset) / Double(max(1, bytes.count)))
+            }
             var problem: RowProblem?
             if let wrong = mapping.check(fieldCount: row.fields.count) {
                 problem = RowProblem(column: -1, message: wrong)
