@@ -138,6 +138,17 @@ import Testing
         }
     }
 
+    @Test func aRepeatedGlobalEventIdIsAnError() throws {
+        let text = try String(contentsOfFile: Self.data + "gdelt2_events_sample.tsv", encoding: .utf8)
+        let first = text.split(separator: "\n")[0]
+        do {
+            _ = try Self.open(text: text + first + "\n", path: "g.tsv")
+            Issue.record("a repeated id loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["g.tsv:101:1: error: column GLOBALEVENTID: GLOBALEVENTID 410412347 is on an earlier row too (--skip-bad-rows opens the file without the bad rows)"])
+        }
+    }
+
     // MARK: UCDP GED
 
     @Test func ucdpRowsGiveEachSidesDeathsAndTheEstimateRange() throws {

@@ -33,6 +33,21 @@ struct CacheWriter {
         count(Int(n))
     }
 
+    /// A string written in place, for the ones each entity has its own of (ids, titles, URLs):
+    /// a table entry would cost a hash and a lookup and save nothing.
+    mutating func inline(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            count(u.count)
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    mutating func optionalInline(_ s: String?) {
+        u8(s == nil ? 0 : 1)
+        if let s { inline(s) }
+    }
+
     mutating func optionalString(_ s: String?) {
         u8(s == nil ? 0 : 1)
         if let s { string(s) }
@@ -116,6 +131,17 @@ struct CacheReader {
         let n = try count()
         guard n < table.count else { throw Corrupt() }
         return table[n]
+    }
+
+    mutating func inline() throws(Corrupt) -> String {
+        let length = try count()
+        guard length <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    }
+
+    mutating func optionalInline() throws(Corrupt) -> String? {
+        try u8() == 0 ? nil : try inline()
     }
 
     mutating func optionalString() throws(Corrupt) -> String? {

@@ -112,8 +112,8 @@ enum EventCache {
         var b = ImportBuilder(path: path)
         let sources = try r.count()
         for _ in 0..<sources {
-            b.sources.append(Source(id: try r.string(), publisher: try r.string(), title: try r.string(), date: try r.date(),
-                                    url: try r.optionalString(), location: at(try r.count())))
+            b.sources.append(Source(id: try r.inline(), publisher: try r.string(), title: try r.string(), date: try r.date(),
+                                    url: try r.optionalInline(), location: at(try r.count())))
         }
         let parties = try r.count()
         for _ in 0..<parties {
@@ -129,10 +129,10 @@ enum EventCache {
         guard events <= body.count else { throw CacheReader.Corrupt() }
         b.events.reserveCapacity(events)
         for _ in 0..<events {
-            let id = try r.string(), start = try r.date()
+            let id = try r.inline(), start = try r.date()
             let end: PartialDate? = try r.u8() == 1 ? try r.date() : nil
             let phase = try r.choice(Phase.self), type = try r.choice(EventType.self)
-            let eventActors = try r.ids(), place = try r.optionalString(), title = try r.string()
+            let eventActors = try r.ids(), place = try r.optionalString(), title = try r.inline()
             let description = try r.optionalString()
             let intensity: Double? = try r.u8() == 1 ? try r.double() : nil
             let eventSources = try r.ids(), line = try r.count()
@@ -145,13 +145,24 @@ enum EventCache {
             }
             b.events.append(e)
         }
+        var titles: [String: String] = [:]
+        titles.reserveCapacity(b.events.count)
+        for e in b.events { titles[e.id] = e.title }
         let claims = try r.count()
         guard claims <= body.count else { throw CacheReader.Corrupt() }
         b.claims.reserveCapacity(claims)
         for _ in 0..<claims {
-            let id = try r.string(), by = try r.string(), about = try r.string()
+            let id = try r.inline(), by = try r.string(), about = try r.inline()
             let madeOn: PartialDate? = try r.u8() == 1 ? try r.date() : nil
-            let says = try r.string(), status = try r.choice(ClaimStatus.self), line = try r.count()
+            // What a claim says is often its event's title: then written once, and shared.
+            let says: String
+            if try r.u8() == 1 {
+                guard let e = titles[about] else { throw CacheReader.Corrupt() }
+                says = e
+            } else {
+                says = try r.inline()
+            }
+            let status = try r.choice(ClaimStatus.self), line = try r.count()
             var figures: [Figure] = []
             let nFigures = try r.count()
             for _ in 0..<nFigures {
@@ -221,7 +232,7 @@ enum EventCache {
         w.string(sc.info.id); w.string(sc.info.title); w.optionalString(sc.info.summary)
         w.count(sc.sources.count)
         for s in sc.sources {
-            w.string(s.id); w.string(s.publisher); w.string(s.title); w.date(s.date); w.optionalString(s.url); w.count(s.location.line)
+            w.inline(s.id); w.string(s.publisher); w.string(s.title); w.date(s.date); w.optionalInline(s.url); w.count(s.location.line)
         }
         w.count(sc.parties.count)
         for p in sc.parties {
@@ -234,11 +245,11 @@ enum EventCache {
         }
         w.count(sc.events.count)
         for e in sc.events {
-            w.string(e.id); w.date(e.date.start)
+            w.inline(e.id); w.date(e.date.start)
             if let end = e.date.end { w.u8(1); w.date(end) } else { w.u8(0) }
             w.u8(UInt8(Phase.allCases.firstIndex(of: e.phase)!)); w.u8(UInt8(EventType.allCases.firstIndex(of: e.type)!))
             w.count(e.actors.count); for a in e.actors { w.string(a) }
-            w.optionalString(e.place); w.string(e.title); w.optionalString(e.description)
+            w.optionalString(e.place); w.inline(e.title); w.optionalString(e.description)
             if let i = e.intensityOverride { w.u8(1); w.double(i) } else { w.u8(0) }
             w.count(e.sources.count); for s in e.sources { w.string(s) }
             w.count(e.location.line)
@@ -250,9 +261,10 @@ enum EventCache {
         }
         w.count(sc.claims.count)
         for c in sc.claims {
-            w.string(c.id); w.string(c.by); w.string(c.about)
+            w.inline(c.id); w.string(c.by); w.inline(c.about)
             if let m = c.madeOn { w.u8(1); w.date(m) } else { w.u8(0) }
-            w.string(c.says); w.u8(UInt8(ClaimStatus.allCases.firstIndex(of: c.status)!)); w.count(c.location.line)
+            if let e = sc.event(c.about), e.title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
+            w.u8(UInt8(ClaimStatus.allCases.firstIndex(of: c.status)!)); w.count(c.location.line)
             w.count(c.figures.count)
             for f in c.figures {
                 w.optionalString(f.party)

@@ -11,6 +11,9 @@ struct GDELTMapping: RowMapping {
     let names: [String]
     /// GDELT's own source, for 1.0 rows without SOURCEURL.
     var gdeltSource: String?
+    /// GLOBALEVENTIDs seen: numbers, not strings, as a million of them are checked. Other
+    /// ids cannot take the form `gdelt-N` (see `ImportBuilder.uniqueId`).
+    var seen: Set<Int> = []
 
     init(shape: EventFileShape) {
         version = shape == .gdelt2 ? 2 : 1
@@ -77,7 +80,7 @@ struct GDELTMapping: RowMapping {
                                 tone: Float(try row.decimal(GDELTMapping.tone)))
         let added = try row.compactDate(dateAdded, timestamp: version == 2)
         let id = "gdelt-\(number)"
-        guard b.claim(id: id) else { throw row.problem(0, "GLOBALEVENTID \(number) is on an earlier row too") }
+        guard seen.insert(number).inserted else { throw row.problem(0, "GLOBALEVENTID \(number) is on an earlier row too") }
 
         let line = row.line
         let one = side(&row, code: 5, name: 6, country: 7, type: 12, into: &b)

@@ -33,6 +33,9 @@ struct ImportBuilder {
 
     /// `base` if no id is yet taken equal to it but for case, else `base-2`, `base-3` …
     mutating func uniqueId(_ base: String) -> String {
+        // Rows' own ids (`gdelt-N`, `ucdp-N`, `acled-X`) are not checked against this table
+        // one by one; no other id may take their form.
+        let base = ["gdelt-", "ucdp-", "acled-"].contains(where: { base.lowercased().hasPrefix($0) }) ? "id-" + base : base
         var n = nextSuffix[base] ?? 1
         var id = n == 1 ? base : "\(base)-\(n)"
         while !taken.insert(id.lowercased()).inserted {
@@ -76,12 +79,16 @@ struct ImportBuilder {
         return source.id
     }
 
-    /// The model, events in sequence and each claim known from its event.
-    func build(info: ScenarioInfo) -> Scenario {
+    /// The model, events in sequence and each claim known from its event. The builder's
+    /// lists are moved into it (a million claims are not copied), leaving the builder empty.
+    mutating func build(info: ScenarioInfo) -> Scenario {
+        let events = self.events
+        self.events = []
         var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources,
                                 parties: parties, actors: actors, places: [], events: events, questions: [],
                                 claims: [], path: path)
         var claims = self.claims
+        self.claims = []
         for i in claims.indices {
             claims[i].knownPosition = scenario.positionOfEvent[claims[i].about] ?? 0
         }
@@ -94,6 +101,25 @@ struct ImportBuilder {
     /// Azerbaijan" → `government-of-azerbaijan`), keeping letters and digits of any script.
     /// `keepingDots` keeps `.` (a host name: `voxy.co.nz`).
     static func slug(_ name: String, fallback: String, keepingDots: Bool = false) -> String {
+        // Most names are ASCII (every host name): those are done on bytes.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var dash = false
+            for c in name.utf8 {
+                let b = c >= 65 && c <= 90 ? c + 32 : c
+                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || (keepingDots && b == 46 && !bytes.isEmpty) {
+                    if dash && !bytes.isEmpty { bytes.append(45) }
+                    bytes.append(b)
+                    dash = false
+                } else {
+                    dash = true
+                }
+            }
+            if bytes.count > 48 { bytes.removeLast(bytes.count - 48) }
+            while bytes.last == 45 { bytes.removeLast() }
+            return bytes.isEmpty ? fallback : String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var dash = false
         for s in name.lowercased().unicodeScalars {
