@@ -28,13 +28,15 @@ let package = Package(
         // Turns seeds/*.yaml into Swift source so the binary carries its bundled scenario.
         .executableTarget(name: "SeedEmbedder"),
         .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["SeedEmbedder"]),
+        // Records the git commit the binary is built from, for `parallax --version`.
+        .plugin(name: "EmbedCommit", capability: .buildTool()),
         .executableTarget(
             name: "parallax",
             dependencies: [
                 "Parallax", "ParallaxREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            plugins: ["EmbedSeeds"]
+            plugins: ["EmbedSeeds", "EmbedCommit"]
         ),
         // In-process timings of commands on large generated scenarios (Scripts/bench/).
         .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden", "EventData"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Parallax"]),
+        // complete-in-zsh.zsh drives zsh's completion on a pseudo-terminal for InstallTests.
+        .testTarget(name: "EndToEndTests", dependencies: ["Parallax"], exclude: ["complete-in-zsh.zsh"]),
     ]
 )

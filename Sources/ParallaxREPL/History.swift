@@ -19,16 +19,10 @@ public final class History {
         entries = Array(HistoryFile.entries(in: text).suffix(limit))
     }
 
-    /// `$XDG_STATE_HOME/parallax/history`, else `~/.local/state/parallax/history`; nil
-    /// when neither variable is set to an absolute path.
+    /// `$XDG_STATE_HOME/parallax/history`, else `~/.local/state/parallax/history` (see
+    /// `UserFiles`); nil when neither variable is set to an absolute path.
     public static func defaultPath(environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String? {
-        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
-            return state + "/parallax/history"
-        }
-        if let home = environment("HOME"), home.hasPrefix("/") {
-            return home + "/.local/state/parallax/history"
-        }
-        return nil
+        UserFiles(environment: environment).history
     }
 
     /// Appends a line unless it repeats the last one; returns whether it was added.

@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
         discussion: "With no FILE, checks the bundled scenario."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON), or a GDELT, UCDP GED or ACLED export.")
+    @Argument(help: "The scenario file (YAML or JSON), or a GDELT, UCDP GED or ACLED export.", completion: .scenarioFile)
     var file: String?
 
     @OptionGroup var importing: ImportFlags

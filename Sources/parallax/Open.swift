@@ -7,7 +7,7 @@ import Glibc
 
 /// Options every invocation accepts.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json or markdown.", completion: .list(OutputFormat.allCases.map(\.rawValue)))
     var format: String?
 
     @Flag(help: "Never use colour (NO_COLOR does the same).")
@@ -32,6 +32,21 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// The options of the default command (no subcommand named), apart from the file: shell
+/// completion offers them at the top level too (see `CompletionTree`).
+struct OpenOptions: ParsableArguments {
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';'), print, and exit (1 if any failed).",
+                                                       valueName: "commands"))
+    var commands: String?
+
+    @Flag(help: "Print where Parallax keeps its files (history, cache, config, editrc) and exit.")
+    var paths = false
+
+    @Option(name: .customLong("generate-man-page"),
+            help: ArgumentHelp("Print a manual page: parallax, scenario or commands.", visibility: .hidden))
+    var manPage: String?
+}
+
 /// `parallax [FILE] [-c COMMANDS]`: the REPL, or a batch of commands.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,20 +54,49 @@ struct Open: ParsableCommand {
         abstract: "Open a scenario (the bundled one by default) in the REPL, or run commands with -c."
     )
 
-    @Argument(help: "A scenario file (YAML or JSON); default: the bundled Armenia–Azerbaijan scenario.")
+    @Argument(help: "A scenario file (YAML or JSON); default: the bundled Armenia–Azerbaijan scenario.",
+              completion: .scenarioFile)
     var file: String?
 
-    @Option(name: .customShort("c"), help: "Run these commands (separated by ';'), print, and exit (1 if any failed).")
-    var commands: String?
+    @OptionGroup var options: OpenOptions
 
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var importing: ImportFlags
 
     func run() throws {
-        var settings = Settings()
+        if options.paths { return Open.printPaths() }
+        if let manPage = options.manPage {
+            guard let page = Manual.page(manPage) else {
+                throw ValidationError("--generate-man-page takes \(Manual.pages.joined(separator: ", ")), not '\(manPage)'")
+            }
+            return Console.out(page.text)
+        }
+        var settings = Open.defaults()
         try output.apply(to: &settings)
-        try Open.start(file: file, commands: commands, settings: settings, importing: importing.options)
+        try Open.start(file: file, commands: options.commands, settings: settings, importing: importing.options)
+    }
+
+    /// The settings a session starts with: the config file's, if there is one. Its problems
+    /// are printed, located, and the rest of it applies; options given after override it.
+    static func defaults() -> Settings {
+        var settings = Settings()
+        if let problems = ConfigFile.load(path: UserFiles.current.config, into: &settings) {
+            Console.err(problems.rendered(carets: true) + "\n")
+        }
+        return settings
+    }
+
+    /// `--paths`: each file for this environment, with what it holds.
+    static func printPaths() {
+        let listing = UserFiles.current.listing
+        let width = listing.map(\.key.count).max() ?? 0
+        var out = ""
+        for entry in listing {
+            let key = entry.key + String(repeating: " ", count: width - entry.key.count)
+            out += "\(key)  \(entry.path ?? "(none: HOME is not an absolute path)")  (\(entry.holds))\n"
+        }
+        Console.out(out)
     }
 
     /// Opens the scenario and runs the REPL on it: libedit on a terminal, plain lines from
@@ -77,6 +121,11 @@ struct Open: ParsableCommand {
         let status = repl.run()
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+extension CompletionKind {
+    /// Scenario files and event-data exports, for shell completion.
+    static let scenarioFile = CompletionKind.file(extensions: ["yaml", "yml", "json", "csv", "CSV", "tsv"])
 }
 
 /// The scenario at `file` (or the export, opened by its shape), or the bundled one; a bad

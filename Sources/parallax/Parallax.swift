@@ -11,7 +11,7 @@ struct ParallaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parallax",
         abstract: "Step through a crisis event by event and compare each side's narrative.",
-        version: ParallaxVersion.string,
+        version: BuildInfo.version,
         subcommands: [Open.self, Check.self, Run.self, ImportCommand.self],
         defaultSubcommand: Open.self
     )
@@ -24,7 +24,7 @@ struct ParallaxCommand: ParsableCommand {
             // parser, whose reflection-based set-up costs more than loading the scenario.
             let arguments = CommandLine.arguments
             if arguments.count <= 1 {
-                try Open.start(file: nil, commands: nil, settings: Settings())
+                try Open.start(file: nil, commands: nil, settings: Open.defaults())
                 return
             }
             // `parallax run SCRIPT` and `parallax check [FILE]` likewise: a replay of a short
@@ -35,6 +35,10 @@ struct ParallaxCommand: ParsableCommand {
             }
             if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
                 try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
+                return
+            }
+            if let script = CompletionTree.script(for: arguments) {
+                print(script)
                 return
             }
             var command = try parseAsRoot()
@@ -49,6 +53,14 @@ struct ParallaxCommand: ParsableCommand {
             if !message.isEmpty { Console.err(message + "\n") }
             Glibc.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+}
+
+/// What `--version` prints: the version and the commit the binary was built from.
+enum BuildInfo {
+    static var version: String {
+        let commit = BuildCommit.id.map { "commit \($0)" } ?? "built outside a git checkout: commit unknown"
+        return "parallax \(ParallaxVersion.string) (\(commit))"
     }
 }
 

@@ -14,13 +14,15 @@ struct Run: ParsableCommand {
             """
     )
 
-    @Argument(help: "The script: one command per line, '#' comments.")
+    @Argument(help: "The script: one command per line, '#' comments.", completion: .file(extensions: ["px"]))
     var script: String
 
-    @Option(help: "The scenario to start on (default: the bundled one); a 'load' in the script replaces it.")
+    @Option(help: "The scenario to start on (default: the bundled one); a 'load' in the script replaces it.",
+            completion: .scenarioFile)
     var scenario: String?
 
-    @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"))
+    @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"),
+            completion: .file())
     var expected: String?
 
     @Flag(help: "With --expect: write the transcript to that file instead of comparing.")

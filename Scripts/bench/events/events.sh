@@ -42,7 +42,7 @@ hyperfine -N --runs "$RUNS" --export-json "$RESULTS/events-open.json" \
     --prepare "rm -rf $CACHE/parallax" -n "parallax first open (parse, map, build, write cache)" "$PX check $G" \
     --prepare "true" -n "parallax reopen from cache, to the first prompt" "$PX $G -c quit" \
     --prepare "rm -rf $CACHE/parallax" -n "parallax UCDP first open" "$PX check $U" \
-    -n "wc -l" "wc -l $G" >/dev/null
+    --prepare "true" -n "wc -l" "wc -l $G" >/dev/null
 hyperfine --runs "$RUNS" --export-json "$RESULTS/events-peers.json" \
     --prepare "rm -f $WORK/s.db" -n "sqlite3 .import" \
     "sqlite3 $WORK/s.db -cmd 'create table events($cols)' -cmd '.mode tabs' '.import $G events'" \

@@ -19,12 +19,10 @@ enum EventCache {
     static let magic: [UInt8] = Array("PXCACHE1".utf8)
     static let headerSize = 56
 
-    /// Where cache files go: the option, else `$XDG_CACHE_HOME/parallax`, else `~/.cache/parallax`.
+    /// Where cache files go: the option, else the cache folder of `UserFiles`
+    /// (`$XDG_CACHE_HOME/parallax`, default `~/.cache/parallax`).
     static func directory(_ options: ImportOptions) -> String? {
-        if let d = options.cacheDirectory { return d }
-        if let x = getenv("XDG_CACHE_HOME").map({ String(cString: $0) }), x.hasPrefix("/") { return x + "/parallax" }
-        guard let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty else { return nil }
-        return home + "/.cache/parallax"
+        options.cacheDirectory ?? UserFiles.current.cacheFolder
     }
 
     static func absolute(_ path: String) -> String {
