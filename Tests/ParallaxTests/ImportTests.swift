@@ -52,6 +52,12 @@ import Testing
         #expect(mumbai.actors == ["IND"] && sc.party("IND")?.name == "India" && mumbai.type == .consult)
     }
 
+    @Test func infoNamesTenSourcesAndCountsTheRest() throws {
+        let sc = try Self.open("gdelt2_events_sample.tsv").scenario
+        let info = Self.run("info", on: sc)
+        #expect(sc.sources.count > 10 && info.contains("; and \(sc.sources.count - 10) more ('sources' lists them)"))
+    }
+
     @Test func gdeltCAMEOCodesMapThroughTheVocabulary() {
         #expect(GDELTMapping.type(cameo: "0871") == .ceasefire)
         #expect(GDELTMapping.type(cameo: "087") == .intentToCooperate)

@@ -69,7 +69,8 @@ enum SessionCommands {
         fields += [Field("events", String(sc.events.count)), Field("claims", String(sc.claims.count)),
                    Field("parties", sc.parties.map(\.id).joined(separator: ", ")),
                    Field("actors", String(sc.actors.count)), Field("questions", String(sc.questions.count)),
-                   Field("sources", sc.sources.map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")),
+                   Field("sources", sc.sources.prefix(10).map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")
+                         + (sc.sources.count > 10 ? "; and \(sc.sources.count - 10) more ('sources' lists them)" : "")),
                    Field("position", inv.session.positionText)]
         var blocks: [Block] = [.fields(fields)]
         if let summary = sc.info.summary { blocks.append(.text(summary)) }
