@@ -40,12 +40,15 @@ let package = Package(
         ),
         // In-process timings of commands on large generated scenarios (Scripts/bench/).
         .executableTarget(name: "command-bench", dependencies: ["Parallax"], path: "Scripts/bench/CommandBench"),
-        // libFuzzer entry points for the loader, the command line and the script runner
+        // libFuzzer entry points for the loader, the command line, the script runner, the
+        // filter language and the script runner across sourced files
         // (Scripts/fuzz.sh builds them with -sanitize=fuzzer); a plain build replays saved inputs.
         .target(name: "FuzzSupport", dependencies: ["Parallax"], path: "Fuzz/Support"),
         .executableTarget(name: "FuzzLoader", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Loader"),
         .executableTarget(name: "FuzzCommand", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Command"),
         .executableTarget(name: "FuzzScript", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Script"),
+        .executableTarget(name: "FuzzFilter", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Filter"),
+        .executableTarget(name: "FuzzSources", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Sources"),
         // Golden/ holds expected transcripts, read through #filePath.
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one entry point with libFuzzer under AddressSanitizer for a number of seconds:
-#   Scripts/fuzz.sh loader|command|script SECONDS [libFuzzer options…]
+#   Scripts/fuzz.sh loader|command|script|filter|sources SECONDS [libFuzzer options…]
 # The target starts from a copy of its committed corpus (Fuzz/corpus/TARGET), so the commit
 # stays small; a crash is saved as .build-fuzz/crashes/TARGET-crash-… and rerun with
 #   .build-fuzz/release/FuzzLoader FILE    (or a plain `swift run FuzzLoader FILE`).
@@ -12,10 +12,12 @@ case "${1:-}" in
   loader) product=FuzzLoader ;;
   command) product=FuzzCommand ;;
   script) product=FuzzScript ;;
-  *) echo "usage: Scripts/fuzz.sh loader|command|script SECONDS [libFuzzer options…]" >&2; exit 2 ;;
+  filter) product=FuzzFilter ;;
+  sources) product=FuzzSources ;;
+  *) echo "usage: Scripts/fuzz.sh loader|command|script|filter|sources SECONDS [libFuzzer options…]" >&2; exit 2 ;;
 esac
 target=$1
-seconds=${2:?usage: Scripts/fuzz.sh loader|command|script SECONDS}
+seconds=${2:?usage: Scripts/fuzz.sh loader|command|script|filter|sources SECONDS}
 shift 2
 
 scratch=.build-fuzz

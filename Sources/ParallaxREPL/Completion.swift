@@ -24,7 +24,7 @@ public struct Completion: Equatable, Sendable {
     /// What completion may look at besides the line.
     public struct Context {
         public var scenario: Scenario
-        /// Numbers of the current breakpoints, for `delete`.
+        /// Numbers of the current breakpoints and watchpoints, for `delete`.
         public var breakpoints: [Int]
         /// The entries of a folder ("" is the current one): names and whether each is a folder.
         public var listFolder: (String) -> [(name: String, isFolder: Bool)]
@@ -147,7 +147,22 @@ public struct Completion: Equatable, Sendable {
             return args.isEmpty ? words(allIds(sc)) : []
         case "break":
             if args.first?.isKeyword("where") == true { return filter(Array(args.dropFirst()), FilterSchemas.event.fields, entity: .event, sc) }
-            return args.isEmpty ? words(sc.events.map(\.id) + Phase.allCases.map(\.rawValue) + ["where"]) : []
+            if args.count >= 2, args[0].isKeyword("claim"), args[1].isKeyword("where") {
+                return filter(Array(args.dropFirst(2)), FilterSchemas.claim.fields, entity: .claim, sc)
+            }
+            if args.count == 1, args[0].isKeyword("claim"), sc.event("claim") == nil { return words(["where"]) }
+            return args.isEmpty ? words(sc.events.map(\.id) + Phase.allCases.map(\.rawValue) + ["where", "claim"]) : []
+        case "watch":
+            // A question then parties, or a measure then one party.
+            guard let first = args.first else { return words(sc.questions.map(\.id) + Measure.allCases.map(\.rawValue)) }
+            if Measure(rawValue: first.text) != nil { return args.count == 1 ? words(sc.parties.map(\.id)) : [] }
+            return words(sc.parties.map(\.id).filter { id in !args.dropFirst().contains { $0.text == id } })
+        case "trace":
+            guard let _ = args.first else { return words(sc.questions.map(\.id)) }
+            if args.last?.isKeyword("all") == true { return [] }
+            return words(sc.parties.map(\.id).filter { id in !args.dropFirst().contains { $0.text == id } } + ["all"])
+        case "find":
+            return args.isEmpty ? words(["all"]) : []
         case "events", "claims", "actors":
             let entity: Entity = spec.name == "events" ? .event : spec.name == "claims" ? .claim : .actor
             let fields = entity == .event ? FilterSchemas.event.fields : entity == .claim ? FilterSchemas.claim.fields : FilterSchemas.actor.fields

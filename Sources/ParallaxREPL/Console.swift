@@ -18,12 +18,15 @@ public enum Console {
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    /// Columns of the terminal on stdout, if it is one.
-    public static func terminalWidth() -> Int? {
+    /// Columns and rows of the terminal on stdout, if it is one: the one TIOCGWINSZ call.
+    public static func terminalSize() -> (columns: Int?, rows: Int?) {
         var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0 else { return (nil, nil) }
+        return (size.ws_col > 0 ? Int(size.ws_col) : nil, size.ws_row > 0 ? Int(size.ws_row) : nil)
     }
+
+    /// Columns of the terminal on stdout, if it is one.
+    public static func terminalWidth() -> Int? { terminalSize().columns }
 
     /// `NO_COLOR` set (to anything) turns colour off everywhere.
     public static var colorAllowed: Bool { getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb" }

@@ -66,7 +66,7 @@ public final class EditLineEditor: LineEditor {
             // -1 with a signal pending: Ctrl-C (or SIGTERM); otherwise Ctrl-D or a closed terminal.
             return count < 0 && Signals.isInterrupted ? .interrupted : .end
         }
-        var text = String(cString: line)
+        var text = RawText.decode(UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         return .line(text)
     }

@@ -11,6 +11,9 @@ public final class History {
     /// Oldest first, never two equal lines in a row, at most `limit`.
     public private(set) var entries: [String]
     public let limit: Int
+    /// Lines added since the last save: what this REPL has to add to the file, whatever
+    /// other REPLs wrote to it meanwhile.
+    private var unsaved: [String] = []
 
     public init(path: String?, limit: Int = 1000) {
         self.path = path
@@ -30,20 +33,42 @@ public final class History {
     public func add(_ line: String) -> Bool {
         guard !line.isEmpty, entries.last != line else { return false }
         entries.append(line)
+        unsaved.append(line)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
+        if unsaved.count > limit { unsaved.removeFirst(unsaved.count - limit) }
         return true
     }
 
-    /// Writes the whole file to a temporary sibling and renames it over the old one, so a
-    /// crash mid-write leaves the previous file intact. Returns what went wrong, if anything
-    /// (a read-only folder, a full disk): the REPL says so but goes on, since losing history
-    /// must never stop the analyst's work.
+    /// Merges, then writes: the file is read again and this REPL's new lines are added after
+    /// what is in it now, so several REPLs open at once all keep their lines (as zsh and
+    /// fish do) instead of the last to save overwriting the others. A lock on a sibling
+    /// `.lock` file keeps two saves from interleaving; the file is written whole to a
+    /// temporary sibling and renamed over the old one, so a crash mid-write leaves the
+    /// previous file intact. Returns what went wrong, if anything (a read-only folder, a full
+    /// disk): the REPL says so but goes on, since losing history must never stop the
+    /// analyst's work.
     @discardableResult
     public func save() -> String? {
         guard let path else { return nil }
         History.makeDirectories(for: path)
-        return FileWriter.replace(path, with: HistoryFile.text(for: entries, limit: limit), mode: 0o600)
-            .map { "\(path): \($0.message)" }
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lock >= 0 {
+            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        defer { if lock >= 0 { close(lock) } }
+        let merged = History.merge(HistoryFile.entries(in: History.contents(of: path) ?? ""), unsaved)
+        if let problem = FileWriter.replace(path, with: HistoryFile.text(for: merged, limit: limit), mode: 0o600) {
+            return "\(path): \(problem.message)"
+        }
+        unsaved = []
+        return nil
+    }
+
+    /// The file's entries followed by the new ones, never two equal lines in a row.
+    static func merge(_ file: [String], _ new: [String]) -> [String] {
+        var out = file
+        for line in new where out.last != line { out.append(line) }
+        return out
     }
 
     static func contents(of path: String) -> String? {

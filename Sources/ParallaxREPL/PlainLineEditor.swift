@@ -31,12 +31,12 @@ public final class PlainLineEditor: LineEditor {
                 var line = buffer[..<newline]
                 if line.last == 0x0D { line = line.dropLast() }
                 defer { buffer.removeSubrange(...newline) }
-                return .line(String(decoding: line, as: UTF8.self))
+                return .line(RawText.decode(line))
             }
             if atEnd {
                 guard !buffer.isEmpty else { return .end }
                 defer { buffer.removeAll() }
-                return .line(String(decoding: buffer, as: UTF8.self))
+                return .line(RawText.decode(buffer))
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -26,7 +26,8 @@ public final class REPL {
             editor.completer = { [interpreter] text in
                 Completion.complete(text, in: Completion.Context(
                     scenario: interpreter.session.scenario,
-                    breakpoints: interpreter.session.breakpoints.map(\.number),
+                    breakpoints: (interpreter.session.breakpoints.map(\.number)
+                                  + interpreter.session.watchpoints.map(\.number)).sorted(),
                     listFolder: Folder.entries))
             }
         }
@@ -71,7 +72,7 @@ public final class REPL {
     func saveHistory() {
         guard let problem = history?.save(), !historyWarned else { return }
         historyWarned = true
-        Console.err("warning: history not saved, \(problem) (not repeated)\n")
+        Console.err(DiagnosticRenderer.note("warning: history not saved, \(problem) (not repeated)") + "\n")
     }
 
     /// Runs a line; returns true when it asked to quit.

@@ -51,6 +51,20 @@ public enum Signals {
         sigaction(SIGPIPE, &ignore, nil)
     }
 
+    /// Batch runs (`run`, `-c`, piped input): Ctrl-C ends the process with status 130, as
+    /// the spec's exit codes say, after a line on stderr. Only async-signal-safe calls.
+    public static func exitOnInterrupt() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = batchInterrupt
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
     /// Forgets a Ctrl-C already dealt with and empties the pipe (termination is kept).
     public static func clear() {
         interruptFlag = 0
@@ -106,4 +120,11 @@ private let handler: @convention(c) (Int32) -> Void = { signal in
     var byte = UInt8(truncatingIfNeeded: signal)
     _ = write(wakeWrite, &byte, 1)
     errno = saved
+}
+
+/// Batch Ctrl-C: a message and exit status 130.
+private let batchInterrupt: @convention(c) (Int32) -> Void = { _ in
+    let message: StaticString = "\ninterrupted\n"
+    _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+    _exit(130)
 }

@@ -31,11 +31,7 @@ public enum Terminal {
     public static func width() -> Int? { Console.terminalWidth() }
 
     /// Rows of the terminal on stdout, if it is one.
-    public static func height() -> Int? {
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
-        return Int(size.ws_row)
-    }
+    public static func height() -> Int? { Console.terminalSize().rows }
 
     /// Words laid out in columns across `width`, filled down then across as `ls` does.
     public static func columns(_ words: [String], width: Int) -> String {

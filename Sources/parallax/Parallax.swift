@@ -22,7 +22,10 @@ struct ParallaxCommand: ParsableCommand {
         do {
             // `parallax` alone opens the REPL: with nothing to parse, skip the argument
             // parser, whose reflection-based set-up costs more than loading the scenario.
-            let arguments = CommandLine.arguments
+            // Decoded so that a file name that is not UTF-8 still opens (see `RawText`).
+            let arguments = (0..<Int(CommandLine.argc)).map { i in
+                CommandLine.unsafeArgv[i].map { RawText.decode(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? ""
+            }
             if arguments.count <= 1 {
                 try Open.start(file: nil, commands: nil, settings: Open.defaults())
                 return
@@ -41,7 +44,7 @@ struct ParallaxCommand: ParsableCommand {
                 print(script)
                 return
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -46,6 +46,7 @@ struct Run: ParsableCommand {
     /// more than a short script.
     static func start(script path: String, scenario: String? = nil, expected: String? = nil, update: Bool = false,
                       safe: Bool = false, output: OutputOptions? = nil) throws {
+        Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
@@ -76,7 +77,7 @@ struct Run: ParsableCommand {
         }
         if update {
             if failed {
-                Console.err("\(expected) not written: the script failed\n")
+                Console.err(DiagnosticRenderer.note("\(expected) not written: the script failed") + "\n")
                 throw ExitCode(1)
             }
             let old = FileReader.contents(of: expected)
@@ -95,7 +96,7 @@ struct Run: ParsableCommand {
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
                                          actualName: "\(path) (this run)") {
             Console.out(diff)
-            Console.err("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it\n")
+            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it") + "\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }

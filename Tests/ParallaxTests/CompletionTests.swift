@@ -112,4 +112,24 @@ struct CompletionTests {
         #expect(d.commonPrefix == "Кирилл")
         #expect(d.edit(secondTab: false) == .replace("Кирилл"))
     }
+
+    @Test func timeCommandsCompleteQuestionsMeasuresAndParties() {
+        #expect(texts("watch who") == ["who-started"])
+        #expect(texts("watch kil") == ["killed"])
+        #expect(texts("watch killed ") == ["ARM", "AZE", "EU", "NKR", "RUS"])
+        #expect(texts("watch killed ARM ").isEmpty)
+        #expect(texts("watch who-started A") == ["ARM", "AZE"])
+        #expect(texts("watch who-started ARM A") == ["AZE"])
+        #expect(texts("trace arm-k") == ["arm-killed"])
+        #expect(texts("trace arm-killed ARM ").contains("all") && !texts("trace arm-killed ARM ").contains("ARM"))
+        #expect(texts("trace arm-killed all ").isEmpty)
+        #expect(texts("break cl") == ["claim", "clash-2021-11-16"])
+        #expect(texts("break claim ") == ["where"])
+        #expect(texts("break claim where que") == ["question"])
+        #expect(texts("break claim where question = arm-") == ["arm-captured", "arm-killed"])
+        #expect(texts("break claim where measure = w") == ["wounded"])
+        #expect(texts("find ") == ["all"])
+        #expect(texts("delete ") == ["all"])
+        #expect(complete("delete ", breakpoints: [1, 3]).candidates.map(\.text) == ["1", "3", "all"])
+    }
 }

@@ -61,6 +61,16 @@ import Testing
         Self.sameEventsAndFigures(slice, loaded)
     }
 
+    @Test func namesThatReadAsAnswersOrHoldOtherScriptsMakeValidIds() throws {
+        let text = try String(contentsOfFile: ImportTests.data + "ucdp_ged231_ARM_AZE_rows.csv", encoding: .utf8)
+            .replacingOccurrences(of: ",Republic of Artsakh,", with: ",No,")
+            .replacingOccurrences(of: ",Government of Azerbaijan,", with: ",Армия Ⅻ — Qarabağ,")
+        let imported = try #require(try ImportTests.open(text: text, path: "u.csv"))
+        #expect(imported.scenario.parties.map(\.id) == ["армия-qarabağ", "party-no"])
+        let loaded = try ScenarioLoader.load(bytes: Array(ScenarioWriter.yaml(imported.scenario).utf8), path: "u.yaml")
+        Self.sameEventsAndFigures(imported.scenario, loaded)
+    }
+
     @Test func aBadFilterIsAnErrorAtItsColumn() {
         guard case .failure(let e) = ScenarioSlice.filter("date >= 2018 and num_sourcs > 2") else {
             Issue.record("a misspelt field parsed")

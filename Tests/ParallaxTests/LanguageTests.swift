@@ -248,10 +248,10 @@ struct OutputTests {
     @Test func findIgnoresCaseAndAccents() throws {
         let c = try Console()
         #expect(c.run("find AGHAJANYAN").contains("aghajanyan"))
-        #expect(c.run("find pròvocation").contains("aze-gov-blames-arm"))
-        #expect(c.run("find zzzz") == "Nothing matches 'zzzz'.")
+        #expect(c.run("find all pròvocation").contains("aze-gov-blames-arm"))
+        #expect(c.run("find all zzzz") == "Nothing matches 'zzzz'.")
         // A typographic apostrophe finds the typewriter one the scenario uses.
-        #expect(c.run("find Azerbaijan’s armed").contains("arm-mod-blames-aze"))
+        #expect(c.run("find all Azerbaijan’s armed").contains("arm-mod-blames-aze"))
     }
 
     @Test func escalationMarksTheCursorAndPhases() throws {

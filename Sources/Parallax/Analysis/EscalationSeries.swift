@@ -1,18 +1,149 @@
-/// The intensity of each event over the sequence, for the escalation chart.
+/// The intensity of the events on a time axis, for the escalation chart. A quiet stretch
+/// longer than the chart's usual spacing is drawn as a break with its length, so four
+/// quiet months never look like an hour; when the events outnumber the lines the chart may
+/// take, they are binned by day, week, month (or, failing those, year), each bin showing
+/// its most intense event, how many events it holds and its phases.
 public enum EscalationSeries {
-    public static func chart(_ s: Session) -> Chart {
+    /// The lines the chart may take (bars, phase headings and breaks) before it bins.
+    public static let lineBudget = 80
+
+    public enum Bin: String, Sendable, CaseIterable {
+        case event, day, week, month, year
+    }
+
+    public static func chart(_ s: Session, lines: Int = lineBudget) -> Chart {
+        let events = s.scenario.events
+        guard !events.isEmpty else { return Chart(bars: []) }
+        var chosen: (Bin, [Range<Int>])?
+        for bin in Bin.allCases {
+            let groups = self.groups(events, by: bin)
+            chosen = (bin, groups)
+            if lineCount(groups, events, bin: bin) <= lines { break }
+        }
+        guard let (bin, groups) = chosen else { return Chart(bars: []) }
+        let gaps = breaks(groups, events, bin: bin)
         var bars: [Chart.Bar] = []
-        bars.reserveCapacity(s.scenario.events.count)
+        bars.reserveCapacity(groups.count)
         var phase: Phase?
-        // Events read in place: copying each would cost more than its bar.
-        s.scenario.events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                let group: String? = events[i].phase != phase ? events[i].phase.rawValue : nil
-                phase = events[i].phase
-                let label = "#" + String(i + 1) + " " + events[i].date.description + " " + events[i].title
-                bars.append(Chart.Bar(label: label, value: events[i].intensity, marked: i + 1 == s.cursor, group: group))
+        for (k, range) in groups.enumerated() {
+            let first = events[range.lowerBound]
+            // One bar per event: a heading where a phase starts. A bin names its phases.
+            let group: String? = bin == .event && first.phase != phase ? first.phase.rawValue : nil
+            phase = events[range.upperBound - 1].phase
+            // The most intense: the largest magnitude, the first of equals.
+            var top = range.lowerBound
+            for i in range where abs(events[i].intensity) > abs(events[top].intensity) { top = i }
+            let label: String
+            if bin == .event {
+                label = "#" + String(top + 1) + " " + events[top].date.description + " " + events[top].title
+            } else {
+                let last = events[range.upperBound - 1].phase
+                let phases = first.phase == last ? last.rawValue : first.phase.rawValue + "→" + last.rawValue
+                label = binLabel(first.date.firstDay, bin) + " ×" + String(range.count) + " " + phases + ": #"
+                    + String(top + 1) + " " + events[top].title
+            }
+            bars.append(Chart.Bar(label: label, value: events[top].intensity, marked: range.contains(s.cursor - 1),
+                                  group: group, gapBefore: gaps[k]))
+        }
+        return Chart(bars: bars, scale: 10, bin: bin == .event ? nil : bin.rawValue)
+    }
+
+    /// Consecutive events that share a bin (each event alone for `.event`).
+    static func groups(_ events: [Event], by bin: Bin) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        var key = self.key(events[0].date.firstDay, bin, 0)
+        for i in 1..<max(1, events.count) {
+            let k = self.key(events[i].date.firstDay, bin, i)
+            if k != key {
+                groups.append(start..<i)
+                start = i
+                key = k
             }
         }
-        return Chart(bars: bars, scale: 10)
+        groups.append(start..<events.count)
+        return groups
+    }
+
+    /// Days since 0001-01-01 are Mondays when divisible by 7 (0001-01-01 was a Monday).
+    static func key(_ day: Int, _ bin: Bin, _ index: Int) -> Int {
+        switch bin {
+        case .event: return index
+        case .day: return day
+        case .week: return day / 7
+        case .month:
+            let d = date(ofDay: day)
+            return d.year * 12 + d.month
+        case .year: return date(ofDay: day).year
+        }
+    }
+
+    static func lineCount(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> Int {
+        let headings = bin == .event
+        var phases = 0
+        var phase: Phase?
+        for g in groups where headings && events[g.lowerBound].phase != phase {
+            phases += 1
+            phase = events[g.upperBound - 1].phase
+        }
+        return groups.count + phases + breaks(groups, events, bin: bin).lazy.filter { $0 != nil }.count
+    }
+
+    /// The break before each group, when the quiet time before it (from the latest day any
+    /// earlier event covers to its first day) is longer than the chart's usual spacing:
+    /// four times the median quiet time, and more than one bin (a day for single events).
+    static func breaks(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> [String?] {
+        var quiet = [Int](repeating: 0, count: groups.count)
+        var covered = Int.min
+        for (k, g) in groups.enumerated() {
+            if k > 0 { quiet[k] = max(0, events[g.lowerBound].date.firstDay - covered - 1) }
+            for i in g { covered = max(covered, events[i].date.lastDay) }
+        }
+        let sorted = quiet.dropFirst().sorted()
+        let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        let binDays: Int
+        switch bin {
+        case .event, .day: binDays = 1
+        case .week: binDays = 7
+        case .month: binDays = 31
+        case .year: binDays = 366
+        }
+        let threshold = max(binDays, 4 * median)
+        return quiet.enumerated().map { k, days in k > 0 && days > threshold ? length(days) : nil }
+    }
+
+    /// `12 days`, `3 weeks`, `6 months`, `26 years`.
+    public static func length(_ days: Int) -> String {
+        func unit(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if days < 14 { return unit(days, "day") }
+        if days < 61 { return unit(Int((Double(days) / 7).rounded()), "week") }
+        if days < 700 { return unit(Int((Double(days) / 30.44).rounded()), "month") }
+        return unit(Int((Double(days) / 365.25).rounded()), "year")
+    }
+
+    /// `2021-11-16`, `wk 2021-11-15` (its Monday), `2021-11`, `2021`: the bin a day falls in.
+    static func binLabel(_ day: Int, _ bin: Bin) -> String {
+        let d = date(ofDay: bin == .week ? day - day % 7 : day)
+        let text = PartialDate(year: d.year, month: d.month, day: d.day)?.description ?? String(d.year)
+        switch bin {
+        case .event, .day: return text
+        case .week: return "wk " + text
+        case .month: return String(text.prefix(7))
+        case .year: return String(text.prefix(4))
+        }
+    }
+
+    /// The calendar date of a day number (the inverse of `PartialDate.firstDay`).
+    static func date(ofDay day: Int) -> (year: Int, month: Int, day: Int) {
+        var year = max(1, day / 366)
+        while PartialDate.ordinal(year + 1, 1, 1) <= day { year += 1 }
+        while year > 1 && PartialDate.ordinal(year, 1, 1) > day { year -= 1 }
+        var rest = day - PartialDate.ordinal(year, 1, 1)
+        var month = 1
+        while month < 12 && rest >= PartialDate.daysIn(month: month, year: year) {
+            rest -= PartialDate.daysIn(month: month, year: year)
+            month += 1
+        }
+        return (year, month, rest + 1)
     }
 }

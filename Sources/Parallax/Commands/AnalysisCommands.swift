@@ -4,7 +4,10 @@ enum AnalysisCommands {
 
     static let escalation = CommandSpec(
         name: "escalation", group: .analysis, usage: "escalation",
-        summary: "Chart each event's intensity (Goldstein −10 … +10), phases marked, the cursor shown.",
+        summary: "Chart each event's intensity (Goldstein −10 … +10) on a time axis, phases marked, the cursor shown.",
+        detail: "A quiet stretch longer than the chart's usual spacing is drawn as a dashed break with its length ('6 months'). "
+            + "When the events need more than \(EscalationSeries.lineBudget) lines they are binned by day, week, month or year; "
+            + "each bin shows its most intense event and how many events it holds. The chart fits --width (set width N).",
         example: "escalation"
     ) { (inv: inout Invocation) throws(CommandError) in
         try inv.args.finish("escalation")
@@ -25,7 +28,8 @@ enum AnalysisCommands {
             rows: web.contacts.map { c in
                 Table.Row(["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
                            c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
-                           c.event.title], marked: c.position == inv.session.cursor)
+                           c.event.title], marked: c.position == inv.session.cursor,
+                          isLater: c.position > inv.session.cursor)
             }, showsMarker: true))])
     }
 }

@@ -13,6 +13,9 @@ public struct CommandSpec: Sendable {
     public var detail: String = ""
     /// A line an analyst could type.
     public var example: String
+    /// An example built from the loaded scenario's ids (a question, a party), for commands
+    /// whose arguments are ids; `help` shows it in place of `example` when it gives one.
+    public var scenarioExample: (@Sendable (Scenario) -> String?)?
     /// Enter on an empty line repeats it in the REPL (movement only, as in gdb).
     public var repeatsOnEmptyLine = false
     /// The argument is the raw rest of the line (`echo`, `expect`), not tokens.
@@ -23,7 +26,8 @@ public struct CommandSpec: Sendable {
     public var run: @Sendable (inout Invocation) throws(CommandError) -> Document
 
     public init(name: String, aliases: [String] = [], group: CommandGroup, usage: String, summary: String,
-                detail: String = "", example: String, repeatsOnEmptyLine: Bool = false,
+                detail: String = "", example: String, scenarioExample: (@Sendable (Scenario) -> String?)? = nil,
+                repeatsOnEmptyLine: Bool = false,
                 takesRestOfLine: Bool = false, touchesFiles: Bool = false,
                 run: @escaping @Sendable (inout Invocation) throws(CommandError) -> Document) {
         self.name = name
@@ -33,6 +37,7 @@ public struct CommandSpec: Sendable {
         self.summary = summary
         self.detail = detail
         self.example = example
+        self.scenarioExample = scenarioExample
         self.repeatsOnEmptyLine = repeatsOnEmptyLine
         self.takesRestOfLine = takesRestOfLine
         self.touchesFiles = touchesFiles

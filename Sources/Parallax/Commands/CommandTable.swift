@@ -2,7 +2,7 @@
 public enum CommandTable {
     /// The families of commands, each defined in its own file.
     public static let all: [CommandSpec] = NavigationCommands.all + InspectionCommands.all
-        + NarrativeCommands.all + AnalysisCommands.all + SessionCommands.all
+        + NarrativeCommands.all + WatchCommands.all + AnalysisCommands.all + SessionCommands.all
         + ScriptCommands.all
 
     /// Fixed aliases that never change meaning when commands are added.

@@ -65,7 +65,7 @@ enum InspectionCommands {
             if let cap, rows.count >= cap { continue }
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
-                                  marked: i + 1 == s.cursor))
+                                  marked: i + 1 == s.cursor, isLater: i + 1 > s.cursor))
         }
         var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
                                                       .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
@@ -183,33 +183,84 @@ enum InspectionCommands {
     }
 
     static let find = CommandSpec(
-        name: "find", group: .inspection, usage: "find TEXT",
-        summary: "Search titles, descriptions, claims, quotes, names and questions (ignores case and accents).",
+        name: "find", group: .inspection, usage: "find [all] TEXT",
+        summary: "Search ids, names, titles, descriptions, claims, quotes, answers, figures and questions (ignores case and accents).",
+        detail: "Answers and figures are searched as printed ('find 40' finds '>=40'). Claims not yet known at the cursor "
+            + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
+            + "Quote TEXT to search for the word all.",
         example: "find provocation", takesRestOfLine: true
     ) { (inv: inout Invocation) throws(CommandError) in
         var text = inv.args.rest
-        if case .success(let toks) = Lexer.tokens(text), toks.count == 1, toks[0].kind == .string { text = toks[0].text }
+        var all = false
+        if case .success(let toks) = Lexer.tokens(text) {
+            if toks.count > 1, toks[0].kind == .word, toks[0].isKeyword("all") {
+                all = true
+                text = String(text.dropFirst(3)).trimmed
+            }
+            if case .success(let rest) = Lexer.tokens(text), rest.count == 1, rest[0].kind == .string { text = rest[0].text }
+        }
         guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: inv.args.endColumn) }
         let needle = Folding.foldedBytes(text)
+        let s = inv.session
         let sc = inv.scenario
         var rows: [Table.Row] = []
-        func check(_ kind: String, _ id: String, _ field: String, _ value: String?) {
+        /// `position`: the event's, or where a claim becomes known; nil for the rest.
+        func check(_ kind: String, _ id: String, _ field: String, _ value: String?, position: Int? = nil) {
             guard let value, Folding.matches(value, folded: needle) else { return }
-            rows.append(Table.Row([kind, id, field, value]))
+            found(kind, id, field, value, position: position)
         }
-        for e in sc.events {
-            check("event", e.id, "title", e.title)
-            check("event", e.id, "description", e.description)
+        func found(_ kind: String, _ id: String, _ field: String, _ value: String, position: Int? = nil) {
+            rows.append(Table.Row([position.map { "#\($0)" } ?? "", kind, id, field, value],
+                                  marked: position != nil && position == s.cursor && kind == "event",
+                                  isLater: (position ?? 0) > s.cursor))
         }
-        for c in sc.claims {
-            check("claim", c.id, "says", c.says)
-            check("claim", c.id, "quote", c.quote)
+        for (i, e) in sc.events.enumerated() {
+            check("event", e.id, "id", e.id, position: i + 1)
+            check("event", e.id, "title", e.title, position: i + 1)
+            check("event", e.id, "description", e.description, position: i + 1)
         }
-        for a in sc.actors { check("actor", a.id, "name", a.displayName) }
-        for p in sc.parties { check("party", p.id, "name", p.name) }
-        for q in sc.questions { check("question", q.id, "text", q.text) }
-        for p in sc.places { check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? "")) }
-        if rows.isEmpty { return inv.document([.notice("Nothing matches '\(text)'.")]) }
-        return inv.document([.table(Table(columns: [.init("kind"), .init("id"), .init("field"), .init("text")], rows: rows))])
+        for c in sc.claims where all || s.isKnown(c) {
+            let p = c.knownPosition
+            check("claim", c.id, "id", c.id, position: p)
+            check("claim", c.id, "says", c.says, position: p)
+            check("claim", c.id, "quote", c.quote, position: p)
+            // Answers and figures matched as printed, value by value; the row's text is made
+            // only for a match (ten thousand claims' strings would cost more than the search).
+            for (q, a) in c.answers where Folding.matches(a.description, folded: needle) {
+                found("claim", c.id, "answer", "\(q): \(a)", position: p)
+            }
+            if c.figures.contains(where: { f in
+                f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                    || f.note.map { Folding.matches($0, folded: needle) } == true
+                    || Folding.matches(f.party ?? "all sides", folded: needle)
+                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+            }) {
+                found("claim", c.id, "figures", Views.figures(c.figures), position: p)
+            }
+        }
+        for a in sc.actors {
+            check("actor", a.id, "id", a.id)
+            check("actor", a.id, "name", a.displayName)
+        }
+        for p in sc.parties {
+            check("party", p.id, "id", p.id)
+            check("party", p.id, "name", p.name)
+        }
+        for q in sc.questions {
+            check("question", q.id, "id", q.id)
+            check("question", q.id, "text", q.text)
+        }
+        for src in sc.sources {
+            check("source", src.id, "id", src.id)
+            check("source", src.id, "title", src.publisher + ": " + src.title)
+        }
+        for p in sc.places {
+            check("place", p.id, "id", p.id)
+            check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? ""))
+        }
+        let hidden = all || s.cursor >= s.count ? "" : " as of \(s.positionText); 'find all \(text)' also searches claims not yet known"
+        if rows.isEmpty { return inv.document([.notice("Nothing matches '\(text)'\(hidden).")]) }
+        return inv.document([.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
+                                          rows: rows, showsMarker: true))])
     }
 }

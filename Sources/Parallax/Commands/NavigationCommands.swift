@@ -1,6 +1,6 @@
 /// Moving the cursor through the sequence, as a debugger steps through a program.
 enum NavigationCommands {
-    static let all: [CommandSpec] = [step, back, goto, start, end, continueCommand, breakCommand, delete, whereCommand]
+    static let all: [CommandSpec] = [step, back, goto, start, end, continueCommand, breakCommand, WatchCommands.watch, delete, whereCommand]
 
     static func atEndNotice(_ s: Session) -> Block {
         .notice("At the last event (\(s.positionText)); nothing further. 'back' or 'start' to go back.")
@@ -9,6 +9,8 @@ enum NavigationCommands {
     static let step = CommandSpec(
         name: "step", group: .navigation, usage: "step [N]",
         summary: "Advance N events (default 1); print each event and the claims it reveals.",
+        detail: "Then a 'Changed' list: each revision passed (old → new) and each watchpoint whose value differs. "
+            + "Ctrl-C stops it where it got to.",
         example: "step 3", repeatsOnEmptyLine: true
     ) { (inv: inout Invocation) throws(CommandError) in
         let n = try inv.args.count() ?? 1
@@ -18,12 +20,20 @@ enum NavigationCommands {
             doc.add(atEndNotice(inv.session))
             return doc
         }
-        for _ in 0..<n {
-            if inv.session.cursor >= inv.session.count || inv.interpreter.environment.isInterrupted() { break }
+        let old = inv.session.cursor
+        var done = 0
+        while done < n && inv.session.cursor < inv.session.count {
+            if inv.interpreter.environment.isInterrupted() { break }
             inv.session.move(to: inv.session.cursor + 1)
             doc.blocks += Views.stepBlocks(at: inv.session.cursor, in: inv.session)
+            done += 1
         }
-        if inv.session.cursor >= inv.session.count { doc.add(.notice("Reached the last event.")) }
+        doc.blocks += MovementViews.changed(Passage(from: old, to: inv.session.cursor, in: inv.session), summarised: false)
+        if done < n && inv.session.cursor < inv.session.count {
+            doc.add(.notice("interrupted at \(done)/\(n), the cursor at \(inv.session.positionText)"))
+        } else if inv.session.cursor >= inv.session.count {
+            doc.add(.notice("Reached the last event."))
+        }
         return doc
     }
 
@@ -82,17 +92,54 @@ enum NavigationCommands {
         throw CommandError("no event, date or phase '\(token.text)'\(hint); usage: \(usage)", at: token)
     }
 
+    /// Where `goto` goes for a word, and what to say when a date has no event of its own.
+    /// A date D goes to the first event whose first day lies in D; else to the last event
+    /// that starts before D ("as of that day"); before every event, to the start.
+    static func destination(of token: Token, in scenario: Scenario, usage: String) throws(CommandError) -> (Int, String?) {
+        if case .eventIndex = token.kind { return (try position(of: token, in: scenario, usage: usage), nil) }
+        if scenario.positionOfEvent[token.text] == nil, let d = PartialDate(parsing: token.text) {
+            let events = scenario.events
+            // Events are in sequence order, which is first-day order: two binary searches.
+            func firstStarting(atOrAfter day: Int) -> Int {
+                var low = 0, high = events.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if events[mid].date.firstDay < day { low = mid + 1 } else { high = mid }
+                }
+                return low
+            }
+            let i = firstStarting(atOrAfter: d.firstDay)
+            if i < events.count && events[i].date.firstDay <= d.lastDay { return (i + 1, nil) }
+            if i == 0 { return (0, "no event in \(d): before every event, at the start") }
+            return (i, "no event in \(d): at the last event before it")
+        }
+        return (try position(of: token, in: scenario, usage: usage), nil)
+    }
+
     static let goto = CommandSpec(
         name: "goto", group: .navigation, usage: "goto EVENT-ID | #N | DATE | PHASE",
-        summary: "Jump to an event; a date or a phase goes to its first event.",
-        detail: "A word is tried as an event id, then #N, then a date (2021, 2021-11, 2021-11-16), then a phase name.",
-        example: "goto clash-2021-11-16"
+        summary: "Jump to an event, a date (as of that day) or a phase's first event.",
+        detail: "A word is tried as an event id, then #N, then a date (2021, 2021-11, 2021-11-16), then a phase name. "
+            + "A date goes to the first event that starts in it; when none does, to the last event before it. "
+            + "Moving forward prints the event, every claim revealed on the way and a 'Changed' list; "
+            + "moving back prints only the event.",
+        example: "goto 2021-11-16",
+        scenarioExample: { sc in
+            // The month of the middle event: a date that exists in this scenario.
+            guard !sc.events.isEmpty else { return nil }
+            let d = sc.events[sc.events.count / 2].date.start
+            return "goto " + String(d.description.prefix(7))
+        }
     ) { (inv: inout Invocation) throws(CommandError) in
         let t = try inv.args.word("an event id, #N, a date or a phase")
         try inv.args.finish("goto EVENT-ID | #N | DATE | PHASE")
-        let p = try position(of: t, in: inv.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
+        let (p, notice) = try destination(of: t, in: inv.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
+        let old = inv.session.cursor
         inv.session.move(to: p)
-        return inv.document(Views.stepBlocks(at: p, in: inv.session))
+        var doc = inv.document()
+        if let notice { doc.add(.notice(notice)) }
+        doc.blocks += MovementViews.arrival(from: old, in: inv.session)
+        return doc
     }
 
     static let start = CommandSpec(
@@ -109,14 +156,16 @@ enum NavigationCommands {
         summary: "Put the cursor on the last event: everything is known.", example: "end"
     ) { (inv: inout Invocation) throws(CommandError) in
         try inv.args.finish("end")
+        let old = inv.session.cursor
         inv.session.move(to: inv.session.count)
-        return inv.document(current(inv.session))
+        return inv.document(MovementViews.arrival(from: old, in: inv.session))
     }
 
     static let continueCommand = CommandSpec(
         name: "continue", aliases: ["run"], group: .navigation, usage: "continue",
-        summary: "Advance until an event with a breakpoint, or the end.",
-        detail: "Aliases: c, run. Set breakpoints with 'break'.",
+        summary: "Advance until a breakpoint's event, a watchpoint's change, or the end.",
+        detail: "Aliases: c, run. Set breakpoints with 'break', watchpoints with 'watch'. Prints the event it stops on, "
+            + "every claim revealed on the way and a 'Changed' list (old → new). Ctrl-C stops it where it got to.",
         example: "continue", repeatsOnEmptyLine: true
     ) { (inv: inout Invocation) throws(CommandError) in
         try inv.args.finish("continue")
@@ -126,38 +175,65 @@ enum NavigationCommands {
             doc.add(atEndNotice(s))
             return doc
         }
-        var p = s.cursor + 1
+        let old = s.cursor
+        // Each watchpoint is read only where one of its claims becomes known.
+        var watched = s.watchpoints.map { w in (w, next: w.probe.nextChangePoint(after: old), value: w.probe.value(at: old)) }
+        let initial = watched.map(\.value)
+        // Each watchpoint's value where the cursor stops, for the `Changed` list: read on the way.
+        func values() -> [(WatchedValue, WatchedValue)] { Array(zip(initial, watched.map(\.value))) }
+        var p = old + 1
         while p <= s.count {
             if inv.interpreter.environment.isInterrupted() {
                 inv.session.move(to: p - 1)
-                doc.add(.notice("Interrupted at \(inv.session.positionText)."))
+                doc.add(.notice("interrupted at \(p - 1)/\(s.count)"))
+                doc.blocks += MovementViews.arrival(from: old, in: inv.session)
                 return doc
             }
-            let e = s.scenario.events[p - 1]
-            if let b = s.breakpoints.first(where: { $0.matches(e, in: s.scenario) }) {
+            var stops: [String] = []
+            for b in s.breakpoints where b.matches(at: p, in: s) {
+                stops.append("Breakpoint \(b.number) (\(b.description))")
+            }
+            for k in watched.indices where watched[k].next == p {
+                let w = watched[k].0
+                let value = w.probe.value(at: p)
+                if value != watched[k].value { stops.append("Watchpoint \(w.number) (\(w.description))") }
+                watched[k].value = value
+                watched[k].next = w.probe.nextChangePoint(after: p)
+            }
+            if !stops.isEmpty {
                 inv.session.move(to: p)
-                doc.add(.notice("Breakpoint \(b.number) (\(b.description)) at \(inv.session.positionText)"))
-                doc.blocks += Views.stepBlocks(at: p, in: inv.session)
+                doc.add(.notice(stops.joined(separator: ", ") + " at \(inv.session.positionText)"))
+                doc.blocks += MovementViews.arrival(from: old, in: inv.session, watchValues: values())
                 return doc
             }
             p += 1
         }
         inv.session.move(to: s.count)
         doc.add(.notice("No breakpoint reached; at the last event (\(inv.session.positionText))."))
-        doc.blocks += Views.stepBlocks(at: s.count, in: inv.session)
+        doc.blocks += MovementViews.arrival(from: old, in: inv.session)
         return doc
     }
 
     static let breakCommand = CommandSpec(
-        name: "break", group: .navigation, usage: "break [EVENT-ID | #N | DATE | PHASE | where FILTER]",
+        name: "break", group: .navigation,
+        usage: "break [EVENT-ID | #N | DATE | PHASE | where FILTER | claim where FILTER]",
         summary: "Add a breakpoint for 'continue'; alone, list the breakpoints.",
-        detail: "Event fields for 'where': " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "break where type in (mediate, consult)"
+        detail: "Event fields for 'where': " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
+            + "'break claim where FILTER' stops at the event where a matching claim becomes known; claim fields: "
+            + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
+        example: "break where type in (mediate, consult)",
+        scenarioExample: { sc in sc.questions.first.map { "break claim where question = \($0.id) and status = official" } }
     ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "break [EVENT-ID | #N | DATE | PHASE | where FILTER]"
+        let usage = "break [EVENT-ID | #N | DATE | PHASE | where FILTER | claim where FILTER]"
         if inv.args.isAtEnd { return inv.document([.table(breakpointTable(inv.session))]) }
         let condition: Breakpoint.Condition
-        if inv.args.peek?.isKeyword("where") == true {
+        // `claim` is the keyword only when `where` follows: an event may be called `claim`.
+        if inv.args.peek?.isKeyword("claim") == true, inv.args.tokens.count > inv.args.index + 1,
+           inv.args.tokens[inv.args.index + 1].isKeyword("where") {
+            _ = inv.args.next()
+            guard let f = try inv.args.filter(FilterSchemas.claim) else { throw CommandError("expected a filter") }
+            condition = .claim(f, text: f.text)
+        } else if inv.args.peek?.isKeyword("where") == true {
             guard let f = try inv.args.filter(FilterSchemas.event) else { throw CommandError("expected a filter") }
             condition = .filter(f, text: f.text)
         } else {
@@ -191,22 +267,30 @@ enum NavigationCommands {
 
     static let delete = CommandSpec(
         name: "delete", group: .navigation, usage: "delete N | all",
-        summary: "Remove breakpoint N, or all of them.", example: "delete 1"
+        summary: "Remove breakpoint or watchpoint N, or all of them.", example: "delete 1"
     ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("a breakpoint number or 'all'")
+        let t = try inv.args.word("a breakpoint or watchpoint number, or 'all'")
         try inv.args.finish("delete N | all")
         if t.isKeyword("all") {
-            let n = inv.session.breakpoints.count
+            let b = inv.session.breakpoints.count, w = inv.session.watchpoints.count
             inv.session.breakpoints.removeAll()
-            return inv.document([.notice("Deleted \(n) breakpoint\(n == 1 ? "" : "s").")])
+            inv.session.watchpoints.removeAll()
+            let what = w == 0 ? NarrativeViews.plural(b, "breakpoint")
+                : b == 0 ? NarrativeViews.plural(w, "watchpoint")
+                : NarrativeViews.plural(b, "breakpoint") + " and " + NarrativeViews.plural(w, "watchpoint")
+            return inv.document([.notice("Deleted \(what).")])
         }
-        guard let n = Int(t.text) else { throw CommandError("delete takes a breakpoint number or 'all'", at: t) }
-        guard let i = inv.session.breakpoints.firstIndex(where: { $0.number == n }) else {
-            let numbers = inv.session.breakpoints.map { String($0.number) }.joined(separator: ", ")
-            throw CommandError("no breakpoint \(n)" + (numbers.isEmpty ? "; there are none" : "; breakpoints: \(numbers)"), at: t)
+        guard let n = Int(t.text) else { throw CommandError("delete takes a breakpoint or watchpoint number, or 'all'", at: t) }
+        if let i = inv.session.breakpoints.firstIndex(where: { $0.number == n }) {
+            inv.session.breakpoints.remove(at: i)
+            return inv.document([.notice("Deleted breakpoint \(n).")])
         }
-        inv.session.breakpoints.remove(at: i)
-        return inv.document([.notice("Deleted breakpoint \(n).")])
+        if let i = inv.session.watchpoints.firstIndex(where: { $0.number == n }) {
+            inv.session.watchpoints.remove(at: i)
+            return inv.document([.notice("Deleted watchpoint \(n).")])
+        }
+        let numbers = (inv.session.breakpoints.map(\.number) + inv.session.watchpoints.map(\.number)).sorted().map(String.init)
+        throw CommandError("no breakpoint or watchpoint \(n)" + (numbers.isEmpty ? "; there are none" : "; numbers in use: \(numbers.joined(separator: ", "))"), at: t)
     }
 
     static let whereCommand = CommandSpec(

@@ -105,7 +105,11 @@ enum ScriptCommands {
                                column: column, length: rest.count)
         }
         let output = inv.interpreter.lastOutput
-        guard expectation.holds(for: output) else {
+        guard let holds = expectation.holds(for: output) else {
+            throw CommandError("the pattern took too long (the limit is \(Int(Limits.patternSeconds)) s); "
+                               + "a nested repetition such as (a+)+ can backtrack for hours", column: column, length: rest.count)
+        }
+        guard holds else {
             throw CommandError(Expectation.failure(expectation, command: command, output: output),
                                column: column, length: rest.count)
         }

@@ -50,7 +50,7 @@ enum SessionCommands {
         let shortAliases = CommandTable.fixedAliases.filter { $0.value == spec.name }.map(\.key)
         let aliases = (shortAliases + spec.aliases).sorted()
         if !aliases.isEmpty { fields.append(Field("aliases", aliases.joined(separator: ", "))) }
-        fields.append(Field("example", spec.example))
+        fields.append(Field("example", spec.scenarioExample?(inv.scenario) ?? spec.example))
         return inv.document([.title(spec.name), .fields(fields)])
     }
 
@@ -94,6 +94,7 @@ enum SessionCommands {
             let (scenario, report) = try ScenarioFile.open(path: path, options: inv.interpreter.environment.importing)
             inv.session.replace(scenario)
             inv.session.breakpoints.removeAll()
+            inv.session.watchpoints.removeAll()
             let imported = report.map { " " + $0.summary + "." } ?? ""
             return inv.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.\(imported)")])
         } catch {

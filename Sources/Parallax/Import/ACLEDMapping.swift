@@ -21,7 +21,7 @@ struct ACLEDMapping: RowMapping {
 
     mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {
         let rawId = try row.requiredText(self["event_id_cnty"])
-        guard ScenarioLoader.isValidId(rawId) else {
+        guard ScenarioLoader.idProblem("acled-" + rawId, entity: "event") == nil else {
             throw row.problem(self["event_id_cnty"], "'\(row.shown(self["event_id_cnty"]))' cannot be an id (spaces, quotes or control characters)")
         }
         let date = try row.isoDate(self["event_date"])

@@ -79,9 +79,12 @@ public enum EventImport {
         }
         guard let detected = EventFileShape.detect(file.bytes) else { return nil }
         return try withExtendedLifetime(file) { () throws(LoadFailure) -> ImportResult in
-            if options.useCache, let cached = EventCache.read(file, path: path, options) { return cached }
+            // Safe mode (a confined reader) neither reads nor writes the cache: it touches no file
+            // outside the script's folder.
+            let useCache = options.useCache && FileReader.confinement == nil
+            if useCache, let cached = EventCache.read(file, path: path, options) { return cached }
             let result = try map(file.bytes, detected, path: path, options: options)
-            if options.useCache { EventCache.write(result, of: file, path: path, options) }
+            if useCache { EventCache.write(result, of: file, path: path, options) }
             return result
         }
     }

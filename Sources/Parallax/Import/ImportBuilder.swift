@@ -53,7 +53,10 @@ struct ImportBuilder {
     mutating func party(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
                         role: PartyRole, line: Int) -> String {
         if let i = partyKeys[key] { return parties[i].id }
-        let party = Party(id: uniqueId(id()), name: name(), role: role, location: at(line))
+        // A party id may not read as an answer (`12`, `yes`): such a name gets a prefix.
+        var base = id()
+        if ScenarioLoader.idProblem(base, entity: "party") != nil { base = "party-" + base }
+        let party = Party(id: uniqueId(base), name: name(), role: role, location: at(line))
         partyKeys[key] = parties.count
         parties.append(party)
         return party.id
@@ -123,7 +126,8 @@ struct ImportBuilder {
         var out = ""
         var dash = false
         for s in name.lowercased().unicodeScalars {
-            if s.properties.isAlphabetic || s.properties.numericType != nil || (keepingDots && s == "." && !out.isEmpty) {
+            let word = (s.properties.isAlphabetic || s.properties.numericType != nil) && ScenarioLoader.isIdScalar(s)
+            if word || (keepingDots && s == "." && !out.isEmpty) {
                 if dash && !out.isEmpty { out += "-" }
                 out.unicodeScalars.append(s)
                 dash = false

@@ -27,17 +27,15 @@ final class MappedFile {
         if let base { munmap(base, size) }
     }
 
-    /// Maps `path`, or says why it cannot be read.
+    /// Maps `path`, or says why it cannot be read (checked as `FileReader` checks every input).
     static func open(_ path: String) -> Result<MappedFile, Diagnostic> {
         let here = SourceLocation(file: path, line: 1, column: 1)
-        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(Diagnostic(here, "cannot read: \(FileReader.errorText(errno))")) }
+        let fd: Int32, info: stat
+        switch FileReader.openChecked(path) {
+        case .failure(let d): return .failure(d)
+        case .success(let opened): (fd, info) = opened
+        }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(Diagnostic(here, "cannot read: \(FileReader.errorText(errno))")) }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { return .failure(Diagnostic(here, "is a directory, not a file")) }
-        guard type == S_IFREG else { return .failure(Diagnostic(here, "is not a regular file (a FIFO, device or socket)")) }
         let size = Int(info.st_size)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         guard size > 0 else { return .success(MappedFile(path: path, base: nil, size: 0, modified: modified)) }

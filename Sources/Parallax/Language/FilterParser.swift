@@ -1,10 +1,17 @@
 /// Recursive descent over `where` expressions: `or` binds loosest, then `and`, then `not`;
 /// each term is checked against the entity's fields as it is read.
+///
+/// Every function that walks a `Filter` (matching, printing, freeing) recurses once per
+/// level of the tree, and so does this parser per `(` and `not`. The tree's depth is
+/// therefore bounded (`Limits.filterNesting`) while it is built: a hostile line of ten
+/// thousand `(` or `or` terms is a located error, never a stack overflow.
 struct FilterParser<E> {
     let tokens: [Token]
     let schema: FilterSchema<E>
     let after: Token
     var i = 0
+    /// How many `(` and `not` enclose the token being read.
+    var nesting = 0
 
     init(tokens: [Token], schema: FilterSchema<E>, after: Token) {
         self.tokens = tokens
@@ -23,7 +30,7 @@ struct FilterParser<E> {
         guard !tokens.isEmpty else {
             throw CommandError("'where' needs a condition such as \(example)", column: after.column + after.length + 1)
         }
-        let f = try orExpr()
+        let (f, _) = try orExpr()
         if let t = peek {
             throw CommandError("unexpected '\(t.text)' in filter; join conditions with 'and' or 'or'", at: t)
         }
@@ -32,46 +39,72 @@ struct FilterParser<E> {
 
     var example: String { "\(schema.fields[0].name) = …" }
 
-    mutating func orExpr() throws(CommandError) -> Filter {
-        var f = try andExpr()
-        while peek?.isKeyword("or") == true {
-            i += 1
-            f = .or(f, try andExpr())
-        }
-        return f
+    /// The error for a tree about to grow deeper than the limit, at the token that would do it.
+    func tooDeep(at token: Token) -> CommandError {
+        CommandError("the filter nests more than \(Limits.filterNesting) deep (the limit); "
+                     + "write a long list of 'or' terms as FIELD in (A, B, …)", at: token)
     }
 
-    mutating func andExpr() throws(CommandError) -> Filter {
-        var f = try notExpr()
-        while peek?.isKeyword("and") == true {
+    /// Each parse function returns the filter and the depth of its tree (a term is 1).
+    mutating func orExpr() throws(CommandError) -> (Filter, Int) {
+        var (f, depth) = try andExpr()
+        while let op = peek, op.isKeyword("or") {
             i += 1
-            f = .and(f, try notExpr())
+            let (g, d) = try andExpr()
+            depth = max(depth, d) + 1
+            if depth > Limits.filterNesting { throw tooDeep(at: op) }
+            f = .or(f, g)
         }
-        return f
+        return (f, depth)
     }
 
-    mutating func notExpr() throws(CommandError) -> Filter {
-        if peek?.isKeyword("not") == true {
+    mutating func andExpr() throws(CommandError) -> (Filter, Int) {
+        var (f, depth) = try notExpr()
+        while let op = peek, op.isKeyword("and") {
             i += 1
-            return .not(try notExpr())
+            let (g, d) = try notExpr()
+            depth = max(depth, d) + 1
+            if depth > Limits.filterNesting { throw tooDeep(at: op) }
+            f = .and(f, g)
+        }
+        return (f, depth)
+    }
+
+    mutating func notExpr() throws(CommandError) -> (Filter, Int) {
+        if let t = peek, t.isKeyword("not") {
+            try enter(t)
+            i += 1
+            let (f, depth) = try notExpr()
+            nesting -= 1
+            if depth + 1 > Limits.filterNesting { throw tooDeep(at: t) }
+            return (.not(f), depth + 1)
         }
         return try primary()
     }
 
-    mutating func primary() throws(CommandError) -> Filter {
+    /// Counts one more enclosing `(` or `not`, so the parser's own recursion stays bounded
+    /// whatever the tree it builds.
+    mutating func enter(_ t: Token) throws(CommandError) {
+        nesting += 1
+        if nesting > Limits.filterNesting { throw tooDeep(at: t) }
+    }
+
+    mutating func primary() throws(CommandError) -> (Filter, Int) {
         guard let t = peek else {
             throw CommandError("the filter ends too soon; expected a condition such as \(example)", column: endColumn)
         }
         if t.kind == .symbol && t.text == "(" {
+            try enter(t)
             i += 1
             let f = try orExpr()
             guard let close = peek, close.kind == .symbol, close.text == ")" else {
                 throw CommandError("missing ')' to close the '(' here", at: t)
             }
             i += 1
+            nesting -= 1
             return f
         }
-        return .term(try term())
+        return (.term(try term()), 1)
     }
 
     var fieldList: String { schema.fields.map(\.name).joined(separator: ", ") }

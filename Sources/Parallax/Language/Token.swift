@@ -36,16 +36,15 @@ public struct Token: Sendable, Equatable {
 /// line, a caret and the message is the renderer's job.
 public struct CommandError: Error, Sendable, Equatable {
     public var message: String
-    /// 1-based column in `line`; nil when the problem is not at one place.
-    public var column: Int?
-    public var length: Int
-    /// The command text the column refers to.
+    /// Where the problem is: in a command line (no file, line 1) or, once a script runner
+    /// has placed it, in a script's line. Nil when the problem is not at one place.
+    public var range: SourceRange?
+    /// The text the range points into (the command line).
     public var line: String
 
     public init(_ message: String, column: Int? = nil, length: Int = 1, line: String = "") {
         self.message = message
-        self.column = column
-        self.length = max(1, length)
+        self.range = column.map { SourceRange(file: nil, line: 1, column: $0, length: length) }
         self.line = line
     }
 
@@ -53,12 +52,20 @@ public struct CommandError: Error, Sendable, Equatable {
         self.init(message, column: token.column, length: token.length, line: line)
     }
 
-    /// The line, a caret under the offending text, and the message.
+    /// 1-based column in `line`; nil when the problem is not at one place.
+    public var column: Int? {
+        get { range?.column }
+        set { range = newValue.map { SourceRange(file: range?.file, line: range?.line ?? 1, column: $0, length: length) } }
+    }
+
+    /// How many characters the caret underlines.
+    public var length: Int {
+        get { range?.length ?? 1 }
+        set { range?.length = max(1, newValue) }
+    }
+
+    /// The line, a caret under the offending text, and the message (`DiagnosticRenderer`).
     public var rendered: String {
-        // Messages quote what the user typed or a file held: never send its escapes raw.
-        let message = self.message.sanitizedForTerminal
-        guard let column, !line.isEmpty else { return "error: \(message)" }
-        let pad = String(repeating: " ", count: max(0, column - 1))
-        return line.sanitizedForTerminal + "\n" + pad + String(repeating: "^", count: length) + "\nerror: \(message)"
+        DiagnosticRenderer.render(message, at: line.isEmpty ? nil : range, source: line.isEmpty ? nil : line[...])
     }
 }

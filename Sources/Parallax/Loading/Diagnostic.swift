@@ -1,30 +1,25 @@
 /// A problem found in a file the user wrote, with where it is. Rendering is separate
 /// (`Diagnostic.render`), so tests can assert on the location and message as values.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation
+    /// Where, and how many characters the caret underlines (at least 1).
+    public var range: SourceRange
     public var message: String
-    /// How many characters the caret line underlines (at least 1).
-    public var length: Int
 
     public init(_ location: SourceLocation, _ message: String, length: Int = 1) {
-        self.location = location
+        self.range = SourceRange(location, length: length)
         self.message = message
-        self.length = max(1, length)
     }
 
-    /// `FILE:LINE:COL: error: message`
-    public var description: String { "\(location): error: \(message)".sanitizedForTerminal }
+    public var location: SourceLocation { range.start }
+    public var length: Int { range.length }
 
-    /// The one-line form, then the offending source line and a caret under the text.
+    /// `FILE:LINE:COL: error: message` (and any further lines of the message).
+    public var description: String { DiagnosticRenderer.render(message, at: range, source: nil) }
+
+    /// The same, with the offending source line quoted and a caret under the text.
     public func render(sourceLines: [Substring]?) -> String {
-        var out = description
-        if let sourceLines, location.line >= 1, location.line <= sourceLines.count {
-            let line = String(sourceLines[location.line - 1]).sanitizedForTerminal
-            let pad = String(repeating: " ", count: max(0, location.column - 1))
-            let width = max(1, min(length, line.count - location.column + 1))
-            out += "\n    " + line + "\n    " + pad + String(repeating: "^", count: width)
-        }
-        return out
+        let line = sourceLines.flatMap { range.line >= 1 && range.line <= $0.count ? $0[range.line - 1] : nil }
+        return DiagnosticRenderer.render(message, at: range, source: line)
     }
 }
 
@@ -49,24 +44,15 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    /// Control characters (terminal escapes among them) shown as `\u{1B}` so that text from
-    /// a file can never drive the terminal.
+    /// Control characters (terminal escapes among them; see `ControlCharacter`) shown as
+    /// `\u{1B}` so that text from a file can never drive the terminal.
     public var sanitizedForTerminal: String {
-        // Fast path on bytes: C0 controls but tab, DEL, and C1 controls (encoded C2 80…9F).
-        var previous: UInt8 = 0
-        var clean = true
-        for b in utf8 {
-            if (b < 0x20 && b != 0x09) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { clean = false; break }
-            previous = b
-        }
+        var copy = self
+        let clean = copy.withUTF8 { ControlCharacter.firstControl(in: $0) == nil }
         if clean { return self }
         var out = ""
         for s in unicodeScalars {
-            if (s.value < 0x20 && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value) {
-                out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(s)
-            }
+            if ControlCharacter.isControl(s) { out += ControlCharacter.escaped(s) } else { out.unicodeScalars.append(s) }
         }
         return out
     }

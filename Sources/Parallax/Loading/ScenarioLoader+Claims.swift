@@ -95,11 +95,18 @@ extension ScenarioLoader {
         }
         let confirms = references(f, "confirms", [.claim], role: "claim")
         let denies = references(f, "denies", [.claim], role: "claim")
+        for key in ["confirms", "denies"] where (key == "confirms" ? confirms : denies).contains(id) {
+            let node = list(f, key).first { $0.scalar == id } ?? f[key]!
+            error(node, "claim '\(id)' \(key) itself; '\(key)' names other claims")
+        }
         let sources = references(f, "sources", [.source], role: "source")
         if sources.isEmpty, let n = f["sources"] { error(n, "a claim names at least one source") }
-        guard let by, let about, let says, let status else { return nil }
+        // A wrong `says` or `status` is reported already; the claim is still read on (with
+        // a stand-in that never loads: the file has an error), so the problems of its
+        // other keys are reported too, not only after the first is fixed.
+        guard let by, let about else { return nil }
         let claim = Claim(id: id, by: by, speaker: .actor(by), about: about, madeOn: madeOn, knownAt: knownAt,
-                          says: says, quote: string(f, "quote"), status: status, answers: [], figures: figures,
+                          says: says ?? "", quote: string(f, "quote"), status: status ?? .official, answers: [], figures: figures,
                           relayedBy: relayedBy, confirms: confirms, denies: denies,
                           revises: string(f, "revises"), sources: sources, location: at(node),
                           knownPosition: 0, party: nil)
@@ -305,6 +312,10 @@ extension ScenarioLoader {
             } else if kind(of: c.about, in: scenario) != nil {
                 error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
             }
+            // `known_at` is checked on its own too: one wrong key does not hide another.
+            if case .event(let id)? = c.knownAt, let node = r.knownAtNode, scenario.positionOfEvent[id] == nil {
+                unknownKnownAt(id, node, in: scenario)
+            }
             return
         }
         c.knownPosition = aboutPosition
@@ -316,12 +327,16 @@ extension ScenarioLoader {
         }
     }
 
+    mutating func unknownKnownAt(_ id: String, _ node: YAMLNode, in scenario: Scenario) {
+        error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+    }
+
     mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
         let aboutEvent = scenario.events[about - 1]
         switch knownAt {
         case .event(let id):
             guard let p = scenario.positionOfEvent[id] else {
-                error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
+                unknownKnownAt(id, node, in: scenario)
                 return about
             }
             if p < about {
@@ -355,6 +370,10 @@ extension ScenarioLoader {
         for i in claims.indices {
             guard let target = claims[i].revises, let node = raw[i].revisesNode else { continue }
             let c = claims[i]
+            if target == c.id {
+                error(node, "claim '\(c.id)' revises itself; 'revises' names an earlier claim of the same party")
+                continue
+            }
             guard let j = claimIndex(target) else {
                 if !isDeclared(target) {
                     error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
@@ -367,22 +386,32 @@ extension ScenarioLoader {
                 error(node, "claim '\(c.id)' (by \(c.by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
             }
         }
-        // Cycles: follow each chain; report each cycle once, at its first claim in file order.
-        var reported: Set<String> = []
-        for i in claims.indices where claims[i].revises != nil && !reported.contains(claims[i].id) {
-            let id = claims[i].id
-            var chain = [id]
-            var next = claims[i].revises
-            while let n = next, let j = claimIndex(n) {
-                if n == id {
-                    error(raw[i].revisesNode!, "'revises' forms a cycle: " + (chain + [n]).joined(separator: " → "))
-                    reported.formUnion(chain)
-                    break
-                }
-                if chain.contains(n) || chain.count > claims.count { break }
-                chain.append(n)
-                next = claims[j].revises
+        // Cycles. Each claim revises at most one other, so following the links from every
+        // claim in turn, and never past a claim already followed, visits each claim once:
+        // linear however long the chains. A cycle is reported once, at its first claim in
+        // file order, listing the chain from there.
+        var state = [UInt8](repeating: 0, count: claims.count)  // 0 new, 1 on the path, 2 done
+        var path: [Int] = []
+        for start in claims.indices where state[start] == 0 {
+            var i = start
+            while state[i] == 0 {
+                state[i] = 1
+                path.append(i)
+                guard let n = claims[i].revises, let j = claimIndex(n), j != i else { break }
+                i = j
             }
+            if state[i] == 1, let n = claims[i].revises, let j = claimIndex(n), j != i,
+               let from = path.firstIndex(of: i) {
+                let cycle = Array(path[from...])
+                let first = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                let ordered = Array(cycle[first...] + cycle[..<first])
+                var names = ordered.map { claims[$0].id.sanitizedForTerminal }
+                if names.count > 8 { names = Array(names.prefix(4)) + ["… \(names.count - 6) more …"] + names.suffix(2) }
+                names.append(claims[ordered[0]].id.sanitizedForTerminal)
+                error(raw[ordered[0]].revisesNode!, "'revises' forms a cycle: " + names.joined(separator: " → "))
+            }
+            for k in path { state[k] = 2 }
+            path.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -261,10 +261,9 @@ public struct ScenarioLoader {
     /// An id being declared: a plain word, unique across the whole file.
     mutating func declare(_ f: Fields, entity: String) -> String? {
         guard let node = f["id"], let id = string(f, "id") else { return nil }
-        guard ScenarioLoader.isValidId(id) else {
-            error(node, "\(entity) id '\(id.sanitizedForTerminal)' must be a word without spaces, quotes or control characters")
-            return nil
-        }
+        // A malformed id is reported, and still declared and read on: the entity's other
+        // keys are checked too, and references to it are not reported again as unknown.
+        if let problem = ScenarioLoader.idProblem(id, entity: entity) { error(node, problem) }
         // One lookup in the common case: store, and put the first place back on a clash.
         let here = at(node)
         if let other = declared.updateValue(here, forKey: id) {
@@ -279,6 +278,7 @@ public struct ScenarioLoader {
     /// Reported once all are known: entities are decoded kind by kind, not in file order,
     /// so the first declaration met may not be the first in the file.
     mutating func reportClashes() {
+        reportCaseClashes()
         for (id, places) in clashes {
             let sorted = places.sorted()
             for (k, place) in sorted.enumerated().dropFirst() where place != sorted[k - 1] {
@@ -289,21 +289,93 @@ public struct ScenarioLoader {
         clashes = [:]
     }
 
-    static func isValidId(_ id: String) -> Bool {
-        guard let first = id.utf8.first, first != UInt8(ascii: "#") else { return false }
-        for b in id.utf8 {
-            switch b {
-            case 0..<0x21, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: ","),
-                 UInt8(ascii: "("), UInt8(ascii: ")"):
-                return false
-            case 0xC2, 0xE2, 0xE3:
-                // Possibly a non-ASCII space (U+0085, U+00A0, U+2000…, U+3000): check properly.
-                return !id.unicodeScalars.contains { $0.properties.isWhitespace || (0x80...0x9F).contains($0.value) }
-            default:
-                continue
+    /// The id character set (event-model spec): letters, marks and digits of any script and
+    /// `- _ . : / +`. Whitespace, controls and invisible format characters (zero-width
+    /// spaces, bidi controls) are refused, so two ids that look the same are the same.
+    /// Ids equal but for letter case are duplicates too (JSON keys and party columns are
+    /// lower-cased), reported at the later one. Only ids holding an upper-case or non-ASCII
+    /// letter can clash so: the rest cost a byte scan.
+    mutating func reportCaseClashes() {
+        var folded: [String: [(id: String, at: SourceLocation)]] = [:]
+        var all = declaredElsewhere
+        all.append(declared)
+        for table in all {
+            for (id, at) in table where id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+                folded[id.lowercased(), default: []].append((id, at))
             }
         }
-        return true
+        guard !folded.isEmpty else { return }
+        for (key, found) in folded {
+            var first: [String: SourceLocation] = [:]
+            for (id, at) in found { first[id] = min(at, first[id] ?? at) }
+            for table in all { if let at = table[key] { first[key] = min(at, first[key] ?? at) } }
+            guard first.count > 1 else { continue }
+            let ids = first.sorted { $0.value < $1.value }.map { (id: $0.key, at: $0.value) }
+            for (id, at) in ids.dropFirst() {
+                diagnostics.append(Diagnostic(at, "id '\(id)' differs from '\(ids[0].id)' (declared at \(ids[0].at.line):\(ids[0].at.column)) "
+                                              + "only in letter case; ids that differ only in case are the same id", length: id.unicodeScalars.count))
+            }
+        }
+    }
+
+    /// The first character an id may not hold, or nil; ASCII is decided byte by byte.
+    static func firstInvalidIdCharacter(_ id: String) -> Unicode.Scalar? {
+        for b in id.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "+"):
+                continue
+            case 0x80...:
+                return id.unicodeScalars.first { !isIdScalar($0) }
+            default:
+                return Unicode.Scalar(b)
+            }
+        }
+        return nil
+    }
+
+    /// An id as text that shows every character: invisible and control ones as `\u{200B}`.
+    static func visible(_ id: String) -> String {
+        var out = ""
+        for s in id.unicodeScalars {
+            if s.properties.generalCategory == .format || ControlCharacter.isControl(s) || (s.properties.isWhitespace && s != " ") {
+                out += ControlCharacter.escaped(s)
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
+    static func isIdScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.:/+".unicodeScalars.contains(s) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Why an id is refused, naming the character (`U+200B`) so an invisible one shows.
+    static func idProblem(_ id: String, entity: String) -> String? {
+        guard !id.isEmpty else { return "\(entity) id is empty" }
+        guard let bad = firstInvalidIdCharacter(id) else {
+            // As answers are read: a party id that reads as yes/no, withheld or a number
+            // could never be told from one.
+            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || Answer.parse(id, partyIds: []).isNumeric {
+                return "party id '\(id)' reads as an answer (yes, no, withheld or a number); give the party another id"
+            }
+            return nil
+        }
+        let what = bad.properties.isWhitespace ? "a space" : ControlCharacter.isControl(bad) ? "a control character"
+            : bad.properties.generalCategory == .format ? "an invisible format character" : "the character"
+        let shown = bad.properties.generalCategory == .format || bad.properties.isWhitespace || ControlCharacter.isControl(bad)
+            ? "" : " '\(bad)'"
+        return "\(entity) id '\(visible(id))' holds \(what)\(shown) (\(ControlCharacter.name(bad))); "
+            + "an id is made of letters, marks, digits and - _ . : / +"
     }
 
     mutating func integer(_ node: YAMLNode, _ what: String, minimum: Int? = nil) -> Int? {

@@ -13,6 +13,9 @@ final class YAMLDocument {
         var start: Int32
         /// Mapping: number of keys plus values (2 per pair). Sequence: number of items.
         var count: Int32
+        /// Scalar: characters it spans in the source on its first line (quotes and escapes
+        /// as written), for the caret; 0 when unknown.
+        var width: Int32 = 0
     }
 
     // Immutable once built, and held in buffers of their own rather than arrays: reading
@@ -117,6 +120,10 @@ struct YAMLNode {
         }
     }
 
-    /// How many characters a caret under this node should span.
-    var width: Int { max(1, scalar?.count ?? 1) }
+    /// How many characters a caret under this node should span: the text as written.
+    var width: Int {
+        let r = record
+        if r.width > 0 { return Int(r.width) }
+        return max(1, scalar?.unicodeScalars.count ?? 1)
+    }
 }

@@ -108,9 +108,17 @@ struct YAMLReader {
                                         message: "YAML aliases (*name) are not accepted in scenario files; write the value out"))
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
-                scalars.append(String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self))
+                let value = UnsafeBufferPointer(start: s.value, count: s.length)
+                // Text may hold tab and newline but no other control character, raw or
+                // written as an escape ("\u0000", "\x1B"): libyaml refuses only raw ones.
+                if let problem = controlProblem(value) {
+                    return .failure(.syntax(line: Int(line), column: Int(column), message: problem))
+                }
+                scalars.append(String(decoding: value, as: UTF8.self))
+                let sameLine = event.end_mark.line == event.start_mark.line
+                let width = sameLine ? Int32(truncatingIfNeeded: event.end_mark.column - event.start_mark.column) : 0
                 records.append(.init(kind: .scalar, plain: s.style == YAML_PLAIN_SCALAR_STYLE, line: line, column: column,
-                                         start: Int32(scalars.count - 1), count: 0))
+                                     start: Int32(scalars.count - 1), count: 0, width: width))
                 finished = Int32(records.count - 1)
             case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                 if open.count >= maxDepth { return .failure(tooDeep(Int(line), Int(column))) }
@@ -135,6 +143,22 @@ struct YAMLReader {
                 pending.append(node)
             }
         }
+    }
+
+    /// The message for a scalar holding a control character other than tab and newline.
+    private static func controlProblem(_ value: UnsafeBufferPointer<UInt8>) -> String? {
+        var rest = value[...]
+        while let k = ControlCharacter.firstControl(in: UnsafeBufferPointer(rebasing: rest)) {
+            let at = rest.startIndex + k
+            guard value[at] == 10 else {
+                let text = String(decoding: value, as: UTF8.self)
+                let c = ControlCharacter.firstInText(text) ?? "\u{0}"
+                return "text may not hold the control character \(ControlCharacter.name(c)) (raw or as an escape); "
+                    + "only tab and newline are allowed"
+            }
+            rest = value[(at + 1)...]
+        }
+        return nil
     }
 
     private static func tooDeep(_ line: Int, _ column: Int) -> Failure {

@@ -172,3 +172,26 @@ public enum EntityRef: Sendable, Equatable {
         }
     }
 }
+
+extension Scenario {
+    /// A copy that holds only the claims at `kept` (indices, in file order) and `questions`,
+    /// for reading one question or figure through the usual views cheaply (`Probe`). The
+    /// events and the other entities are shared, not copied or sorted again; the index and
+    /// the claims' links are those of the smaller set.
+    func restricted(toClaims kept: [Int], questions: [Question]) -> Scenario {
+        var copy = self
+        copy.claims = kept.map { claims[$0] }
+        copy.questions = questions
+        var index = self.index.filter {
+            switch $0.value {
+            case .claim, .question: false
+            default: true
+            }
+        }
+        for (i, q) in questions.enumerated() { index[q.id] = .question(i) }
+        for (i, c) in copy.claims.enumerated() { index[c.id] = .claim(i) }
+        copy.index = index
+        copy.claimLinks = ClaimLinks(claims: copy.claims, index: index, positions: positionOfEvent)
+        return copy
+    }
+}

@@ -61,10 +61,13 @@ public struct Table: Sendable {
         public var cells: [String]
         /// The cursor's row, shown with a marker.
         public var marked: Bool
+        /// A row after the cursor (not reached yet), shown with its own marker.
+        public var isLater: Bool
 
-        public init(_ cells: [String], marked: Bool = false) {
+        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false) {
             self.cells = cells
             self.marked = marked
+            self.isLater = isLater
         }
     }
 
@@ -72,7 +75,7 @@ public struct Table: Sendable {
     public var name: String?
     public var columns: [Column]
     public var rows: [Row]
-    /// Whether the first column shows a `▶` marker for marked rows.
+    /// Whether the first column shows a `▶` marker for marked rows (and `·` for later ones).
     public var showsMarker: Bool
 
     public init(name: String? = nil, columns: [Column], rows: [Row] = [], showsMarker: Bool = false) {
@@ -90,22 +93,29 @@ public struct Chart: Sendable {
         public var marked: Bool
         /// A heading shown before this bar (a phase starting here).
         public var group: String?
+        /// A quiet stretch before this bar, drawn as a break with its length (`6 months`).
+        public var gapBefore: String?
 
-        public init(label: String, value: Double, marked: Bool = false, group: String? = nil) {
+        public init(label: String, value: Double, marked: Bool = false, group: String? = nil, gapBefore: String? = nil) {
             self.label = label
             self.value = value
             self.marked = marked
             self.group = group
+            self.gapBefore = gapBefore
         }
     }
 
     public var bars: [Bar]
     /// The largest magnitude on either side of zero.
     public var scale: Double
+    /// What each bar stands for when events are binned (`day`, `week`, `month`, `year`);
+    /// nil for one bar per event.
+    public var bin: String?
 
-    public init(bars: [Bar], scale: Double = 10) {
+    public init(bars: [Bar], scale: Double = 10, bin: String? = nil) {
         self.bars = bars
         self.scale = scale
+        self.bin = bin
     }
 }
 

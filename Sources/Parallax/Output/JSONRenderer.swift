@@ -19,7 +19,10 @@ enum JSONRenderer {
                 var pairs = table.columns.enumerated().map { i, c in
                     (c.key, i < row.cells.count ? string(row.cells[i]) : "null")
                 }
-                if table.showsMarker { pairs.append(("current", row.marked ? "true" : "false")) }
+                if table.showsMarker {
+                    pairs.append(("current", row.marked ? "true" : "false"))
+                    pairs.append(("after_cursor", row.isLater ? "true" : "false"))
+                }
                 return object(pairs)
             }
             var pairs = [("type", string("table"))]
@@ -32,9 +35,12 @@ enum JSONRenderer {
                 var pairs = [("label", string(bar.label)), ("value", TextRenderer.number(bar.value)),
                              ("current", bar.marked ? "true" : "false")]
                 if let g = bar.group { pairs.append(("group", string(g))) }
+                if let g = bar.gapBefore { pairs.append(("gap_before", string(g))) }
                 return object(pairs)
             }
-            return object([("type", string("chart")), ("bars", array(bars))])
+            var pairs = [("type", string("chart"))]
+            if let bin = chart.bin { pairs.append(("bin", string(bin))) }
+            return object(pairs + [("bars", array(bars))])
         }
     }
 

@@ -16,12 +16,13 @@ enum MarkdownRenderer {
                 lines.append("|" + (marker ? " --- |" : "") + table.columns.map { $0.numeric ? " ---: " : " --- " }.joined(separator: "|") + "|")
                 for row in table.rows {
                     let cells = table.columns.indices.map { $0 < row.cells.count ? cell(row.cells[$0]) : "" }
-                    lines.append("| " + (marker ? (row.marked ? "▶ | " : "  | ") : "") + cells.joined(separator: " | ") + " |")
+                    lines.append("| " + (marker ? (row.marked ? "▶ | " : row.isLater ? "· | " : "  | ") : "") + cells.joined(separator: " | ") + " |")
                 }
                 return lines.joined(separator: "\n")
             case .chart(let chart):
                 var lines = ["| | event | intensity |", "| --- | --- | ---: |"]
                 for bar in chart.bars {
+                    if let gap = bar.gapBefore { lines.append("| | ┄ \(cell(gap)) ┄ | |") }
                     lines.append("| \(bar.marked ? "▶" : "") | \(cell(bar.label)) | \(TextRenderer.number(bar.value)) |")
                 }
                 return lines.joined(separator: "\n")

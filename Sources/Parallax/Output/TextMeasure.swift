@@ -73,7 +73,7 @@ extension TextRenderer {
             if b == 10 { break }
             i += 1
             if b < 0x80 {
-                if (b < 0x20 && b != 9) || b == 0x7F { clean = false }
+                if ControlCharacter.isControl(byte: b, after: 0) { clean = false }
                 if b == 32 {
                     if previous == 32 { simple = false }
                     longest = max(longest, i - 1 - wordStart)
@@ -91,7 +91,7 @@ extension TextRenderer {
                 v = v << 6 | UInt32(p[i] & 0x3F)
                 i += 1
             }
-            if (0x80..<0xA0).contains(v) { clean = false }
+            if let scalar = Unicode.Scalar(v), ControlCharacter.isControl(scalar) { clean = false }
             // Exact by scalars only while none could join a neighbour into one character.
             if !(v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
                  || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v)) { exact = false }
@@ -165,20 +165,7 @@ extension TextRenderer {
 
     /// `isPlain` on bytes.
     static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        var i = 0
-        while i < p.count {
-            if let x = load8(p, i, p.count), isPrintableASCII(x) {
-                previous = 0x20
-                i += 8
-                continue
-            }
-            let b = p[i]
-            if (b < 0x20 && b != 9) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b < 0xA0) { return false }
-            previous = b
-            i += 1
-        }
-        return true
+        ControlCharacter.firstControl(in: p) == nil
     }
 
     /// `scanLine` of bytes `start..<end` that hold no newline.

@@ -91,18 +91,37 @@ struct TextRenderer {
 
     func render(_ chart: Chart, into out: ByteBuffer) {
         let widths = chart.bars.map { TextRenderer.width($0.label) }
-        let labelWidth = min(40, widths.max() ?? 0)
-        let half = max(5, min(20, (options.width - labelWidth - 16) / 2))
+        // Labels take up to two fifths of the width, the bars the rest: a wider terminal
+        // shows longer titles and finer bars.
+        // Unwrapped output (what `expect` reads) is drawn as at width 100.
+        let width = options.width > 10_000 ? 100 : options.width
+        let labelWidth = min(max(12, width * 2 / 5), widths.max() ?? 0)
+        let half = max(5, (width - labelWidth - 12) / 2)
         let fill = options.unicode ? "█" : "#"
         let axis = options.unicode ? "│" : "|"
         let marked = options.unicode ? "▶ " : "> "
+        let dash = options.unicode ? "┄" : "~"
         var first = true
         func newLine() {
             if !first { out.append(10) }
             first = false
         }
         func fills(_ n: Int) { for _ in 0..<max(0, n) { out.append(fill) } }
+        if let bin = chart.bin {
+            for line in TextRenderer.wrap("One bar per \(bin): its most intense event, ×count events.", width: width) {
+                newLine()
+                out.append(style(line, dim: true))
+            }
+        }
         for (bar, rawWidth) in zip(chart.bars, widths) {
+            if let gap = bar.gapBefore {
+                // Centred on the axis, where the bars meet.
+                newLine()
+                let text = dash + " " + gap + " " + dash
+                let axisColumn = 2 + labelWidth + 1 + 6 + 1 + half
+                out.append(spaces: max(2, axisColumn - TextRenderer.width(text) / 2))
+                out.append(text)
+            }
             if let group = bar.group {
                 newLine()
                 out.append(style(safe(group), bold: true))

@@ -291,6 +291,8 @@ struct TableLayout {
             return (s, TextRenderer.width(s))
         }
         let unmarked = shown(blank), marked = shown(options.unicode ? "▶ " : "> ")
+        // A row after the cursor (an event not reached yet): dotted, in every view alike.
+        let later = shown(options.unicode ? "· " : ". ")
         if header {
             emit(0, mark: unmarked, header: true)
             out.append(10)
@@ -304,7 +306,7 @@ struct TableLayout {
             out.trimSpaces(after: ruleStart)
         }
         for (k, r) in range.enumerated() {
-            emit(k + 1, mark: table.rows[r].marked ? marked : unmarked)
+            emit(k + 1, mark: table.rows[r].marked ? marked : table.rows[r].isLater ? later : unmarked)
         }
     }
 }

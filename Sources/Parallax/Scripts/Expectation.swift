@@ -50,11 +50,15 @@ public struct Expectation {
         return tokens[0].text
     }
 
-    public func holds(for output: String) -> Bool {
+    /// Whether the output passes; nil when a pattern's search ran out of time
+    /// (`Limits.patternSeconds`).
+    public func holds(for output: String) -> Bool? {
         let found: Bool
         switch test {
         case .text(let t): found = Expectation.contains(output, t)
-        case .pattern(_, let r): found = output.firstMatch(of: r) != nil
+        case .pattern(_, let r):
+            guard let f = PatternMatch.firstMatch(of: r, in: output) else { return nil }
+            found = f
         }
         return found != negated
     }

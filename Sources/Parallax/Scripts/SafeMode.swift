@@ -6,9 +6,9 @@ import Darwin
 
 extension Environment {
     /// A file a command is about to read (`load`, `source`), resolved against the script's
-    /// folder. Under `run --safe` a path leading outside the script's folder is refused
-    /// (by where it really leads: `..` and symbolic links are followed first), so a script
-    /// from elsewhere can read nothing but its own folder.
+    /// folder. Under `run --safe` a path leading outside the script's folder is refused here
+    /// by name, for a message naming the command; what decides is the check of the opened
+    /// file itself (`FileReader.confinement`), which no link switched in between can pass.
     public func readablePath(_ token: Token, command: String) throws(CommandError) -> String {
         let path = resolve(token.text)
         guard safe else { return path }
@@ -22,6 +22,10 @@ extension Environment {
         }
         return path
     }
+
+    /// The real path of the folder safe mode reads from (`FileReader.confinement`); `""`,
+    /// which admits nothing, when there is none.
+    var confinement: String { safeFolder.flatMap(Environment.canonical) ?? "" }
 
     /// The absolute path with links and `..` resolved; for a file that does not exist yet,
     /// its folder's resolved path plus its name.

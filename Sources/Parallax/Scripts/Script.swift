@@ -28,14 +28,14 @@ public struct Script: Sendable {
 
     /// Splits on the bytes (a 10,000-line replay should not pay for grapheme breaking),
     /// dropping a CR before each LF, the empty line after the last LF and a leading BOM.
-    /// Each line is decoded on its own: a line feed ends any broken UTF-8 sequence, so a
-    /// bad byte is replaced by U+FFFD exactly as in decoding the whole file.
+    /// Each line is decoded on its own (a line feed ends any broken UTF-8 sequence); a bad
+    /// byte is kept as its `RawText` stand-in, so a file name that is not UTF-8 still opens.
     static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var lines: [String] = []
         var start = 0
         for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
             let end = i > start && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            lines.append(RawText.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])))
             start = i + 1
         }
         if lines.last == "" { lines.removeLast() }

@@ -117,13 +117,15 @@ public final class Interpreter {
                              rest: restText, endColumn: first.column + first.length + 1)
         args.restColumn = restColumn
         var invocation = Invocation(interpreter: self, args: args, spec: spec)
-        do throws(CommandError) {
-            let document = try spec.run(&invocation)
-            outcome.result = .success(document)
-            outcome.quit = spec.name == "quit"
-        } catch {
-            outcome.result = .failure(error)
+        // Under --safe every file the command reads is checked by what was opened.
+        outcome.result = FileReader.$confinement.withValue(environment.safe ? environment.confinement : nil) {
+            do throws(CommandError) {
+                return .success(try spec.run(&invocation))
+            } catch {
+                return .failure(error)
+            }
         }
+        outcome.quit = !outcome.failed && spec.name == "quit"
         if let recorder, !outcome.failed, spec.name != "record", spec.name != "quit",
            recorder.depth == (scriptRunner?.depth ?? 0) {
             recorder.append(restText.isEmpty ? spec.name : spec.name + " " + restText)

@@ -5,12 +5,16 @@ public struct Session: Sendable {
     /// 0 before the first event; k stands on event k (1-based); `count` on the last.
     public private(set) var cursor: Int = 0
     public var breakpoints: [Breakpoint] = []
+    /// Watchpoints share the breakpoints' numbering (`nextBreakpoint`), as in gdb.
+    public var watchpoints: [Watchpoint] = []
     public var nextBreakpoint = 1
     public var settings = Settings()
     /// What is known as of the cursor, and everything (`all`), kept for the next command:
     /// narrative, compare, diff and figures each need it, and building it walks every claim.
     /// Used only while it matches the cursor; `replace` drops it.
     private var knowledgeCache: KnowledgeCache?
+    /// The claims grouped by the position at which each becomes known, built on first use.
+    private var revealCache = RevealCache()
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -36,7 +40,10 @@ public struct Session: Sendable {
         let old = self.scenario
         self.scenario = scenario
         Disposal.drop((consume old, knowledgeCache.take()))
+        revealCache = RevealCache()
         cursor = keepCursor ? min(cursor, scenario.events.count) : 0
+        // A watchpoint's probe belongs to the scenario it was made on.
+        for i in watchpoints.indices { watchpoints[i].rebuild(in: scenario) }
     }
 
     /// What is known as of the cursor, or everything with `all`: built once per cursor
@@ -71,7 +78,14 @@ public struct Session: Sendable {
 
     /// Claims that become known exactly at `position`: what stepping onto it reveals.
     public func claimsRevealed(at position: Int) -> [Claim] {
-        scenario.claims.filter { $0.knownPosition == position }
+        revealed(after: position - 1, through: position).map { scenario.claims[$0] }
+    }
+
+    /// Indices of the claims that become known after position `old` up to and including
+    /// `new`: what a forward move from `old` to `new` reveals, in the order they become
+    /// known (then file order). Empty when `new <= old`.
+    public func revealed(after old: Int, through new: Int) -> ArraySlice<Int> {
+        revealCache.index(for: scenario).revealed(after: old, through: new)
     }
 
     /// `k/n`.
@@ -82,6 +96,55 @@ public struct Session: Sendable {
 /// stays small to copy. Copy on write: a session writes to it only while it holds the only
 /// reference (else it makes its own first), so a shared cache is only ever read, and copies
 /// of a session never see one another's cursor or scenario.
+/// The claims ordered by the position at which they become known, so that what a move
+/// reveals is one slice. Behind a reference, built at first use: most sessions (those a
+/// `Knowledge` makes for itself) never move.
+final class RevealCache: @unchecked Sendable {
+    private var built: RevealIndex?
+
+    func index(for scenario: Scenario) -> RevealIndex {
+        if let built { return built }
+        let index = RevealIndex(scenario)
+        built = index
+        return index
+    }
+}
+
+/// Claim indices sorted by known position (a counting sort, stable in file order), with
+/// where each position's claims start.
+struct RevealIndex: Sendable {
+    let order: [Int]
+    /// `start[p]` is where the claims known at position p begin; p in 0…count, plus an end.
+    let start: [Int]
+
+    init(_ scenario: Scenario) {
+        let count = scenario.events.count
+        var tally = [Int](repeating: 0, count: count + 2)
+        scenario.claims.withUnsafeBufferPointer { claims in
+            for c in claims { tally[max(0, min(count, c.knownPosition)) + 1] += 1 }
+        }
+        for p in 1..<tally.count { tally[p] += tally[p - 1] }
+        start = tally
+        var next = tally
+        var order = [Int](repeating: 0, count: scenario.claims.count)
+        scenario.claims.withUnsafeBufferPointer { claims in
+            for (i, c) in claims.enumerated() {
+                let p = max(0, min(count, c.knownPosition))
+                order[next[p]] = i
+                next[p] += 1
+            }
+        }
+        self.order = order
+    }
+
+    func revealed(after old: Int, through new: Int) -> ArraySlice<Int> {
+        let last = start.count - 2
+        let a = max(0, min(last, old) + 1), b = max(0, min(last, new) + 1)
+        guard b > a else { return [] }
+        return order[start[a]..<start[b]]
+    }
+}
+
 final class KnowledgeCache: @unchecked Sendable {
     var atCursor: Knowledge?
     var everything: Knowledge?

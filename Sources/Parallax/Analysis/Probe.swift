@@ -1,0 +1,186 @@
+/// Reads one watched thing — a question's answers and verdict for some parties, or the
+/// figures claimed for a party's losses — at any position of the sequence, cheaply.
+///
+/// It keeps a scenario cut down to the claims that can bear on the thing (those that state
+/// it, with every claim of their revision trees, so that supersession works as in the
+/// whole scenario) and the positions at which one of them becomes known: between two such
+/// positions the value cannot change. The value itself comes from the same `Comparison` and
+/// `Knowledge` every view uses, so a change to how verdicts are reached reaches watchpoints
+/// and `trace` too.
+public struct Probe: Sendable {
+    public let target: Watchpoint.Target
+    private let scenario: Scenario
+    /// Sorted, distinct: where the value may change (a claim becomes known, the question's
+    /// event is reached).
+    public let changePoints: [Int]
+    /// False when the question or party no longer exists (a scenario reloaded without it).
+    public let isValid: Bool
+
+    public init(_ target: Watchpoint.Target, in full: Scenario) {
+        self.target = target
+        var wanted: [Int] = []
+        var points: [Int] = []
+        var valid = true
+        full.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                let states: Bool
+                switch target {
+                case .question(let q, _): states = claims[i].answers.contains { $0.question == q }
+                case .figures(let m, let party):
+                    states = claims[i].figures.contains { $0.party == party && $0.value(of: m) != nil }
+                }
+                if states { wanted.append(i) }
+            }
+        }
+        switch target {
+        case .question(let q, let parties):
+            if let question = full.question(q), let at = full.positionOfEvent[question.about] {
+                points.append(at)
+            } else {
+                valid = false
+            }
+            valid = valid && parties.allSatisfy { full.party($0) != nil }
+        case .figures(_, let party):
+            valid = full.party(party) != nil
+        }
+        // Whole revision trees: a claim in between that states something else still links
+        // a later restatement to the claim it supersedes.
+        let links = full.claimLinks
+        var keep = Set<Int>()
+        for i in wanted where !keep.contains(i) {
+            var root = i
+            while links.revises[root] >= 0 { root = links.revises[root] }
+            var stack = [root]
+            while let c = stack.popLast() {
+                guard keep.insert(c).inserted else { continue }
+                stack.append(contentsOf: links.revisedBy[c])
+            }
+        }
+        let kept = keep.sorted()
+        for i in kept { points.append(full.claims[i].knownPosition) }
+        changePoints = Array(Set(points)).sorted()
+        isValid = valid
+        // Only the watched question: `Comparison` makes a row for every question reached,
+        // and the others would cost more than the one that matters.
+        let questions: [Question]
+        if case .question(let q, _) = target { questions = full.questions.filter { $0.id == q } } else { questions = [] }
+        scenario = full.restricted(toClaims: kept, questions: questions)
+    }
+
+    /// The watched value as of `position` (0 before the first event).
+    public func value(at position: Int) -> WatchedValue {
+        guard isValid else { return .unavailable }
+        let knowledge = Knowledge(scenario: scenario, position: position)
+        switch target {
+        case .question(let q, let parties):
+            let comparison = Comparison(knowledge, parties: parties)
+            guard let row = comparison.questions.first(where: { $0.question.id == q }) else { return .notAsked }
+            return .answers(AnswerState(row, parties: parties))
+        case .figures(let m, let party):
+            var values: [FigureState.Value] = []
+            var seen = Set<FigureState.Value>()
+            for f in knowledge.claimedFigures(measure: m) where f.losses == party && f.standing.counts {
+                let claim = scenario.claims[f.claim]
+                let v = FigureState.Value(claimant: claim.party ?? claim.by, value: f.value)
+                if seen.insert(v).inserted { values.append(v) }
+            }
+            return .figures(FigureState(values: values))
+        }
+    }
+
+    /// The first position after `position` at which the value may differ.
+    public func nextChangePoint(after position: Int) -> Int? {
+        var low = 0, high = changePoints.count
+        while low < high {
+            let mid = (low + high) / 2
+            if changePoints[mid] <= position { low = mid + 1 } else { high = mid }
+        }
+        return low < changePoints.count ? changePoints[low] : nil
+    }
+}
+
+/// What a watchpoint shows: compared so that a change fires it, printed as old → new.
+public enum WatchedValue: Equatable, Sendable, CustomStringConvertible {
+    /// The question's event is not reached yet.
+    case notAsked
+    case answers(AnswerState)
+    case figures(FigureState)
+    /// The question or party is not in the scenario loaded now.
+    case unavailable
+
+    public var description: String {
+        switch self {
+        case .notAsked: "(its event not reached yet)"
+        case .answers(let a): a.description
+        case .figures(let f): f.description
+        case .unavailable: "(not in this scenario)"
+        }
+    }
+}
+
+/// A question as `compare` sees it at one position: each party's set of answers (a second
+/// claimant repeating an answer changes nothing), the verdict and its flags.
+public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
+    public let parties: [String]
+    /// Per party, in the order given: its distinct current answers, in sequence order.
+    public let answers: [[Answer]]
+    public let verdict: String
+    public let flags: [String]
+
+    init(_ row: Comparison.QuestionRow, parties: [String]) {
+        self.parties = parties
+        answers = row.positions.map { positions in
+            var seen: [Answer] = []
+            for p in positions where !seen.contains(p.answer) { seen.append(p.answer) }
+            return seen
+        }
+        verdict = row.verdict.rawValue
+        flags = AnswerState.flags(row)
+    }
+
+    /// The flags `compare` prints for a row, one place to read them.
+    static func flags(_ row: Comparison.QuestionRow) -> [String] {
+        row.split.isEmpty ? [] : ["internal split " + row.split.joined(separator: ", ")]
+    }
+
+    public static func == (a: AnswerState, b: AnswerState) -> Bool {
+        a.verdict == b.verdict && a.flags == b.flags && a.parties == b.parties
+            && zip(a.answers, b.answers).allSatisfy { Set($0) == Set($1) }
+    }
+
+    /// One party's answers as printed: `AZE`, `3, 20`, `—` for none.
+    public func cell(_ k: Int) -> String {
+        answers[k].isEmpty ? "—" : answers[k].map(\.description).joined(separator: ", ")
+    }
+
+    /// The verdict and its flags: `contradict`, `agree (internal split ARM)`.
+    public var verdictText: String {
+        flags.isEmpty ? verdict : verdict + " (" + flags.joined(separator: ", ") + ")"
+    }
+
+    /// `ARM: AZE | AZE: ARM | contradict` (no `;`, which would end a command in a script's `expect`).
+    public var description: String {
+        (parties.indices.map { parties[$0] + ": " + cell($0) } + [verdictText]).joined(separator: " | ")
+    }
+}
+
+/// The current values claimed for a party's losses on one measure, by whom.
+public struct FigureState: Equatable, Sendable, CustomStringConvertible {
+    public struct Value: Equatable, Hashable, Sendable {
+        /// The claimant's party, or the source's id for a source speaking for itself.
+        public let claimant: String
+        public let value: FigureValue
+    }
+
+    /// In sequence order, each (claimant, value) once.
+    public let values: [Value]
+
+    public static func == (a: FigureState, b: FigureState) -> Bool {
+        a.values.count == b.values.count && (a.values == b.values || Set(a.values) == Set(b.values))
+    }
+
+    /// `3 (ARM), >=40 (AZE)`; `none claimed`.
+    public var description: String {
+        values.isEmpty ? "none claimed" : values.map { "\($0.value) (\($0.claimant))" }.joined(separator: ", ")
+    }
+}

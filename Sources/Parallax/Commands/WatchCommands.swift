@@ -1,0 +1,125 @@
+/// Following a question or a figure through time: watchpoints that stop `continue` where
+/// it changes, and `trace`, the story of a disagreement in a few rows.
+enum WatchCommands {
+    static let all: [CommandSpec] = [trace]
+
+    static let watch = CommandSpec(
+        name: "watch", group: .navigation, usage: "watch [QUESTION-ID [PARTY…] | MEASURE PARTY]",
+        summary: "Stop 'continue' where a question's answers or verdict, or a party's figures, change; alone, list them.",
+        detail: "A question watch fires when the verdict, its flags or a party's set of answers differs after an event "
+            + "(another claimant repeating an answer already there does not fire it); without parties it compares the "
+            + "belligerents in file order. 'watch MEASURE PARTY' fires when the current values claimed for the party's "
+            + "losses differ. Measures: " + Measure.allCases.map(\.rawValue).joined(separator: ", ")
+            + ". Numbered with the breakpoints; 'delete N' removes one.",
+        example: "watch who-started ARM AZE",
+        scenarioExample: { sc in
+            guard let q = sc.questions.first else { return nil }
+            var line = (["watch", q.id] + sc.parties.prefix(2).map(\.id)).joined(separator: " ")
+            // A figure someone claims for a party's losses, for the second form.
+            if let f = sc.claims.lazy.flatMap(\.figures).first(where: { $0.party != nil && !$0.values.isEmpty }),
+               let party = f.party {
+                line += "; watch \(f.values[0].measure.rawValue) \(party)"
+            }
+            return line
+        }
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let usage = "watch [QUESTION-ID [PARTY…] | MEASURE PARTY]"
+        if inv.args.isAtEnd { return inv.document([.table(watchpointTable(inv.session))]) }
+        let sc = inv.scenario
+        let first = try inv.args.word("a question id or a measure")
+        let target: Watchpoint.Target
+        if let q = question(first, in: sc) {
+            target = .question(q, parties: try parties(&inv, usage: usage))
+        } else if let m = Measure(rawValue: first.text) ?? Measure(rawValue: first.text.lowercased()) {
+            let p = try inv.args.word("a party whose losses to watch")
+            let party = try NarrativeCommands.party(p, in: sc)
+            try inv.args.finish(usage)
+            target = .figures(m, party: party)
+        } else {
+            let hint = Suggestions.nearest(to: first.text, in: sc.questions.map(\.id) + Measure.allCases.map(\.rawValue))
+                .map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandError("no question or measure '\(first.text)'\(hint); usage: \(usage)", at: first)
+        }
+        let w = Watchpoint(number: inv.session.nextBreakpoint, target: target, in: sc)
+        inv.session.nextBreakpoint += 1
+        inv.session.watchpoints.append(w)
+        return inv.document([.notice("Watchpoint \(w.number): \(w.description) (now: \(w.probe.value(at: inv.session.cursor)))")])
+    }
+
+    static func watchpointTable(_ s: Session) -> Table {
+        Table(name: s.watchpoints.isEmpty ? "No watchpoints." : nil,
+              columns: [.init("number", "#", numeric: true), .init("watches"), .init("now")],
+              rows: s.watchpoints.map { Table.Row([String($0.number), $0.description, $0.probe.value(at: s.cursor).description]) })
+    }
+
+    /// A question id, exactly or ignoring case.
+    static func question(_ token: Token, in sc: Scenario) -> String? {
+        if sc.question(token.text) != nil { return token.text }
+        let folded = sc.questions.filter { $0.id.lowercased() == token.text.lowercased() }
+        return folded.count == 1 ? folded[0].id : nil
+    }
+
+    /// The parties after a question id; none given: the belligerents in file order.
+    static func parties(_ inv: inout Invocation, usage: String, allowAll: Bool = false) throws(CommandError) -> [String] {
+        var parties: [String] = []
+        while let t = inv.args.peek {
+            if allowAll, t.isKeyword("all"), inv.scenario.party("all") == nil { break }
+            let word = try inv.args.word("a party id")
+            let id = try NarrativeCommands.party(word, in: inv.scenario)
+            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: word) }
+            parties.append(id)
+        }
+        if !parties.isEmpty { return parties }
+        let belligerents = inv.scenario.parties.filter { $0.role == .belligerent }.map(\.id)
+        guard belligerents.count >= 2 else {
+            throw CommandError("this scenario has \(belligerents.count == 0 ? "no belligerent" : "one belligerent"); "
+                               + "name the parties to compare; usage: \(usage)", column: inv.args.endColumn)
+        }
+        return belligerents
+    }
+
+    static let trace = CommandSpec(
+        name: "trace", group: .narratives, usage: "trace QUESTION-ID [PARTY…] [all]",
+        summary: "How a disagreement evolved: a row per event where a party's answers or the verdict changed.",
+        detail: "Without parties: the belligerents in file order. Up to the cursor unless 'all' is given. "
+            + "Each row: the event's position, date and id, each party's answers then, and the verdict.",
+        example: "trace who-started ARM AZE all",
+        scenarioExample: { sc in
+            guard let q = sc.questions.first else { return nil }
+            return (["trace", q.id] + sc.parties.prefix(2).map(\.id) + ["all"]).joined(separator: " ")
+        }
+    ) { (inv: inout Invocation) throws(CommandError) in
+        let usage = "trace QUESTION-ID [PARTY…] [all]"
+        let sc = inv.scenario
+        let first = try inv.args.word("a question id")
+        guard let q = question(first, in: sc) else {
+            let hint = Suggestions.nearest(to: first.text, in: sc.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandError("no question '\(first.text)'\(hint); 'questions' lists them", at: first)
+        }
+        let parties = try parties(&inv, usage: usage, allowAll: true)
+        let all = inv.args.flag("all")
+        try inv.args.finish(usage)
+        let s = inv.session
+        let limit = all ? s.count : s.cursor
+        let trace = Trace(question: q, parties: parties, in: sc, through: limit,
+                          isInterrupted: inv.interpreter.environment.isInterrupted)
+        var blocks: [Block] = [.title("\(q): \(sc.question(q)?.text ?? "")")]
+        if trace.rows.isEmpty {
+            let why = all || s.cursor >= s.count ? "its event is not in the sequence" : "its event is not reached as of \(s.positionText); 'trace \(q) all' reads the whole sequence"
+            blocks.append(.notice("Nothing to trace: \(why)."))
+        } else {
+            blocks.append(.table(Table(
+                columns: [.init("position", "#", numeric: true), .init("date"), .init("event")]
+                    + parties.map(NarrativeViews.column) + [.init("verdict")],
+                rows: trace.rows.map { row in
+                    let e = sc.events[row.position - 1]
+                    return Table.Row(["#\(row.position)", e.date.description, e.id]
+                                     + parties.indices.map { row.state.cell($0) } + [row.state.verdictText],
+                                     marked: row.position == s.cursor)
+                }, showsMarker: true)))
+        }
+        if let k = trace.interruptedAt { blocks.append(.notice("interrupted at \(k)/\(limit)")) }
+        else if !all && s.cursor < s.count { blocks.append(.notice("As of \(s.positionText); 'all' traces the whole sequence.")) }
+        return inv.document(blocks)
+    }
+}
