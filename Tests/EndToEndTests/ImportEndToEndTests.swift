@@ -84,4 +84,20 @@ import Glibc
         let all = Binary.run([path, "--no-cache", "-c", "events all"])
         #expect(all.stdout.split(separator: "\n").filter { $0.contains("gdelt-") }.count == 10000 && !all.stdout.contains("not shown"))
     }
+
+    @Test func safeModeOpensAnExportInTheScriptsFolderAndTouchesNoCache() {
+        let folder = "/tmp/parallax-safe-import-\(getpid())"
+        mkdir(folder, 0o700)
+        defer { _ = system("rm -rf '\(folder)'") }
+        Binary.write(Binary.read(Binary.root + "/" + Self.data + "ucdp_ged231_ARM_AZE_rows.csv"), to: folder + "/ged.csv")
+        Binary.write("load ged.csv\ngoto ucdp-376126\nload \(Binary.root)/\(Self.data)gdelt1_events_sample.tsv\n", to: folder + "/s.px")
+        let shell = "cd '\(folder)' && XDG_CACHE_HOME='\(folder)/cache' NO_COLOR= '\(Binary.path)' run --safe s.px >out 2>err"
+        let status = system(shell) >> 8
+        let out = Binary.read(folder + "/out"), err = Binary.read(folder + "/err")
+        #expect(status == 1)
+        #expect(out.contains("Loaded UCDP GED events: ged.csv: 3 events, 3 claims. UCDP GED export: 3 rows mapped."))
+        #expect(out.contains("3/3"))
+        #expect(err.contains("outside") && err.contains("gdelt1_events_sample.tsv"))
+        #expect(access(folder + "/cache", F_OK) != 0)
+    }
 }
