@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Parallax",
-    platforms: [.macOS(.v13)],
+    // Linux only (Glibc, mallopt, apt packages): CI builds nothing else, so no other
+    // platform is declared.
     products: [
         .executable(name: "parallax", targets: ["parallax"]),
         .library(name: "Parallax", targets: ["Parallax"]),

@@ -22,8 +22,9 @@ let scenario: Scenario = {
 }()
 
 /// libFuzzer entry for the command line: bytes are one line typed at the prompt. Each
-/// command on it is lexed, its word resolved, its arguments read as a `where` filter of every
-/// kind, and then run in safe mode; every step must end in a value or a located error.
+/// command on it is lexed, parsed into a command that must print and read back as itself,
+/// its arguments read as a `where` filter of every kind, and then run in safe mode; every
+/// step must end in a value or a located error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCommand(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -31,10 +32,14 @@ public func fuzzCommand(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard case .success(let tokens) = Lexer.tokens(segment.text, base: segment.column),
               let first = tokens.first else { continue }
         if case .success(let spec) = CommandTable.resolve(first) { _ = spec.name }
-        let rest = Array(tokens.dropFirst())
-        roundTrip(rest, FilterSchemas.event)
-        roundTrip(rest, FilterSchemas.claim)
-        roundTrip(rest, FilterSchemas.actor)
+        roundTrip(segment)
+        // The arguments as a `where` filter of every kind.
+        for name in ["events", "claims", "actors"] {
+            guard let spec = CommandTable.spec(named: name),
+                  let command = try? CommandParser.parse(spec, word: first, tokens: Array(tokens.dropFirst())),
+                  let again = Lexer.segments(command.canonical).first else { continue }
+            roundTrip(again)
+        }
     }
     let interpreter = FuzzReplay.safeInterpreter(on: scenario)
     for outcome in interpreter.execute(line: line) {
@@ -43,23 +48,20 @@ public func fuzzCommand(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// Reads the tokens as `where FILTER`; a filter that parses must print as text that parses
-/// back to the same filter, or `where` in a saved script would not mean what was shown.
-func roundTrip<E>(_ tokens: [Token], _ schema: FilterSchema<E>) {
-    func parse(_ tokens: [Token]) throws(CommandError) -> Filter? {
-        var arguments = Arguments(tokens: tokens, command: schema.entity, rest: "", endColumn: 1)
-        return try arguments.filter(schema)
+/// A command that parses must print (as `record` writes it) as text that parses back to the
+/// same command, or a saved script would not mean what was typed; that includes its filter.
+func roundTrip(_ segment: Lexer.Segment) {
+    guard case .success(let command) = CommandParser.parse(segment) else { return }
+    let printed = command.canonical
+    guard let again = Lexer.segments(printed).first, Lexer.segments(printed).count == 1 else {
+        preconditionFailure("a printed command is not one command: \(printed)")
     }
-    guard let filter = try? parse(tokens) else { return }
-    let printed = filter.text
-    guard case .success(let again) = Lexer.tokens("where " + printed) else {
-        preconditionFailure("a printed filter does not lex: \(printed)")
-    }
-    do {
-        let reparsed = try parse(again)
-        precondition(reparsed?.text == printed, "a printed filter reads back differently: \(printed)")
-    } catch {
-        preconditionFailure("a printed filter does not parse: \(printed): \(error.message)")
+    switch CommandParser.parse(again) {
+    case .success(let reparsed):
+        precondition(reparsed == command, "a printed command reads back differently: \(printed)")
+        precondition(reparsed.canonical == printed, "a printed command prints differently: \(printed)")
+    case .failure(let error):
+        preconditionFailure("a printed command does not parse: \(printed): \(error.message)")
     }
 }
 

@@ -19,8 +19,9 @@ public func fuzzFilter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 func check<E>(_ tokens: [Token], _ line: String, _ schema: FilterSchema<E>, _ entities: [E]) {
     func parse(_ tokens: [Token]) throws(CommandError) -> Filter? {
-        var arguments = Arguments(tokens: tokens, command: schema.entity, rest: "", endColumn: 1)
-        return try arguments.filter(schema)
+        guard let whereToken = tokens.first, whereToken.isKeyword("where"),
+              let target = FilterTarget(rawValue: schema.entity) else { return nil }
+        return try target.parse(Array(tokens.dropFirst()), after: whereToken)
     }
     let filter: Filter?
     do {

@@ -9,7 +9,7 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     load(bytes)
     // The same text after a blank line of 64 KiB: past the size (the loader's
-    // sectionThreshold) from which block-style YAML and JSON are read in two parts on two
+    // Thresholds.twoPartBytes) from which block-style YAML and JSON are read in two parts on two
     // threads, which inputs of a fuzzer's size never reach otherwise. (Blank, not a
     // comment: JSON has none.)
     load(padding + bytes)

@@ -15,6 +15,7 @@ public func fuzzScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .command: break
         case .document(let document): _ = Renderer.render(document, options)
         case .failure(let failure): _ = failure.rendered
+        case .warning: break
         }
     }
     runner.run(script)

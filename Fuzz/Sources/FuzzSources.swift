@@ -32,6 +32,7 @@ public func fuzzSources(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .command: break
         case .document(let document): _ = Renderer.render(document, options)
         case .failure(let failure): _ = failure.rendered
+        case .warning: break
         }
     }
     guard case .success(let script) = Script.read(folder + "/0.px") else { return 0 }

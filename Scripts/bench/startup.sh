@@ -8,9 +8,8 @@
 # Measures, for a release build linked against the shared Swift runtime and one built
 # with --static-swift-stdlib:
 #   1. `parallax -c quit` against `sqlite3 :memory: 'select 1'` (hyperfine, no shell);
-#   2. time to the first prompt on a pseudo-terminal — `parallax` alone (the REPL, which
-#      skips the argument parser) against `sqlite3 :memory:` — until each prints its
-#      prompt, then Ctrl-D. This is the wait a person sees.
+#   2. time to the first prompt on a pseudo-terminal — `parallax` alone (the REPL) against
+#      `sqlite3 :memory:` — until each prints its prompt, then Ctrl-D. This is the wait a person sees.
 # Reports medians. Goal: at most 2x sqlite3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

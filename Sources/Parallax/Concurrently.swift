@@ -55,29 +55,15 @@ enum Concurrently {
     }
 }
 
-/// Freeing large values off the command line's path: a document of ten thousand rows holds
-/// fifty thousand strings, a scenario of five thousand events more, and letting go of them
-/// takes milliseconds that no command should wait for.
+/// Freeing large values where no one waits: a scenario of five thousand events, or the
+/// parsed text it was read from, holds tens of thousands of strings, and letting go of
+/// them takes milliseconds.
 enum Disposal {
-    /// Documents with at least this many table rows are freed on another thread.
-    static let largeRows = 2000
-    private static let group = DispatchGroup()
-
-    static func isLarge(_ result: borrowing Result<Document, CommandError>?) -> Bool {
-        guard case .success(let d)? = copy result else { return false }
-        var rows = 0
-        for case .table(let t) in d.blocks { rows += t.rows.count }
-        return rows >= largeRows
-    }
-
-    /// Lets go of a value (a command's result, a replaced scenario) on another thread.
+    /// Lets go of a value (a replaced scenario, a loader's leftovers) on another thread.
     static func drop<T>(_ value: consuming T) {
         let box = Box(value)
-        DispatchQueue.global(qos: .utility).async(group: group) { box.value = nil }
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
     }
-
-    /// Returns once every result handed over has been freed.
-    static func waitUntilFreed() { group.wait() }
 
     private final class Box<T>: @unchecked Sendable {
         var value: T?

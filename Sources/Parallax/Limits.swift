@@ -4,6 +4,9 @@
 public enum Limits {
     /// How deep a `where` filter may nest: `(`, `not`, and the links of an `and`/`or` chain.
     public static let filterNesting = 256
+    /// How deep `source` may nest scripts: past this a script is an error naming the limit,
+    /// long before the stack could run out (1,600 nested scripts once crashed at ~1,540).
+    public static let sourceDepth = 64
     /// How long one `expect /REGEX/` match may run before it is abandoned.
     public static let patternSeconds: Double = 1
     /// The largest scenario, script or transcript read.

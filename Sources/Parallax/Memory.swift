@@ -8,7 +8,7 @@ public enum Memory {
     /// frees blocks of several megabytes (the file, parsed nodes, output buffers, arrays that
     /// double as they grow). By default glibc maps each such block afresh and unmaps it when
     /// freed, so each costs new page faults; kept in the heap, freed memory is reused instead
-    /// (Scripts/bench/README.md has the measurement).
+    /// (on the 5,000-event file: 14,509 page faults → 11,529, system time 49 → 35 ms).
     public static func keepFreedMemory() {
         #if os(Linux)
         let limit: Int32 = 256 << 20

@@ -131,64 +131,90 @@ public struct Completion: Equatable, Sendable {
         return found.sorted { $0.text < $1.text }
     }
 
-    /// What may follow the finished tokens of a command.
+    /// What may follow the finished tokens of a command: read from the command's
+    /// declaration, as the parser would read the tokens.
     static func candidates(after done: [Token], word: String, in context: Context) -> [Candidate] {
-        let sc = context.scenario
         guard let first = done.first else { return commandNames() }
         guard first.kind == .word, case .success(let spec) = CommandTable.resolve(first) else { return [] }
-        let args = Array(done.dropFirst())
-        let words = { (list: [String]) in list.map { Candidate($0) } }
-        switch spec.name {
-        case "narrative", "compare", "diff":
-            return words(sc.parties.map(\.id) + ["all"])
-        case "goto":
-            return args.isEmpty ? words(sc.events.map(\.id) + Phase.allCases.map(\.rawValue)) : []
-        case "show":
-            return args.isEmpty ? words(allIds(sc)) : []
-        case "break":
-            if args.first?.isKeyword("where") == true { return filter(Array(args.dropFirst()), FilterSchemas.event.fields, entity: .event, sc) }
-            if args.count >= 2, args[0].isKeyword("claim"), args[1].isKeyword("where") {
-                return filter(Array(args.dropFirst(2)), FilterSchemas.claim.fields, entity: .claim, sc)
+        var args = Array(done.dropFirst())
+        var flags = spec.flags
+        var flagGiven = false
+        var options: [Candidate] = []
+        var previous: [Token] = []
+        func takeFlags() {
+            while let t = args.first, t.kind == .word, let i = flags.firstIndex(of: t.text) {
+                flags.remove(at: i)
+                args.removeFirst()
+                flagGiven = true
             }
-            if args.count == 1, args[0].isKeyword("claim"), sc.event("claim") == nil { return words(["where"]) }
-            return args.isEmpty ? words(sc.events.map(\.id) + Phase.allCases.map(\.rawValue) + ["where", "claim"]) : []
-        case "watch":
-            // A question then parties, or a measure then one party.
-            guard let first = args.first else { return words(sc.questions.map(\.id) + Measure.allCases.map(\.rawValue)) }
-            if Measure(rawValue: first.text) != nil { return args.count == 1 ? words(sc.parties.map(\.id)) : [] }
-            return words(sc.parties.map(\.id).filter { id in !args.dropFirst().contains { $0.text == id } })
-        case "trace":
-            guard let _ = args.first else { return words(sc.questions.map(\.id)) }
-            if args.last?.isKeyword("all") == true { return [] }
-            return words(sc.parties.map(\.id).filter { id in !args.dropFirst().contains { $0.text == id } } + ["all"])
-        case "find":
-            return args.isEmpty ? words(["all"]) : []
-        case "events", "claims", "actors":
-            let entity: Entity = spec.name == "events" ? .event : spec.name == "claims" ? .claim : .actor
-            let fields = entity == .event ? FilterSchemas.event.fields : entity == .claim ? FilterSchemas.claim.fields : FilterSchemas.actor.fields
-            if let w = args.firstIndex(where: { $0.isKeyword("where") }) {
-                return filter(Array(args[(w + 1)...]), fields, entity: entity, sc)
-            }
-            return words(entity == .claim && args.isEmpty ? ["all", "where"] : ["where"])
-        case "figures":
-            return words(Measure.allCases.map(\.rawValue) + ["all"])
-        case "source", "load":
-            return args.isEmpty ? paths(word, context) : []
-        case "record":
-            return args.isEmpty ? paths(word, context) + [Candidate("stop")] : []
-        case "set":
-            if args.isEmpty { return words(Settings.keys.map(\.key)) }
-            if args.count == 1, let key = Settings.keys.first(where: { $0.key == args[0].text }) {
-                return words(key.values.filter { !$0.contains(" ") })
-            }
-            return []
-        case "help":
-            return args.isEmpty ? commandNames() : []
-        case "delete":
-            return args.isEmpty ? words(context.breakpoints.map(String.init) + ["all"]) : []
-        default:
-            return []
         }
+        // A word that leads only with a keyword after it (`break claim`) asks for that keyword.
+        if let last = args.last, last.kind == .word,
+           let led = spec.parameters.first(where: { $0.prefix == last.text }), let keyword = led.kind.leadingKeyword {
+            return [Candidate(keyword)]
+        }
+        for (i, p) in spec.parameters.enumerated() {
+            takeFlags()
+            if p.kind == .text { return args.isEmpty && previous.isEmpty ? flags.map { Candidate($0) } : [] }
+            let later = Array(spec.parameters[(i + 1)...])
+            if p.kind.leadingKeyword != nil, p.isLed(by: args[...]) {
+                // `where …` runs to the end: what follows is the filter's, or the pin's digest.
+                guard case .filter(let target) = p.kind else { return [] }
+                return filter(Array(args.dropFirst(p.prefix == nil ? 1 : 2)), target.fields, entity: target, context.scenario)
+            }
+            let limit: Int?
+            switch p.arity {
+            case .one, .optional: limit = 1
+            case .many(_, let max): limit = max
+            }
+            var taken = 0
+            var given: [String] = []
+            while p.kind.leadingKeyword == nil, let t = args.first, t.kind != .symbol,
+                  !later.contains(where: { $0.isLed(by: args[...]) }), limit.map({ taken < $0 }) ?? true {
+                given.append(t.text)
+                previous.append(args.removeFirst())
+                taken += 1
+                takeFlags()
+            }
+            // A list ends at a flag (`trace Q ARM all`); a value is not offered twice.
+            var open = limit.map { taken < $0 } ?? true
+            if case .many = p.arity, flagGiven { open = false }
+            if open && args.isEmpty {
+                options += candidates(for: p, word: word, after: previous, in: context).filter { !given.contains($0.text) }
+                if p.arity == .one && taken == 0 { break }
+            }
+        }
+        if args.isEmpty { options += flags.map { Candidate($0) } }
+        return args.isEmpty ? options : []
+    }
+
+    /// The words that can fill one parameter, from its kind and the scenario.
+    public static func candidates(for p: Parameter, word: String = "", after previous: [Token] = [], in context: Context) -> [Candidate] {
+        let sc = context.scenario
+        let words = { (list: [String]) in list.map { Candidate($0) } }
+        var out: [Candidate]
+        switch p.kind {
+        case .position: out = words(sc.events.map(\.id) + Phase.allCases.map(\.rawValue))
+        case .entity: out = words(allIds(sc))
+        case .event: out = words(sc.events.map(\.id))
+        case .party: out = words(sc.parties.map(\.id))
+        case .question: out = words(sc.questions.map(\.id))
+        case .measure: out = words(Measure.allCases.map(\.rawValue))
+        case .date: out = words(Array(Set(sc.events.map(\.date.description))).sorted())
+        case .phase: out = words(Phase.allCases.map(\.rawValue))
+        case .filter: out = [Candidate(p.prefix ?? "where")]
+        case .watchable: out = words(sc.questions.map(\.id) + Measure.allCases.map(\.rawValue))
+        case .file: out = paths(word, context)
+        case .number, .text: out = []
+        case .setting: out = words(Settings.keys.map(\.key))
+        case .settingValue:
+            let key = previous.last?.text
+            out = words(Settings.keys.first { $0.key == key }?.values.filter { !$0.contains(" ") } ?? [])
+        case .command: out = commandNames()
+        case .breakpoint: out = words(context.breakpoints.map(String.init))
+        case .pin: out = [Candidate("sha256")]
+        }
+        return out + p.keywords.map { Candidate($0) }
     }
 
     /// Every command's full name and long alias (the one-letter aliases complete nothing).
@@ -201,7 +227,7 @@ public struct Completion: Equatable, Sendable {
             + sc.questions.map(\.id) + sc.sources.map(\.id) + sc.places.map(\.id)
     }
 
-    enum Entity { case event, claim, actor }
+    typealias Entity = FilterTarget
 
     static let operators = FilterTerm.Op.allCases.map(\.rawValue)
 

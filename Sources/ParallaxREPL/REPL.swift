@@ -78,7 +78,6 @@ public final class REPL {
     /// Runs a line; returns true when it asked to quit.
     func execute(_ line: String) -> Bool {
         let outcomes = shell.run(line: line)
-        shell.interpreter.releaseRetired()
         if let last = outcomes.last(where: { $0.repeatable && !$0.failed }) { repeatable = last.text }
         return outcomes.contains { $0.quit }
     }

@@ -13,38 +13,34 @@ public struct Shell {
     public let interactive: Bool
     /// Set once any command failed: batch runs then exit 1.
     public var failed = false
-    /// Lays batch documents out (a blank line between them in text), and shows a sourced
-    /// script's commands and results as they run.
-    let printer = TranscriptPrinter(to: .standardOutput)
-    /// Something was printed for the current line, so the next document is set off.
-    var printedOnLine = false
+    /// Where everything shown goes, a sourced script's commands and results included.
+    let sink: OutputSink
     /// The terminal echoed `^C` where the cursor stood; what follows starts a new line.
     var interruptionMarked = false
 
     public init(interpreter: Interpreter, interactive: Bool = false) {
         self.interpreter = interpreter
         self.interactive = interactive
-        interpreter.environment.show = { [weak interpreter, printer] output in
+        let sink = OutputSink(to: interactive ? .terminal : .standardOutput)
+        self.sink = sink
+        interpreter.environment.show = { [weak interpreter] output in
             guard let interpreter else { return }
-            printer.show(output, Shell.options(interpreter, interactive: interactive))
-            if interactive { printer.flush() }  // a person watches a long script as it goes
+            sink.show(output, Shell.options(interpreter, interactive: interactive))
         }
     }
 
     static func options(_ interpreter: Interpreter, interactive: Bool) -> RenderOptions {
-        guard interactive else {
-            return interpreter.renderOptions(interactive: false, terminalWidth: nil, colorAllowed: false, unicodeTerminal: true)
-        }
-        return interpreter.renderOptions(interactive: true, terminalWidth: Terminal.width(),
-                                         colorAllowed: Console.colorAllowed && Console.isTerminal(1),
-                                         unicodeTerminal: Terminal.environmentIsUTF8)
+        guard interactive else { return interpreter.session.settings.renderOptions(for: .batch) }
+        return interpreter.session.settings.renderOptions(for: Destination(
+            interactive: true, terminalWidth: Terminal.width(), colorAllowed: Console.colorAllowed && Console.isTerminal(1),
+            unicodeTerminal: Terminal.environmentIsUTF8))
     }
 
     /// Runs every command on the line and prints each result; returns the outcomes.
     @discardableResult
     public mutating func run(line: String) -> [Interpreter.Outcome] {
-        defer { printer.flush() }
-        printedOnLine = false
+        defer { sink.flush() }
+        sink.startLine()
         interruptionMarked = false
         let outcomes = interpreter.execute(line: line)
         for outcome in outcomes {
@@ -54,41 +50,27 @@ public struct Shell {
         return outcomes
     }
 
+    /// One command's warnings and notes, then its document or error, then a problem found
+    /// after it ran (it could not be recorded).
     mutating func print(_ outcome: Interpreter.Outcome) {
         let options = Shell.options(interpreter, interactive: interactive)
         if interactive && !interruptionMarked && interpreter.environment.isInterrupted() {
-            printer.flush()
+            sink.flush()
             Console.out("\n")
             interruptionMarked = true
         }
+        for w in outcome.warnings { sink.error("warning: \(w.sanitizedForTerminal)") }
+        for n in outcome.notes { sink.error(n.sanitizedForTerminal) }
         switch outcome.result {
         case .success(let document):
-            guard interactive else { return printer.show(document, options) }
-            // Rendered as bytes and written as bytes: megabytes of a large table are never
-            // made into (and validated as) a String on their way to the terminal.
-            var bytes: [UInt8] = []
-            if printedOnLine && options.format != .json { bytes.append(10) }
-            let start = bytes.count
-            Renderer.render(document, options, into: &bytes)
-            guard bytes.count > start else { return }
-            bytes.append(10)
-            printer.flush()
-            show(bytes)
-            printedOnLine = true
+            sink.show(document, options, paged: interactive && interpreter.session.settings.pager)
         case .failure(let error):
             failed = true
-            let text = Renderer.render(error, command: outcome.command, options)
-            printer.flush()
-            if options.format == .json { Console.out(text + "\n") } else { Console.err(text + "\n") }
+            sink.show(error, command: outcome.command, options)
         }
-    }
-
-    /// Prints at the terminal, through the pager when the output is longer than the screen.
-    func show(_ bytes: [UInt8]) {
-        if interpreter.session.settings.pager, Console.isTerminal(1),
-           let rows = Terminal.height(), Pager.needed(bytes, rows: rows), Pager.show(bytes) {
-            return
+        if let error = outcome.afterwards {
+            failed = true
+            sink.show(error, command: outcome.command, options)
         }
-        Console.write(bytes)
     }
 }

@@ -108,8 +108,7 @@ struct Open: ParsableCommand {
         let scenario = try loadScenario(file, importing: importing)
         var session = Session(scenario: scenario)
         session.settings = settings
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        var environment = BundledScenario.environment()
         environment.importing = importing
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL

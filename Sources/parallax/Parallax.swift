@@ -20,26 +20,12 @@ struct ParallaxCommand: ParsableCommand {
     static func main() {
         Memory.keepFreedMemory()
         do {
-            // `parallax` alone opens the REPL: with nothing to parse, skip the argument
-            // parser, whose reflection-based set-up costs more than loading the scenario.
             // Decoded so that a file name that is not UTF-8 still opens (see `RawText`).
             let arguments = (0..<Int(CommandLine.argc)).map { i in
                 CommandLine.unsafeArgv[i].map { RawText.decode(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? ""
             }
-            if arguments.count <= 1 {
-                try Open.start(file: nil, commands: nil, settings: Open.defaults())
-                return
-            }
-            // `parallax run SCRIPT` and `parallax check [FILE]` likewise: a replay of a short
-            // script or a check should not wait for it.
-            if arguments.count == 3 && arguments[1] == "run" && !arguments[2].hasPrefix("-") {
-                try Run.start(script: arguments[2])
-                return
-            }
-            if arguments[1] == "check" && (arguments.count == 2 || (arguments.count == 3 && !arguments[2].hasPrefix("-"))) {
-                try Check.start(file: arguments.count == 3 ? arguments[2] : nil)
-                return
-            }
+            // `--generate-completion-script`: this tool's own scripts (`CompletionTree`), not
+            // the ones the argument parser would print for the flag.
             if let script = CompletionTree.script(for: arguments) {
                 print(script)
                 return
@@ -67,14 +53,30 @@ enum BuildInfo {
     }
 }
 
-/// The bundled default scenario, embedded at build time from seeds/.
+/// The bundled scenarios, embedded at build time from seeds/.
 enum BundledScenario {
-    static let name = "armenia-azerbaijan-2021-11.yaml"
+    static let name = Builtin.defaultName + ".yaml"
     /// How the bundled copy is named in `info` and messages; `reload` knows it by the prefix.
-    static let path = "(bundled) seeds/" + name
+    static let path = Builtin.displayPath(Builtin.defaultName)
 
     static func load() throws(LoadFailure) -> Scenario {
-        let bytes = BundledSeeds.files.first { $0.name == name }?.bytes ?? []
-        return try ScenarioLoader.load(bytes: bytes, path: path)
+        try ScenarioLoader.load(bytes: file(Builtin.defaultName) ?? [], path: path)
+    }
+
+    /// The bytes of `builtin:NAME`.
+    static func file(_ name: String) -> [UInt8]? {
+        BundledSeeds.files.first { $0.name == name + ".yaml" }?.bytes
+    }
+
+    static var names: [String] {
+        BundledSeeds.files.map(\.name).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    }
+
+    /// An environment that knows the bundled scenarios.
+    static func environment() -> Environment {
+        var environment = Environment()
+        environment.bundledFile = file
+        environment.bundledNames = names
+        return environment
     }
 }

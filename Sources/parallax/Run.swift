@@ -17,9 +17,7 @@ struct Run: ParsableCommand {
     @Argument(help: "The script: one command per line, '#' comments.", completion: .file(extensions: ["px"]))
     var script: String
 
-    @Option(help: "The scenario to start on (default: the bundled one); a 'load' in the script replaces it.",
-            completion: .scenarioFile)
-    var scenario: String?
+    @OptionGroup var script_: ScriptOptions
 
     @Option(name: .customLong("expect"), help: ArgumentHelp("Compare the transcript with this file.", valueName: "out"),
             completion: .file())
@@ -31,6 +29,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Refuse commands that write files, and reading files outside the script's folder.")
     var safe = false
 
+    @Flag(help: "A pinned scenario ('load FILE sha256 HEX') that changed since recording is an error, not a warning.")
+    var strict = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -38,14 +39,17 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        try Run.start(script: script, scenario: scenario, expected: expected, update: update, safe: safe, output: output)
+        try Run.start(script: script, options: script_, expected: expected, update: update, safe: safe, strict: strict,
+                      output: output)
     }
 
     /// Runs the script. `parallax run SCRIPT` with nothing else comes straight here (see
     /// `ParallaxCommand.main`), without `output`: the argument parser's set-up would cost
     /// more than a short script.
-    static func start(script path: String, scenario: String? = nil, expected: String? = nil, update: Bool = false,
-                      safe: Bool = false, output: OutputOptions? = nil) throws {
+    static func start(script path: String, options: ScriptOptions? = nil, expected: String? = nil,
+                      update: Bool = false, safe: Bool = false, strict: Bool = false, output: OutputOptions? = nil) throws {
+        let parameters = try options?.parameters() ?? ScriptParameters()
+        let scenario = options?.scenario
         Signals.exitOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
@@ -54,13 +58,15 @@ struct Run: ParsableCommand {
         }
         var session = Session(scenario: try loadScenario(scenario))
         try output?.apply(to: &session.settings)
-        var environment = Environment()
-        environment.bundledScenario = BundledScenario.load
+        var environment = BundledScenario.environment()
+        environment.parameters = parameters
+        environment.strict = strict
+        environment.scenarioOverride = scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
         let interpreter = Interpreter(session: session, environment: environment)
 
-        let printer = TranscriptPrinter(to: expected == nil ? .standardOutput : .memory)
+        let printer = OutputSink(to: expected == nil ? .standardOutput : .memory)
         // Held strongly (the interpreter does not hold the runner): no unowned check per output.
         let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
@@ -96,10 +102,16 @@ struct Run: ParsableCommand {
         if let diff = UnifiedDiff.render(expected: golden ?? "", actual: printer.text, expectedName: expected,
                                          actualName: "\(path) (this run)") {
             Console.out(diff)
-            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected); 'parallax run \(path) --expect \(expected) --update' accepts it") + "\n")
+            // `--update` writes only the transcript of a run that passed: offer it only then.
+            let hint = failed ? " (and the script failed: fix it first)"
+                : "; 'parallax run \(Lexer.quotedIfNeeded(path))\(options?.asArguments ?? "") --expect \(Lexer.quotedIfNeeded(expected)) --update' accepts it"
+            Console.err(DiagnosticRenderer.note("the transcript differs from \(expected)\(hint)") + "\n")
             throw ExitCode(1)
         }
         if failed { throw ExitCode(1) }
+        if Console.isTerminal(2) {
+            Console.err("ok: \(runner.commandsRun) command\(runner.commandsRun == 1 ? "" : "s"), transcript matches\n")
+        }
     }
 
     /// An input file's contents, or its problem printed and exit status 1.

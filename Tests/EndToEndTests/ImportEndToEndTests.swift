@@ -75,12 +75,12 @@ import Glibc
             }
         }
         Binary.write(text, to: path)
-        let r = Binary.run([path, "--no-cache", "-c", "events; events limit 3 where type = consult"])
+        let r = Binary.run([path, "--no-cache", "-c", "events; events 3 where type = consult"])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
-        #expect(r.stdout.contains("9000 more events not shown (1000 of 10000); 'events all' lists every one, 'events limit N' the first N."))
+        #expect(r.stdout.contains("9000 more events not shown (1000 of 10000); 'events all' lists every one, 'events N' the first N."))
         let consults = r.stdout.split(separator: "\n").last ?? ""
-        #expect(consults.hasSuffix("4097 more events not shown (3 of 4100); 'events all' lists every one, 'events limit N' the first N."))
+        #expect(consults.hasSuffix("4097 more events not shown (3 of 4100); 'events all' lists every one, 'events N' the first N."))
         let all = Binary.run([path, "--no-cache", "-c", "events all"])
         #expect(all.stdout.split(separator: "\n").filter { $0.contains("gdelt-") }.count == 10000 && !all.stdout.contains("not shown"))
     }

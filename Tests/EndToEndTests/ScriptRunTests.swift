@@ -77,7 +77,7 @@ struct ScriptRunTests {
         #expect(r.stdout.contains("\n-11/15  2021-11-16  mediation  mediate (5)  Shoigu phones the Armenian and Azerbaijani defence chiefs\n"
                                   + "+11/15  2021-11-16  mediation  mediate (5)  Shoigu calls both defence chiefs\n"))
         #expect(r.stderr == "the transcript differs from Scripts/walkthrough.out; "
-                + "'parallax run Scripts/walkthrough.px --expect Scripts/walkthrough.out --update' accepts it\n")
+                + "'parallax run Scripts/walkthrough.px --scenario \(edited) --expect Scripts/walkthrough.out --update' accepts it\n")
     }
 
     @Test func theDiffIsUnifiedWithContext() {
@@ -240,10 +240,7 @@ struct ScriptRunTests {
                                  directory: scratch.path)
         #expect(session.status == 1) // stpe and goto nowhere failed
         #expect(scratch.read("rec.px") == """
-            # Parallax script recorded with 'record'
-            # scenario: Armenia–Azerbaijan border clashes, November 2021
-            # file: (bundled) seeds/armenia-azerbaijan-2021-11.yaml
-            # from position 0/15
+            load builtin:armenia-azerbaijan-2021-11 sha256 \(Pins.bundled)
             step 9
             where
             show who-started
@@ -259,10 +256,13 @@ struct ScriptRunTests {
         #expect(blocks.last == "Stopped recording to rec.px: 7 commands saved.\n")
         let replay = Binary.run([], input: scratch.read("rec.px"), directory: scratch.path)
         #expect(replay.status == 0)
-        #expect(replay.stdout == blocks.dropFirst().dropLast().joined(separator: "\n\n") + "\n")
+        #expect(replay.stdout == "Loaded Armenia–Azerbaijan border clashes, November 2021: 15 events, 16 claims.\n\n"
+                + blocks.dropFirst().dropLast().joined(separator: "\n\n") + "\n")
         let run = Binary.run(["run", "rec.px"], directory: scratch.path)
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("px> step 9\n1/15  1994"))
+        #expect(run.stdout.hasPrefix("px> load builtin:armenia-azerbaijan-2021-11 sha256 \(Pins.bundled)\n"
+                                     + "Loaded Armenia–Azerbaijan border clashes, November 2021: 15 events, 16 claims.\n\n"
+                                     + "px> step 9\n1/15  1994"))
     }
 
     @Test func aKillDuringRecordingLosesNoFinishedLine() throws {
@@ -273,7 +273,8 @@ struct ScriptRunTests {
         child.send("back; echo last line\n")
         #expect(child.readUntil("last line"))
         child.kill()
-        #expect(scratch.read("rec.px").hasSuffix("# from position 0/15\nstep 3\nwhere\nback\necho last line\n"))
+        #expect(scratch.read("rec.px") == "load builtin:armenia-azerbaijan-2021-11 sha256 \(Pins.bundled)\n"
+                + "step 3\nwhere\nback\necho last line\n")
     }
 }
 

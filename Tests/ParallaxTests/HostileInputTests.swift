@@ -15,25 +15,25 @@ struct HostileInputTests {
         for level in 1...9 {
             text += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        #expect(Fixtures.problems(text) == ["3:10: YAML aliases (*name) are not accepted in scenario files; write the value out"])
+        #expect(Fixtures.wholeFileProblems(text) == ["3:10: YAML aliases (*name) are not accepted in scenario files; write the value out"])
     }
 
     @Test func deepNestingIsRefusedAtItsPlace() {
         let text = "parallax: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
-        #expect(Fixtures.problems(text) == ["1:210: nesting deeper than 200 levels"])
+        #expect(Fixtures.wholeFileProblems(text) == ["1:210: nesting deeper than 200 levels"])
     }
 
     @Test func nulByteIsALocatedError() {
-        #expect(Fixtures.problems("parallax: 1\u{0}\n") == ["1:12: control characters are not allowed (value 0)"])
+        #expect(Fixtures.wholeFileProblems("parallax: 1\u{0}\n") == ["1:12: control characters are not allowed (value 0)"])
     }
 
     @Test func numbersBeyondInt64() {
-        let text = Fixtures.minimal.replacingOccurrences("parallax: 1", "parallax: 99999999999999999999999")
+        let text = Fixtures.minimal.replacingOccurrences("parallax: 1", "parallax: 99999999999999999999999") + Fixtures.claims
         #expect(Fixtures.problems(text) == ["1:11: 'parallax' (the format version) '99999999999999999999999' is too large"])
     }
 
     @Test func idsWithSpacesOrControlCharacters() {
-        let text = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: \"calm down\\t\",")
+        let text = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: \"calm down\\t\",") + Fixtures.claims
         #expect(Fixtures.problems(text) == [
             "12:10: event id 'calm down\\u{9}' holds a space (U+0020); an id is made of letters, marks, digits and - _ . : / +",
         ])
@@ -41,7 +41,7 @@ struct HostileInputTests {
 
     /// Found by fuzzing the loader: a date part longer than its width overflowed Int.
     @Test func datesWithEndlessDigitsAreLocatedErrors() throws {
-        let text = Fixtures.minimal.replacingOccurrences("date: 2021-11-17", "date: 20000000000000000000000000000000000000014-01-04")
+        let text = Fixtures.minimal.replacingOccurrences("date: 2021-11-17", "date: 20000000000000000000000000000000000000014-01-04") + Fixtures.claims
         #expect(Fixtures.problems(text) == [
             "12:22: invalid date '20000000000000000000000000000000000000014-01-04'; write YYYY, YYYY-MM, YYYY-MM-DD or START..END with real calendar days",
         ])

@@ -143,12 +143,11 @@ struct FilterTests {
     }
 
     @Test func filterTextRoundTrips() throws {
-        let tokens = try Lexer.tokens("where not (phase = escalation or type in (fight, war)) and title ~ \"a b\"").get()
-        var args = Arguments(tokens: tokens, command: "events", rest: "", endColumn: 1)
-        let f = try #require(try args.filter(FilterSchemas.event))
-        let again = try Lexer.tokens("where " + f.text).get()
-        var args2 = Arguments(tokens: again, command: "events", rest: "", endColumn: 1)
-        let g = try #require(try args2.filter(FilterSchemas.event))
+        func filter(_ line: String) throws -> Filter {
+            try #require(try CommandParser.parse(Lexer.segments(line)[0]).get().filter())
+        }
+        let f = try filter("events where not (phase = escalation or type in (fight, war)) and title ~ \"a b\"")
+        let g = try filter("events where " + f.text)
         #expect(f.text == g.text)
         #expect(f.text == "not (phase = escalation or type in (fight, war)) and title ~ \"a b\"")
     }

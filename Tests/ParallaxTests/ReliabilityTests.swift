@@ -44,8 +44,11 @@ struct ReliabilityTests {
 
     // MARK: revises, confirms, denies
 
+    /// `minimal` ending in a claims list of these lines, and one more when there is only one,
+    /// so the text can be read in two parts too (`Fixtures.problems` checks both ways).
     static func claims(_ lines: [String]) -> String {
-        Fixtures.minimal + "\nclaims:\n" + lines.joined(separator: "\n") + "\n"
+        let lines = lines.count < 2 ? lines + [claim("filler")] : lines
+        return Fixtures.minimal + "\nclaims:\n" + lines.joined(separator: "\n") + "\n"
     }
 
     static func claim(_ id: String, _ extra: String = "") -> String {
@@ -164,10 +167,10 @@ struct ReliabilityTests {
     // MARK: ids
 
     @Test func idsEqualButForCaseAreDuplicates() {
-        let text = Fixtures.minimal.replacingOccurrences("parties:\n", "parties:\n  - {id: arm, name: Armenia too, role: observer}\n")
+        let text = (Fixtures.minimal + Fixtures.claims).replacingOccurrences("parties:\n", "parties:\n  - {id: arm, name: Armenia too, role: observer}\n")
         #expect(Fixtures.problems(text)
                 == ["7:10: id 'ARM' differs from 'arm' (declared at 6:10) only in letter case; ids that differ only in case are the same id"])
-        let events = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: CLASH,")
+        let events = (Fixtures.minimal + Fixtures.claims).replacingOccurrences("{id: calm,", "{id: CLASH,")
         #expect(Fixtures.problems(events).first?.hasPrefix("12:10: id 'CLASH' differs from 'clash'") == true)
     }
 
@@ -176,7 +179,7 @@ struct ReliabilityTests {
                       ("war\u{00A0}2020", "\\u{A0}", "a space (U+00A0)"),
                       ("war@2020", "@", "the character '@' (U+0040)")])
     func idsOutsideTheCharacterSetAreRefusedVisibly(id: String, shown: String, what: String) {
-        let text = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: \"\(id)\",")
+        let text = (Fixtures.minimal + Fixtures.claims).replacingOccurrences("{id: calm,", "{id: \"\(id)\",")
         let problems = Fixtures.problems(text)
         #expect(problems.count == 1)
         #expect(problems.first?.contains(shown) == true, "\(problems)")
@@ -184,13 +187,13 @@ struct ReliabilityTests {
     }
 
     @Test func idsOfAnyScriptAndTheAllowedPunctuationAreAccepted() throws {
-        let text = Fixtures.minimal.replacingOccurrences("{id: calm,", "{id: \"Երևան-٢٠٢١_x.y:z/w+v\",")
+        let text = (Fixtures.minimal + Fixtures.claims).replacingOccurrences("{id: calm,", "{id: \"Երևան-٢٠٢١_x.y:z/w+v\",")
         #expect(Fixtures.problems(text) == [])
     }
 
     @Test(arguments: ["yes", "No", "withheld", "12", "3..5"])
     func partyIdsThatReadAsAnswersAreRefused(id: String) {
-        let text = Fixtures.minimal.replacingOccurrences("{id: AZE,", "{id: \"\(id)\",")
+        let text = (Fixtures.minimal + Fixtures.claims).replacingOccurrences("{id: AZE,", "{id: \"\(id)\",")
         #expect(Fixtures.problems(text).first?.hasPrefix("7:10: party id '\(id)' reads as an answer") == true)
     }
 
@@ -205,7 +208,8 @@ struct ReliabilityTests {
         // A malformed id does not hide the entity's other problems, nor cascade to its uses.
         let event = Fixtures.minimal.replacingOccurrences("{id: calm, date: 2021-11-17, phase: de-escalation, type: ceasefire",
                                                           "{id: \"calm\u{200B}\", date: 2021-11-17, phase: de-escalation, type: cease")
-        let problems = Fixtures.problems(event + "\nclaims:\n" + Self.claim("a").replacingOccurrences("about: clash", "about: \"calm\u{200B}\"") + "\n")
+        let problems = Fixtures.problems(event + "\nclaims:\n" + Self.claim("a").replacingOccurrences("about: clash", "about: \"calm\u{200B}\"") + "\n"
+                                         + Self.claim("filler") + "\n")
         #expect(problems.count == 2, "\(problems)")
         #expect(problems.first?.hasPrefix("12:10: event id 'calm\\u{200B}' holds an invisible format character") == true)
         #expect(problems.last?.hasPrefix("12:65: unknown type 'cease'") == true)

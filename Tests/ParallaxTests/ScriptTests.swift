@@ -209,7 +209,7 @@ final class ScriptBench {
 
     @Test func sourceAtThePromptGathersTheScriptWhenNoShellShowsIt() {
         let bench = ScriptBench()
-        bench.write("a.px", "step\nset errors continue\nstpe\n")
+        bench.write("a.px", "step\nset errors continue\nexpect nothing like this\n")
         let outcome = bench.interpreter.execute(line: "source " + bench.folder + "/a.px")[0]
         guard case .failure(let e) = outcome.result else { Issue.record("expected a failure"); return }
         #expect(e.message == "1 command in \(bench.folder)/a.px failed")
@@ -227,13 +227,13 @@ final class ScriptBench {
         let bench = ScriptBench()
         var shown: [String] = []
         bench.interpreter.environment.show = { if case .failure(let f) = $0 { shown.append(f.location.description) } }
-        bench.write("a.px", "step\nstpe\nstep\n")
+        bench.write("a.px", "step\nexpect nothing like this\nstep\n")
         let outcome = bench.interpreter.execute(line: "source a.px", )[0]
         #expect(outcome.failed) // a.px is not in the current folder
         let path = bench.folder + "/a.px"
         guard case .failure(let e) = bench.interpreter.execute(line: "source " + path)[0].result else { Issue.record(); return }
         #expect(e.message == "\(path) stopped at the error on line 2 of \(path)")
-        #expect(shown == ["\(path):2:1"])
+        #expect(shown == ["\(path):2:8"])
         #expect(bench.interpreter.session.cursor == 1)
     }
 
@@ -395,31 +395,52 @@ final class ScriptBench {
 }
 
 @Suite struct RecorderTests {
-    @Test func recordsFullNamesOfSuccessfulCommandsUnderAHeader() {
+    /// The line a new recording on the bench's scenario starts with.
+    static func pin(for script: String) -> String {
+        let start = Recorder.Start(scenario: ScriptBench.seed, cursor: 0, environment: Environment())
+        return "load " + Recorder.argument(for: start.source, script: script) + " sha256 " + (start.digest ?? "?")
+    }
+
+    @Test func recordsCanonicalCommandsAfterTheScenariosPin() {
         let bench = ScriptBench()
         let file = bench.folder + "/rec.px"
-        for line in ["record \(file)", "s 2; wh", "stpe", "goto nowhere", "b", "ech  hello  there", "record", "c", "record stop", "step"] {
+        for line in ["record \(file)", "s 2; wh", "stpe", "goto nowhere", "b", "ech  hello  there", "record", "c",
+                     "nar all arm AZE", "record stop", "step"] {
             _ = bench.interpreter.execute(line: line)
         }
         #expect(bench.read("rec.px") == """
-            # Parallax script recorded with 'record'
-            # scenario: Armenia–Azerbaijan border clashes, November 2021
-            # file: \(ScriptBench.seedPath)
-            # from position 0/15
+            \(Self.pin(for: file))
             step 2
             where
             back
             echo hello  there
             continue
+            narrative arm AZE all
 
             """)
+        #expect(Self.pin(for: file).hasPrefix("load /") && Self.pin(for: file).count > 70)
     }
 
-    @Test func anExistingFileIsAddedToWithoutASecondHeader() {
+    @Test func aRecordingStartedAfterTheStartGoesThereFirst() {
         let bench = ScriptBench()
-        bench.write("rec.px", "step\n")
+        _ = bench.interpreter.execute(line: "step 4; record \(bench.folder)/rec.px; where")
+        #expect(bench.read("rec.px") == Self.pin(for: bench.folder + "/rec.px") + "\ngoto #4\nwhere\n")
+    }
+
+    @Test func appendingAddsALoadLineOnlyWhenTheScenarioDiffers() {
+        let bench = ScriptBench()
+        let pin = Self.pin(for: bench.folder + "/rec.px")
+        bench.write("rec.px", pin + "\nstep")  // no final newline
         _ = bench.interpreter.execute(line: "record \(bench.folder)/rec.px; where; record stop")
-        #expect(bench.read("rec.px") == "step\nwhere\n")
+        #expect(bench.read("rec.px") == pin + "\nstep\nwhere\n")
+        // Another scenario (other bytes): a load line, then the commands.
+        let other = bench.write("other.yaml", try! String(contentsOfFile: ScriptBench.seedPath, encoding: .utf8) + "\n")
+        _ = bench.interpreter.execute(line: "load \(other); record \(bench.folder)/rec.px; step; record stop")
+        #expect(bench.read("rec.px").hasSuffix("where\nload other.yaml sha256 \(SHA256.hex(Array(bench.read("other.yaml").utf8)))\nstep\n"))
+        // A load typed while recording pins what it loaded, named from the script's folder.
+        bench.write("sub/x.txt", "")
+        _ = bench.interpreter.execute(line: "record \(bench.folder)/sub/r.px; load \(ScriptBench.seedPath); load \(other)")
+        #expect(bench.read("sub/r.px").hasSuffix("\nload ../other.yaml sha256 \(SHA256.hex(Array(bench.read("other.yaml").utf8)))\n"))
     }
 
     @Test func commandsOfASourcedScriptAreNotRecordedTwice() {
@@ -428,7 +449,7 @@ final class ScriptBench {
         _ = bench.interpreter.execute(line: "record \(bench.folder)/rec.px")
         _ = bench.interpreter.execute(line: "source \(bench.folder)/s.px")
         _ = bench.interpreter.execute(line: "where")
-        #expect(bench.read("rec.px").hasSuffix("# from position 0/15\nsource \(bench.folder)/s.px\nwhere\n"))
+        #expect(bench.read("rec.px") == Self.pin(for: bench.folder + "/rec.px") + "\nsource s.px\nwhere\n")
     }
 
     @Test func aScriptThatRecordsSavesItsOwnCommands() {
@@ -437,15 +458,35 @@ final class ScriptBench {
         bench.write("s.px", "where\n")
         let (_, failures) = bench.run("a.px")
         #expect(failures == 0)
-        #expect(bench.read("out.px").hasSuffix("# from position 0/15\nstep\nsource s.px\n"))
+        #expect(bench.read("out.px") == Self.pin(for: bench.folder + "/out.px") + "\nstep\nsource s.px\n")
     }
 
     @Test func stoppingWhenNotRecordingIsAnError() {
         let bench = ScriptBench()
         guard case .failure(let e) = bench.interpreter.execute(line: "record stop")[0].result else { Issue.record(); return }
         #expect(e.message == "not recording; 'record FILE' starts")
-        guard case .failure(let d) = bench.interpreter.execute(line: "record \(bench.folder)")[0].result else { Issue.record(); return }
-        #expect(d.message == "cannot write \(bench.folder): is a directory")
+        try! FileManager.default.createDirectory(atPath: bench.folder + "/dir.px", withIntermediateDirectories: true)
+        guard case .failure(let d) = bench.interpreter.execute(line: "record \(bench.folder)/dir.px")[0].result else { Issue.record(); return }
+        #expect(d.message == "cannot write \(bench.folder)/dir.px: is a directory")
+    }
+
+    @Test func anythingButAScriptIsRefused() {
+        let bench = ScriptBench()
+        let scenario = bench.write("my.yaml", try! String(contentsOfFile: ScriptBench.seedPath, encoding: .utf8))
+        let before = bench.read("my.yaml")
+        func message(_ line: String) -> String {
+            guard case .failure(let e) = bench.interpreter.execute(line: line)[0].result else { return "(ran)" }
+            return e.message
+        }
+        #expect(message("record \(scenario)") == "\(scenario) is a scenario file: record writes scripts (.px), never a scenario")
+        #expect(message("record \(bench.folder)/x.JSON") == "\(bench.folder)/x.JSON is a scenario file: record writes scripts (.px), never a scenario")
+        #expect(message("record \(bench.folder)/notes.txt") == "record writes scripts, whose names end in .px; \(bench.folder)/notes.txt does not")
+        // The loaded scenario, whatever its name.
+        let odd = bench.write("scenario.px", before)
+        _ = bench.interpreter.execute(line: "load \(odd)")
+        #expect(message("record \(odd)") == "\(odd) is the loaded scenario: record writes scripts (.px), never a scenario")
+        #expect(bench.read("my.yaml") == before && bench.read("scenario.px") == before)
+        #expect(bench.read("notes.txt") == "(missing)")
     }
 }
 
@@ -490,6 +531,6 @@ final class ScriptBench {
         b.write("walks/a.px", "record out.px\nload \(ScriptBench.seedPath)\nstep\n")
         let (_, failures) = b.run("walks/a.px")
         #expect(failures == 0)
-        #expect(b.read("walks/out.px").hasSuffix("load \(ScriptBench.seedPath)\nstep\n"))
+        #expect(b.read("walks/out.px").hasSuffix("\n" + RecorderTests.pin(for: b.folder + "/walks/out.px") + "\nstep\n"))
     }
 }

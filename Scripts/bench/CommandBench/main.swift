@@ -97,9 +97,6 @@ for command in args.dropFirst() {
         let start = now()
         let result = timedRun(command)
         times.append(now() - start)
-        // As the REPL does once the output is shown: the replaced output is freed, here
-        // before the next run, as it would be while the analyst reads.
-        interpreter.releaseRetired(wait: true)
         interpreter.session.move(to: cursor)
         failed = failed || result.failed
     }

@@ -6,27 +6,26 @@ enum InspectionCommands {
         name: "show", group: .inspection, usage: "show [ID]",
         summary: "Show an event, actor, party, claim, question, source or place with its provenance.",
         detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked.",
-        example: "show arm-mod-blames-aze"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let token = inv.args.next()
-        try inv.args.finish("show [ID]")
-        let sc = inv.scenario
+        example: "show arm-mod-blames-aze", parameters: [Parameter("ID", .entity, .optional)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let token = cmd.token("ID")
+        let sc = ctx.scenario
         guard let token else {
-            guard let e = inv.session.currentEvent else {
-                return inv.document([.notice("Before the first event: nothing to show. 'show ID' shows any entity.")])
+            guard let e = ctx.session.currentEvent else {
+                return cmd.spec.document([.notice("Before the first event: nothing to show. 'show ID' shows any entity.")])
             }
-            return inv.document(EntityViews.event(e, in: inv.session))
+            return cmd.spec.document(EntityViews.event(e, in: ctx.session))
         }
         if case .eventIndex(let n) = token.kind {
             let p = try NavigationCommands.position(of: token, in: sc, usage: "show [ID]")
             _ = n
-            return inv.document(EntityViews.event(sc.events[p - 1], in: inv.session))
+            return cmd.spec.document(EntityViews.event(sc.events[p - 1], in: ctx.session))
         }
         guard let ref = sc.entity(token.text) ?? caseInsensitive(token.text, in: sc) else {
             let hint = Suggestions.nearest(to: token.text, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("no entity with id '\(token.text)'\(hint)", at: token)
         }
-        let s = inv.session
+        let s = ctx.session
         let blocks: [Block]
         switch ref {
         case .event(let i): blocks = EntityViews.event(sc.events[i], in: s)
@@ -37,7 +36,7 @@ enum InspectionCommands {
         case .source(let i): blocks = EntityViews.source(sc.sources[i], in: s)
         case .place(let i): blocks = EntityViews.place(sc.places[i], in: s)
         }
-        return inv.document(blocks)
+        return cmd.spec.document(blocks)
     }
 
     /// `arm` finds `ARM` when nothing matches exactly.
@@ -48,16 +47,17 @@ enum InspectionCommands {
     }
 
     static let events = CommandSpec(
-        name: "events", group: .inspection, usage: "events [all | limit N] [where FILTER]",
+        name: "events", group: .inspection, usage: "events [all] [N] [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
         detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
-            + "At most \(TableCap.rows) rows unless 'all' or 'limit N' says otherwise; the rest are counted.",
-        example: "events where phase = mediation"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let cap = try TableCap.read(&inv.args, usage: "events [all | limit N] [where FILTER]")
-        let filter = try inv.args.filter(FilterSchemas.event)
-        try inv.args.finish("events [all | limit N] [where FILTER]")
-        let s = inv.session
+            + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
+        example: "events where phase = mediation",
+        parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.event), .optional)],
+        flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let cap = try TableCap.cap(cmd)
+        let filter = cmd.filter()
+        let s = ctx.session
         var rows: [Table.Row] = []
         var matched = 0
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
@@ -72,17 +72,16 @@ enum InspectionCommands {
                                             rows: rows, showsMarker: true))]
         if rows.isEmpty { blocks = [.notice("No event matches.")] }
         if let more = TableCap.notice(shown: rows.count, of: matched, noun: "events", command: "events") { blocks.append(more) }
-        return inv.document(blocks)
+        return cmd.spec.document(blocks)
     }
 
     static let parties = CommandSpec(
         name: "parties", group: .inspection, usage: "parties",
         summary: "The parties whose narratives can be compared.", example: "parties"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("parties")
-        let sc = inv.scenario
-        let known = inv.session.knownClaims()
-        return inv.document([.table(Table(
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let sc = ctx.scenario
+        let known = ctx.session.knownClaims()
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
             rows: sc.parties.map { p in
                 Table.Row([p.id, p.name, p.role.rawValue, String(sc.actors.filter { $0.party == p.id }.count),
@@ -94,59 +93,56 @@ enum InspectionCommands {
         name: "actors", group: .inspection, usage: "actors [where FILTER]",
         summary: "Who acts and speaks, and for which party.",
         detail: "Fields: " + FilterSchemas.actor.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "actors where party = ARM"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let filter = try inv.args.filter(FilterSchemas.actor)
-        try inv.args.finish("actors [where FILTER]")
-        let sc = inv.scenario
+        example: "actors where party = ARM", parameters: [Parameter("FILTER", .filter(.actor), .optional)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let filter = cmd.filter()
+        let sc = ctx.scenario
         let rows = sc.actors.filter { filter?.matches($0, in: sc, schema: FilterSchemas.actor) ?? true }
             .map { Table.Row([$0.id, $0.name, $0.title ?? "", $0.kind ?? "", $0.party]) }
-        if rows.isEmpty { return inv.document([.notice("No actor matches.")]) }
-        return inv.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
+        if rows.isEmpty { return cmd.spec.document([.notice("No actor matches.")]) }
+        return cmd.spec.document([.table(Table(columns: [.init("id"), .init("name"), .init("title"), .init("kind"), .init("party")], rows: rows))])
     }
 
     static let sources = CommandSpec(
         name: "sources", group: .inspection, usage: "sources",
         summary: "The publications the scenario's facts come from.", example: "sources"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("sources")
-        return inv.document([.table(Table(
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("publisher"), .init("date"), .init("title"), .init("url")],
-            rows: inv.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
+            rows: ctx.scenario.sources.map { Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""]) }))])
     }
 
     static let questions = CommandSpec(
         name: "questions", group: .inspection, usage: "questions",
         summary: "The contested points, with how many known claims answer each.", example: "questions"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("questions")
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         var answers: [String: Int] = [:]
-        for c in inv.session.knownClaims() {
+        for c in ctx.session.knownClaims() {
             for a in c.answers { answers[a.question, default: 0] += 1 }
         }
-        return inv.document([.table(Table(
+        return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
-            rows: inv.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
+            rows: ctx.scenario.questions.map { q in Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)]) }))])
     }
 
     static let claims = CommandSpec(
         name: "claims", group: .inspection, usage: "claims [all] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
         detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "claims all where measure = killed"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let all = inv.args.flag("all")
-        let filter = try inv.args.filter(FilterSchemas.claim)
-        try inv.args.finish("claims [all] [where FILTER]")
-        let sc = inv.scenario
-        let session = inv.session
+        example: "claims all where measure = killed", parameters: [Parameter("FILTER", .filter(.claim), .optional)],
+        flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let all = cmd.has("all")
+        let filter = cmd.filter()
+        let sc = ctx.scenario
+        let session = ctx.session
         // Claims are read in place and each speaker and event date is spelled once (per
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
         let about = sc.claimLinks.about
         let rows = sc.claims.withUnsafeBufferPointer { claims in
-            Concurrently.inHalves(claims.count, threshold: 4000) { range -> [Table.Row] in
+            Concurrently.inHalves(claims.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
                 var dates = [String?](repeating: nil, count: sc.events.count + 1)
@@ -176,9 +172,9 @@ enum InspectionCommands {
         }
         if rows.isEmpty {
             let why = all || session.cursor >= session.count ? "" : " as of \(session.positionText); 'claims all' shows every claim"
-            return inv.document([.notice("No claim matches\(why).")])
+            return cmd.spec.document([.notice("No claim matches\(why).")])
         }
-        return inv.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
+        return cmd.spec.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
                                           rows: rows))])
     }
 
@@ -188,9 +184,11 @@ enum InspectionCommands {
         detail: "Answers and figures are searched as printed ('find 40' finds '>=40'). Claims not yet known at the cursor "
             + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
             + "Quote TEXT to search for the word all.",
-        example: "find provocation", takesRestOfLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        var text = inv.args.rest
+        example: "find provocation", parameters: [Parameter("TEXT", .text)],
+        // Read from the text itself (`find all TEXT`); declared so that completion offers it.
+        flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        var text = cmd.text
         var all = false
         if case .success(let toks) = Lexer.tokens(text) {
             if toks.count > 1, toks[0].kind == .word, toks[0].isKeyword("all") {
@@ -199,10 +197,10 @@ enum InspectionCommands {
             }
             if case .success(let rest) = Lexer.tokens(text), rest.count == 1, rest[0].kind == .string { text = rest[0].text }
         }
-        guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: inv.args.endColumn) }
+        guard !text.isEmpty else { throw CommandError("find needs some text to search for", column: cmd.endColumn) }
         let needle = Folding.foldedBytes(text)
-        let s = inv.session
-        let sc = inv.scenario
+        let s = ctx.session
+        let sc = ctx.scenario
         var rows: [Table.Row] = []
         /// `position`: the event's, or where a claim becomes known; nil for the rest.
         func check(_ kind: String, _ id: String, _ field: String, _ value: String?, position: Int? = nil) {
@@ -259,8 +257,8 @@ enum InspectionCommands {
             check("place", p.id, "name", p.name + (p.note.map { " (\($0))" } ?? ""))
         }
         let hidden = all || s.cursor >= s.count ? "" : " as of \(s.positionText); 'find all \(text)' also searches claims not yet known"
-        if rows.isEmpty { return inv.document([.notice("Nothing matches '\(text)'\(hidden).")]) }
-        return inv.document([.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
+        if rows.isEmpty { return cmd.spec.document([.notice("Nothing matches '\(text)'\(hidden).")]) }
+        return cmd.spec.document([.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
                                           rows: rows, showsMarker: true))])
     }
 }

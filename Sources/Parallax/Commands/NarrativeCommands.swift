@@ -11,12 +11,14 @@ enum NarrativeCommands {
             + "who relayed it, 'confirmed by'/'denied by' and 'revised by CLAIM-ID'; interleaved with the events "
             + "the party took part in. '—' marks a party that said nothing about an event. "
             + "With 'all', every claim whatever the cursor.",
-        example: "narrative ARM AZE"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let (parties, all) = try readParties(&inv, atLeast: 1, atMost: nil, usage: "narrative PARTY [PARTY…] [all]")
-        let knowledge = inv.session.knowledge(all: all)
+        example: "narrative ARM AZE", parameters: [Parameter("PARTY", .party, .many(min: 1, max: nil))], flags: ["all"],
+        check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let parties = try readParties(cmd, in: ctx.scenario)
+        let all = cmd.has("all")
+        let knowledge = ctx.session.knowledge(all: all)
         let narrative = Narrative(knowledge, parties: parties)
-        return inv.document(NarrativeViews.layout(knowledge) { $0.narrative(narrative, cursor: inv.session.cursor) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.narrative(narrative, cursor: ctx.session.cursor) })
     }
 
     static let compare = CommandSpec(
@@ -26,23 +28,27 @@ enum NarrativeCommands {
             + "contradict (different categorical answers), diverge (different numbers), one-sided (one party "
             + "answered), open (none did); the flag 'internal split' names a party whose own actors disagree. "
             + "Retracted claims and the parts a later revision restates do not count; denied claims do.",
-        example: "compare ARM AZE RUS"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let (parties, all) = try readParties(&inv, atLeast: 2, atMost: nil, usage: "compare PARTY PARTY… [all]")
-        let knowledge = inv.session.knowledge(all: all)
+        example: "compare ARM AZE RUS", parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil))], flags: ["all"],
+        check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let parties = try readParties(cmd, in: ctx.scenario)
+        let all = cmd.has("all")
+        let knowledge = ctx.session.knowledge(all: all)
         let comparison = Comparison(knowledge, parties: parties)
-        return inv.document(NarrativeViews.layout(knowledge) { $0.comparison(comparison, onlyDifferences: false) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.comparison(comparison, onlyDifferences: false) })
     }
 
     static let diff = CommandSpec(
         name: "diff", group: .narratives, usage: "diff PARTY PARTY [all]",
         summary: "The rows of 'compare' on which two parties do not agree.",
-        example: "diff ARM AZE"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let (parties, all) = try readParties(&inv, atLeast: 2, atMost: 2, usage: "diff PARTY PARTY [all]")
-        let knowledge = inv.session.knowledge(all: all)
+        example: "diff ARM AZE", parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2))], flags: ["all"],
+        check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let parties = try readParties(cmd, in: ctx.scenario)
+        let all = cmd.has("all")
+        let knowledge = ctx.session.knowledge(all: all)
         let differences = Comparison(knowledge, parties: parties).disagreements
-        return inv.document(NarrativeViews.layout(knowledge) { $0.comparison(differences, onlyDifferences: true) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.comparison(differences, onlyDifferences: true) })
     }
 
     static let figures = CommandSpec(
@@ -53,64 +59,36 @@ enum NarrativeCommands {
             + "then the lowest and highest claimed (current values only: a range counts its bounds, >=N counts N "
             + "and leaves the highest open), the latest official figure from the party itself and from its "
             + "adversary, and the spread.",
-        example: "figures killed all"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "figures [MEASURE] [all]"
-        var measure: Measure?
-        var all = false
-        while let t = inv.args.peek {
-            if t.isKeyword("all") {
-                if all { break }
-                all = true
-                _ = inv.args.next()
-                continue
-            }
-            guard measure == nil, t.kind == .word else { break }
-            _ = inv.args.next()
-            let names = Measure.allCases.map(\.rawValue)
-            let prefixed = Measure.allCases.filter { $0.rawValue.hasPrefix(t.text) }
-            guard let m = Measure(rawValue: t.text) ?? (prefixed.count == 1 ? prefixed[0] : nil) else {
-                let hint = Suggestions.nearest(to: t.text, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw CommandError("unknown measure '\(t.text)'\(hint); measures: \(names.joined(separator: ", "))", at: t)
-            }
-            measure = m
+        example: "figures killed all", parameters: [Parameter("MEASURE", .measure, .optional)], flags: ["all"]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let measure = cmd.argument("MEASURE").flatMap { a -> Measure? in
+            if case .word(let m) = a.value { return Measure(rawValue: m) }
+            return nil
         }
-        try inv.args.finish(usage)
-        let knowledge = inv.session.knowledge(all: all)
+        let all = cmd.has("all")
+        let knowledge = ctx.session.knowledge(all: all)
         let table = FigureTable(knowledge, measure: measure)
-        return inv.document(NarrativeViews.layout(knowledge) { $0.figures(table, measure: measure) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.figures(table, measure: measure) })
     }
 
-    /// `PARTY… [all]`. A party id matches exactly, else case-insensitively (`arm` is
-    /// ARM); `all` is the keyword unless a party is called that.
-    static func readParties(_ inv: inout Invocation, atLeast: Int, atMost: Int?,
-                            usage: String) throws(CommandError) -> (parties: [String], all: Bool) {
-        let scenario = inv.scenario
+    /// The parties named, each resolved: exactly, else case-insensitively (`arm` is ARM);
+    /// at least as many as the declaration asks for (the parser stops at its maximum).
+    static func readParties(_ cmd: Command, in scenario: Scenario) throws(CommandError) -> [String] {
+        let usage = cmd.spec.usage
+        var atLeast = 1
+        if let p = cmd.spec.parameters.first(where: { $0.kind == .party }), case .many(let lo, _) = p.arity { atLeast = lo }
         let ids = scenario.parties.map(\.id)
         var parties: [String] = []
-        var all = false
-        while let t = inv.args.peek {
-            if t.isKeyword("all"), scenario.party("all") == nil {
-                if all { break }
-                all = true
-                _ = inv.args.next()
-                continue
-            }
-            let word = try inv.args.word("a party id")
-            let id = try party(word, in: scenario)
-            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: word) }
-            if let atMost, parties.count == atMost {
-                throw CommandError("\(inv.spec.name) takes \(atMost) parties; usage: \(usage)", at: word)
-            }
+        for a in cmd.all("PARTY") {
+            let id = try party(a.token, in: scenario)
+            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: a.token) }
             parties.append(id)
         }
-        try inv.args.finish(usage)
         guard parties.count >= atLeast else {
             let what = atLeast == 1 ? "a party" : "at least \(atLeast) parties"
-            let end = inv.args.tokens.last.map { $0.column + $0.length + 1 } ?? inv.args.endColumn
-            throw CommandError("\(inv.spec.name) needs \(what); parties: \(ids.joined(separator: ", "))", column: end)
+            throw CommandError("\(cmd.name) needs \(what); parties: \(ids.joined(separator: ", "))", column: cmd.tailColumn)
         }
-        return (parties, all)
+        return parties
     }
 
     static func party(_ token: Token, in scenario: Scenario) throws(CommandError) -> String {

@@ -118,7 +118,7 @@ struct NarrativeViews {
         }
         // Rows are built in two halves at once on a large scenario, each half with its own
         // caches and its own buffer, in which each cell is written and made a string once.
-        let rows = Concurrently.inHalves(n.steps.count, threshold: NarrativeViews.parallelRows) { range in
+        let rows = Concurrently.inHalves(n.steps.count, threshold: Thresholds.twoCoreNarrativeRows) { range in
             let views = NarrativeViews(k: k, claims: claims, events: events, scenario: scenario, links: links)
             let cell = ByteBuffer(capacity: 4096)
             return n.steps[range].map { views.row($0, cursor: cursor, cell: cell) }
@@ -127,9 +127,6 @@ struct NarrativeViews {
                                    rows: rows, showsMarker: true)))
         return blocks
     }
-
-    /// Narratives of at least this many events build their rows on two cores.
-    static let parallelRows = 500
 
     /// One event's row of a narrative: the position, the event, then each party's claims
     /// about it (or "—").

@@ -11,27 +11,27 @@ enum NavigationCommands {
         summary: "Advance N events (default 1); print each event and the claims it reveals.",
         detail: "Then a 'Changed' list: each revision passed (old → new) and each watchpoint whose value differs. "
             + "Ctrl-C stops it where it got to.",
-        example: "step 3", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let n = try inv.args.count() ?? 1
-        try inv.args.finish("step [N]")
-        var doc = inv.document()
-        if inv.session.cursor >= inv.session.count {
-            doc.add(atEndNotice(inv.session))
+        example: "step 3", parameters: [Parameter("N", .number, .optional, what: "a number of events")],
+        repeatsOnEmptyLine: true
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let n = cmd.number("N") ?? 1
+        var doc = cmd.spec.document()
+        if ctx.session.cursor >= ctx.session.count {
+            doc.add(atEndNotice(ctx.session))
             return doc
         }
-        let old = inv.session.cursor
+        let old = ctx.session.cursor
         var done = 0
-        while done < n && inv.session.cursor < inv.session.count {
-            if inv.interpreter.environment.isInterrupted() { break }
-            inv.session.move(to: inv.session.cursor + 1)
-            doc.blocks += Views.stepBlocks(at: inv.session.cursor, in: inv.session)
+        while done < n && ctx.session.cursor < ctx.session.count {
+            if ctx.environment.isInterrupted() { break }
+            ctx.session.move(to: ctx.session.cursor + 1)
+            doc.blocks += Views.stepBlocks(at: ctx.session.cursor, in: ctx.session)
             done += 1
         }
-        doc.blocks += MovementViews.changed(Passage(from: old, to: inv.session.cursor, in: inv.session), summarised: false)
-        if done < n && inv.session.cursor < inv.session.count {
-            doc.add(.notice("interrupted at \(done)/\(n), the cursor at \(inv.session.positionText)"))
-        } else if inv.session.cursor >= inv.session.count {
+        doc.blocks += MovementViews.changed(Passage(from: old, to: ctx.session.cursor, in: ctx.session), summarised: false)
+        if done < n && ctx.session.cursor < ctx.session.count {
+            doc.add(.notice("interrupted at \(done)/\(n), the cursor at \(ctx.session.positionText)"))
+        } else if ctx.session.cursor >= ctx.session.count {
             doc.add(.notice("Reached the last event."))
         }
         return doc
@@ -40,17 +40,17 @@ enum NavigationCommands {
     static let back = CommandSpec(
         name: "back", group: .navigation, usage: "back [N]",
         summary: "Go back N events (default 1) and show where the cursor now stands.",
-        example: "back 2", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let n = try inv.args.count() ?? 1
-        try inv.args.finish("back [N]")
-        var doc = inv.document()
-        if inv.session.cursor == 0 {
-            doc.add(.notice("Already before the first event (\(inv.session.positionText))."))
+        example: "back 2", parameters: [Parameter("N", .number, .optional, what: "a number of events")],
+        repeatsOnEmptyLine: true
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let n = cmd.number("N") ?? 1
+        var doc = cmd.spec.document()
+        if ctx.session.cursor == 0 {
+            doc.add(.notice("Already before the first event (\(ctx.session.positionText))."))
             return doc
         }
-        inv.session.move(to: inv.session.cursor - n)
-        doc.blocks += current(inv.session)
+        ctx.session.move(to: ctx.session.cursor - n)
+        doc.blocks += current(ctx.session)
         return doc
     }
 
@@ -129,36 +129,34 @@ enum NavigationCommands {
             guard !sc.events.isEmpty else { return nil }
             let d = sc.events[sc.events.count / 2].date.start
             return "goto " + String(d.description.prefix(7))
-        }
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("an event id, #N, a date or a phase")
-        try inv.args.finish("goto EVENT-ID | #N | DATE | PHASE")
-        let (p, notice) = try destination(of: t, in: inv.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
-        let old = inv.session.cursor
-        inv.session.move(to: p)
-        var doc = inv.document()
+        },
+        parameters: [Parameter("EVENT-ID | #N | DATE | PHASE", .position)]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let t = cmd.token("EVENT-ID | #N | DATE | PHASE")!
+        let (p, notice) = try destination(of: t, in: ctx.scenario, usage: "goto EVENT-ID | #N | DATE | PHASE")
+        let old = ctx.session.cursor
+        ctx.session.move(to: p)
+        var doc = cmd.spec.document()
         if let notice { doc.add(.notice(notice)) }
-        doc.blocks += MovementViews.arrival(from: old, in: inv.session)
+        doc.blocks += MovementViews.arrival(from: old, in: ctx.session)
         return doc
     }
 
     static let start = CommandSpec(
         name: "start", group: .navigation, usage: "start",
         summary: "Put the cursor before the first event.", example: "start"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("start")
-        inv.session.move(to: 0)
-        return inv.document(current(inv.session))
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        ctx.session.move(to: 0)
+        return cmd.spec.document(current(ctx.session))
     }
 
     static let end = CommandSpec(
         name: "end", group: .navigation, usage: "end",
         summary: "Put the cursor on the last event: everything is known.", example: "end"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("end")
-        let old = inv.session.cursor
-        inv.session.move(to: inv.session.count)
-        return inv.document(MovementViews.arrival(from: old, in: inv.session))
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let old = ctx.session.cursor
+        ctx.session.move(to: ctx.session.count)
+        return cmd.spec.document(MovementViews.arrival(from: old, in: ctx.session))
     }
 
     static let continueCommand = CommandSpec(
@@ -167,10 +165,9 @@ enum NavigationCommands {
         detail: "Aliases: c, run. Set breakpoints with 'break', watchpoints with 'watch'. Prints the event it stops on, "
             + "every claim revealed on the way and a 'Changed' list (old → new). Ctrl-C stops it where it got to.",
         example: "continue", repeatsOnEmptyLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("continue")
-        var doc = inv.document()
-        let s = inv.session
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        var doc = cmd.spec.document()
+        let s = ctx.session
         if s.cursor >= s.count {
             doc.add(atEndNotice(s))
             return doc
@@ -183,10 +180,10 @@ enum NavigationCommands {
         func values() -> [(WatchedValue, WatchedValue)] { Array(zip(initial, watched.map(\.value))) }
         var p = old + 1
         while p <= s.count {
-            if inv.interpreter.environment.isInterrupted() {
-                inv.session.move(to: p - 1)
+            if ctx.environment.isInterrupted() {
+                ctx.session.move(to: p - 1)
                 doc.add(.notice("interrupted at \(p - 1)/\(s.count)"))
-                doc.blocks += MovementViews.arrival(from: old, in: inv.session)
+                doc.blocks += MovementViews.arrival(from: old, in: ctx.session)
                 return doc
             }
             var stops: [String] = []
@@ -201,16 +198,16 @@ enum NavigationCommands {
                 watched[k].next = w.probe.nextChangePoint(after: p)
             }
             if !stops.isEmpty {
-                inv.session.move(to: p)
-                doc.add(.notice(stops.joined(separator: ", ") + " at \(inv.session.positionText)"))
-                doc.blocks += MovementViews.arrival(from: old, in: inv.session, watchValues: values())
+                ctx.session.move(to: p)
+                doc.add(.notice(stops.joined(separator: ", ") + " at \(ctx.session.positionText)"))
+                doc.blocks += MovementViews.arrival(from: old, in: ctx.session, watchValues: values())
                 return doc
             }
             p += 1
         }
-        inv.session.move(to: s.count)
-        doc.add(.notice("No breakpoint reached; at the last event (\(inv.session.positionText))."))
-        doc.blocks += MovementViews.arrival(from: old, in: inv.session)
+        ctx.session.move(to: s.count)
+        doc.add(.notice("No breakpoint reached; at the last event (\(ctx.session.positionText))."))
+        doc.blocks += MovementViews.arrival(from: old, in: ctx.session)
         return doc
     }
 
@@ -222,41 +219,44 @@ enum NavigationCommands {
             + "'break claim where FILTER' stops at the event where a matching claim becomes known; claim fields: "
             + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
         example: "break where type in (mediate, consult)",
-        scenarioExample: { sc in sc.questions.first.map { "break claim where question = \($0.id) and status = official" } }
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "break [EVENT-ID | #N | DATE | PHASE | where FILTER | claim where FILTER]"
-        if inv.args.isAtEnd { return inv.document([.table(breakpointTable(inv.session))]) }
+        scenarioExample: { sc in sc.questions.first.map { "break claim where question = \($0.id) and status = official" } },
+        // `claim` leads only when `where` follows: an event may be called `claim`.
+        parameters: [Parameter("EVENT-ID | #N | DATE | PHASE", .position, .optional, what: "an event, a date, a phase or 'where FILTER'"),
+                     Parameter("FILTER", .filter(.event), .optional),
+                     Parameter("CLAIM-FILTER", .filter(.claim), .optional, prefix: "claim")],
+        refine: { (cmd: inout Command) throws(CommandError) in
+            if cmd.arguments.count > 1 {
+                throw CommandError("break takes one condition; usage: \(cmd.spec.usage)", at: cmd.arguments[1].token)
+            }
+        }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let usage = cmd.spec.usage
+        if cmd.arguments.isEmpty { return cmd.spec.document([.table(breakpointTable(ctx.session))]) }
         let condition: Breakpoint.Condition
-        // `claim` is the keyword only when `where` follows: an event may be called `claim`.
-        if inv.args.peek?.isKeyword("claim") == true, inv.args.tokens.count > inv.args.index + 1,
-           inv.args.tokens[inv.args.index + 1].isKeyword("where") {
-            _ = inv.args.next()
-            guard let f = try inv.args.filter(FilterSchemas.claim) else { throw CommandError("expected a filter") }
+        if let f = cmd.filter("CLAIM-FILTER") {
             condition = .claim(f, text: f.text)
-        } else if inv.args.peek?.isKeyword("where") == true {
-            guard let f = try inv.args.filter(FilterSchemas.event) else { throw CommandError("expected a filter") }
+        } else if let f = cmd.filter() {
             condition = .filter(f, text: f.text)
         } else {
-            let t = try inv.args.word("an event, a date, a phase or 'where FILTER'")
-            try inv.args.finish(usage)
+            let t = cmd.token("EVENT-ID | #N | DATE | PHASE")!
             if case .eventIndex = t.kind {
-                let p = try position(of: t, in: inv.scenario, usage: usage)
-                condition = .event(inv.scenario.events[p - 1].id)
-            } else if inv.scenario.event(t.text) != nil {
+                let p = try position(of: t, in: ctx.scenario, usage: usage)
+                condition = .event(ctx.scenario.events[p - 1].id)
+            } else if ctx.scenario.event(t.text) != nil {
                 condition = .event(t.text)
             } else if let d = PartialDate(parsing: t.text) {
                 condition = .date(d)
             } else if let phase = Phase(rawValue: t.text) {
                 condition = .phase(phase)
             } else {
-                _ = try position(of: t, in: inv.scenario, usage: usage)
+                _ = try position(of: t, in: ctx.scenario, usage: usage)
                 throw CommandError("cannot break on '\(t.text)'", at: t)
             }
         }
-        let b = Breakpoint(number: inv.session.nextBreakpoint, condition: condition)
-        inv.session.nextBreakpoint += 1
-        inv.session.breakpoints.append(b)
-        return inv.document([.notice("Breakpoint \(b.number): \(b.description)")])
+        let b = Breakpoint(number: ctx.session.nextBreakpoint, condition: condition)
+        ctx.session.nextBreakpoint += 1
+        ctx.session.breakpoints.append(b)
+        return cmd.spec.document([.notice("Breakpoint \(b.number): \(b.description)")])
     }
 
     static func breakpointTable(_ s: Session) -> Table {
@@ -267,38 +267,37 @@ enum NavigationCommands {
 
     static let delete = CommandSpec(
         name: "delete", group: .navigation, usage: "delete N | all",
-        summary: "Remove breakpoint or watchpoint N, or all of them.", example: "delete 1"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("a breakpoint or watchpoint number, or 'all'")
-        try inv.args.finish("delete N | all")
-        if t.isKeyword("all") {
-            let b = inv.session.breakpoints.count, w = inv.session.watchpoints.count
-            inv.session.breakpoints.removeAll()
-            inv.session.watchpoints.removeAll()
+        summary: "Remove breakpoint or watchpoint N, or all of them.", example: "delete 1",
+        parameters: [Parameter("N", .breakpoint, what: "a breakpoint or watchpoint number, or 'all'", keywords: ["all"])]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let t = cmd.token("N")!
+        if cmd.keyword("N") == "all" {
+            let b = ctx.session.breakpoints.count, w = ctx.session.watchpoints.count
+            ctx.session.breakpoints.removeAll()
+            ctx.session.watchpoints.removeAll()
             let what = w == 0 ? NarrativeViews.plural(b, "breakpoint")
                 : b == 0 ? NarrativeViews.plural(w, "watchpoint")
                 : NarrativeViews.plural(b, "breakpoint") + " and " + NarrativeViews.plural(w, "watchpoint")
-            return inv.document([.notice("Deleted \(what).")])
+            return cmd.spec.document([.notice("Deleted \(what).")])
         }
-        guard let n = Int(t.text) else { throw CommandError("delete takes a breakpoint or watchpoint number, or 'all'", at: t) }
-        if let i = inv.session.breakpoints.firstIndex(where: { $0.number == n }) {
-            inv.session.breakpoints.remove(at: i)
-            return inv.document([.notice("Deleted breakpoint \(n).")])
+        let n = cmd.number("N") ?? 0
+        if let i = ctx.session.breakpoints.firstIndex(where: { $0.number == n }) {
+            ctx.session.breakpoints.remove(at: i)
+            return cmd.spec.document([.notice("Deleted breakpoint \(n).")])
         }
-        if let i = inv.session.watchpoints.firstIndex(where: { $0.number == n }) {
-            inv.session.watchpoints.remove(at: i)
-            return inv.document([.notice("Deleted watchpoint \(n).")])
+        if let i = ctx.session.watchpoints.firstIndex(where: { $0.number == n }) {
+            ctx.session.watchpoints.remove(at: i)
+            return cmd.spec.document([.notice("Deleted watchpoint \(n).")])
         }
-        let numbers = (inv.session.breakpoints.map(\.number) + inv.session.watchpoints.map(\.number)).sorted().map(String.init)
+        let numbers = (ctx.session.breakpoints.map(\.number) + ctx.session.watchpoints.map(\.number)).sorted().map(String.init)
         throw CommandError("no breakpoint or watchpoint \(n)" + (numbers.isEmpty ? "; there are none" : "; numbers in use: \(numbers.joined(separator: ", "))"), at: t)
     }
 
     static let whereCommand = CommandSpec(
         name: "where", group: .navigation, usage: "where",
         summary: "Show the position k/n, date, phase, event, intensity and claims known.", example: "where"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        try inv.args.finish("where")
-        let s = inv.session
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let s = ctx.session
         let known = s.knownClaims().count
         var fields = [Field("position", s.positionText)]
         if let e = s.currentEvent {
@@ -310,6 +309,6 @@ enum NavigationCommands {
         }
         fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known"))
         fields.append(Field("breakpoints", String(s.breakpoints.count)))
-        return inv.document([.fields(fields)])
+        return cmd.spec.document([.fields(fields)])
     }
 }

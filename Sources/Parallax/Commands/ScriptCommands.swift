@@ -6,23 +6,38 @@ enum ScriptCommands {
     static let source = CommandSpec(
         name: "source", aliases: ["replay"], group: .scripts, usage: "source FILE",
         summary: "Run a script's commands in this session, echoing each.",
-        detail: "In a script, FILE is relative to that script's folder. The first error stops the script unless "
+        detail: "In a script, FILE is relative to that script's folder. The script is checked first (as 'parallax check' "
+            + "does), so a typo on line 40 stops it before line 1 runs. The first error stops the script unless "
             + "'set errors continue'; Ctrl-C stops it between commands and leaves the cursor where the script left it. "
-            + "A script that sources itself, directly or through others, is an error naming the chain.",
-        example: "source Scripts/walkthrough.px"
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let t = try inv.args.word("a script file")
-        try inv.args.finish("source FILE")
-        let interpreter = inv.interpreter
-        let path = try interpreter.environment.readablePath(t, command: "source")
+            + "A script that sources itself, directly or through others, is an error naming the chain; scripts nest "
+            + "at most \(ScriptRunner.maxDepth) deep. In a script run with 'parallax run s.px -D a=ARM -D b=AZE', "
+            + "${a} and ${b} in its lines ('compare ${a} ${b}') become ARM and AZE, each as one word.",
+        example: "source Scripts/walkthrough.px",
+        parameters: [Parameter("FILE", .file, what: "a script file")]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let t = cmd.token("FILE")!
+        let path = try ctx.environment.readablePath(t, command: "source")
+        guard let scripts = ctx.scripts else { throw CommandError("'source' runs only in a session", at: t) }
+        return cmd.spec.document(try scripts.source(path, at: t, in: &ctx))
+    }
+
+    /// `source FILE` on the interpreter: inside a running script the file joins that run;
+    /// otherwise it is checked, then run by a runner of its own.
+    static func runScript(_ path: String, at t: Token, on interpreter: Interpreter) throws(CommandError) -> [Block] {
         if let running = interpreter.scriptRunner {
             try running.include(path, at: t)
-            return inv.document()
+            return []
         }
         let script: Script
         switch Script.read(path) {
         case .failure(let d): throw CommandError(Script.problem(reading: path, d), at: t)
         case .success(let s): script = s
+        }
+        let problems = ScriptCheck(environment: interpreter.environment).check(script, on: interpreter.session.scenario)
+        if !problems.isEmpty {
+            let n = problems.count
+            throw CommandError("\(path) has \(n) error\(n == 1 ? "" : "s"); nothing ran:\n"
+                               + problems.map(\.rendered).joined(separator: "\n"), at: t)
         }
         // Without a shell to show the script as it runs, its output becomes this command's.
         var gathered: [Block] = []
@@ -31,6 +46,7 @@ enum ScriptCommands {
             case .command(let c): gathered.append(.text("px> " + c))
             case .document(let d): gathered += d.blocks
             case .failure(let f): gathered.append(.text(f.rendered))
+            case .warning(let w): gathered.append(.notice(w))
             }
         })
         let ending = runner.run(script)
@@ -47,43 +63,45 @@ enum ScriptCommands {
         if runner.failures > 0 {
             throw CommandError("\(runner.failures) command\(runner.failures == 1 ? "" : "s") in \(path) failed", at: t)
         }
-        return inv.document(gathered)
+        return gathered
     }
 
     static let record = CommandSpec(
         name: "record", group: .scripts, usage: "record FILE | stop",
-        summary: "Save every command from now on to FILE as a script; 'record stop' ends.",
-        detail: "Each command that succeeds is appended as soon as it has run, under its full name ('s 3' is saved "
-            + "as 'step 3'), so nothing is lost if Parallax is killed; failed commands and 'record' itself are left out. "
-            + "A new file starts with a comment naming the scenario; an existing one is added to. 'record' alone says "
-            + "whether a recording is on. Replay with 'source FILE' or 'parallax run FILE'.",
-        example: "record clash.px", touchesFiles: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let interpreter = inv.interpreter
-        guard let t = inv.args.next() else {
-            guard let r = interpreter.recorder else { return inv.document([.notice("Not recording. 'record FILE' starts.")]) }
-            let lost = r.lost > 0 ? "; \(r.lost) could not be written" : ""
-            return inv.document([.notice("Recording to \(r.path): \(commands(r.written)) so far\(lost).")])
+        summary: "Save every command from now on to FILE (a .px script); 'record stop' ends.",
+        detail: "A new script starts with 'load SCENARIO sha256 HEX' (the scenario loaded now, relative to the script's "
+            + "folder when it can be, a bundled one as builtin:NAME), then 'goto #K' when the cursor is not at the start, "
+            + "so it replays on what it was recorded on; appending adds a load line only when the scenario differs. Each "
+            + "command that succeeds is written at once as one whole line, in full ('s 3' is saved as 'step 3'); a "
+            + "command that cannot be written is an error at once. Failed commands and 'record' itself are left out. "
+            + "Only .px files are written, never a scenario. 'record' alone says whether a recording is on. Replay with "
+            + "'source FILE' or 'parallax run FILE'.",
+        example: "record clash.px",
+        parameters: [Parameter("FILE", .file, .optional, what: "a file name", keywords: ["stop"])],
+        touchesFiles: true
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        guard let scripts = ctx.scripts else { throw CommandError("'record' runs only in a session", at: cmd.word) }
+        guard let t = cmd.token("FILE") else {
+            guard let r = scripts.recorder else { return cmd.spec.document([.notice("Not recording. 'record FILE' starts.")]) }
+            return cmd.spec.document([.notice("Recording to \(r.path): \(commands(r.written)) so far.")])
         }
-        try inv.args.finish("record FILE | stop")
-        if t.isKeyword("stop") {
-            guard let r = interpreter.recorder else { throw CommandError("not recording; 'record FILE' starts", at: t) }
-            interpreter.recorder = nil
-            return inv.document([.notice("Stopped recording to \(r.path): \(commands(r.written)) saved.")])
+        if cmd.keyword("FILE") == "stop" {
+            guard let r = scripts.recorder else { throw CommandError("not recording; 'record FILE' starts", at: t) }
+            scripts.recorder = nil
+            return cmd.spec.document([.notice("Stopped recording to \(r.path): \(commands(r.written)) saved.")])
         }
-        guard t.kind == .word || t.kind == .string else { throw CommandError("expected a file name, found '\(t.text)'", at: t) }
-        let path = interpreter.environment.resolve(t.text)
+        let path = ctx.environment.resolve(t.text)
         let recorder: Recorder
         do throws(CommandError) {
-            recorder = try Recorder.start(file: path, shownPath: path, scenario: inv.scenario,
-                                          position: inv.session.positionText, depth: interpreter.scriptRunner?.depth ?? 0)
+            let start = Recorder.Start(scenario: ctx.scenario, cursor: ctx.session.cursor, environment: ctx.environment)
+            recorder = try Recorder.start(file: path, shownPath: path, start, depth: scripts.scriptDepth)
         } catch {
             throw CommandError(error.message, at: t)
         }
-        let previous = interpreter.recorder
-        interpreter.recorder = recorder
+        let previous = scripts.recorder
+        scripts.recorder = recorder
         let switched = previous.map { "; stopped recording to \($0.path)" } ?? ""
-        return inv.document([.notice("Recording to \(path)\(switched).")])
+        return cmd.spec.document([.notice("Recording to \(path)\(switched).")])
     }
 
     static func commands(_ n: Int) -> String { "\(n) command\(n == 1 ? "" : "s")" }
@@ -96,15 +114,18 @@ enum ScriptCommands {
             + "outer spaces, ';' or '#'. REGEX uses Swift's regex syntax: (?i) ignores case, (?m) lets ^ and $ match "
             + "at every line. In a script a failed expectation is an error at its line, shown with the output it "
             + "looked at.",
-        example: "expect claims known: 10 of 16", takesRestOfLine: true
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let rest = inv.args.rest, column = inv.args.restColumn
+        example: "expect claims known: 10 of 16",
+        parameters: [Parameter("TEXT", .text)],
+        refine: { (cmd: inout Command) throws(CommandError) in
+            _ = try Expectation(parsing: cmd.text, column: cmd.token("TEXT")?.column ?? cmd.endColumn)
+        }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let rest = cmd.text, column = cmd.token("TEXT")?.column ?? cmd.endColumn
         let expectation = try Expectation(parsing: rest, column: column)
-        guard let command = inv.interpreter.lastCommand else {
+        guard let (command, output) = ctx.scripts?.lastOutput else {
             throw CommandError("nothing to check yet: expect looks at the output of the command before it",
                                column: column, length: rest.count)
         }
-        let output = inv.interpreter.lastOutput
         guard let holds = expectation.holds(for: output) else {
             throw CommandError("the pattern took too long (the limit is \(Int(Limits.patternSeconds)) s); "
                                + "a nested repetition such as (a+)+ can backtrack for hours", column: column, length: rest.count)
@@ -113,6 +134,6 @@ enum ScriptCommands {
             throw CommandError(Expectation.failure(expectation, command: command, output: output),
                                column: column, length: rest.count)
         }
-        return inv.document()
+        return cmd.spec.document()
     }
 }

@@ -21,29 +21,35 @@ enum WatchCommands {
                 line += "; watch \(f.values[0].measure.rawValue) \(party)"
             }
             return line
+        },
+        parameters: [Parameter("QUESTION-ID | MEASURE", .watchable, .optional),
+                     Parameter("PARTY", .party, .many(min: 0, max: nil))]
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let usage = cmd.spec.usage
+        guard let first = cmd.token("QUESTION-ID | MEASURE") else {
+            return cmd.spec.document([.table(watchpointTable(ctx.session))])
         }
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "watch [QUESTION-ID [PARTY…] | MEASURE PARTY]"
-        if inv.args.isAtEnd { return inv.document([.table(watchpointTable(inv.session))]) }
-        let sc = inv.scenario
-        let first = try inv.args.word("a question id or a measure")
+        let sc = ctx.scenario
         let target: Watchpoint.Target
         if let q = question(first, in: sc) {
-            target = .question(q, parties: try parties(&inv, usage: usage))
+            target = .question(q, parties: try parties(cmd, in: sc, usage: usage))
         } else if let m = Measure(rawValue: first.text) ?? Measure(rawValue: first.text.lowercased()) {
-            let p = try inv.args.word("a party whose losses to watch")
-            let party = try NarrativeCommands.party(p, in: sc)
-            try inv.args.finish(usage)
+            let given = cmd.all("PARTY")
+            guard let p = given.first else {
+                throw CommandError("watch needs a party whose losses to watch", column: cmd.tailColumn)
+            }
+            if given.count > 1 { throw CommandError("unexpected '\(given[1].token.text)'; usage: \(usage)", at: given[1].token) }
+            let party = try NarrativeCommands.party(p.token, in: sc)
             target = .figures(m, party: party)
         } else {
             let hint = Suggestions.nearest(to: first.text, in: sc.questions.map(\.id) + Measure.allCases.map(\.rawValue))
                 .map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("no question or measure '\(first.text)'\(hint); usage: \(usage)", at: first)
         }
-        let w = Watchpoint(number: inv.session.nextBreakpoint, target: target, in: sc)
-        inv.session.nextBreakpoint += 1
-        inv.session.watchpoints.append(w)
-        return inv.document([.notice("Watchpoint \(w.number): \(w.description) (now: \(w.probe.value(at: inv.session.cursor)))")])
+        let w = Watchpoint(number: ctx.session.nextBreakpoint, target: target, in: sc)
+        ctx.session.nextBreakpoint += 1
+        ctx.session.watchpoints.append(w)
+        return cmd.spec.document([.notice("Watchpoint \(w.number): \(w.description) (now: \(w.probe.value(at: ctx.session.cursor)))")])
     }
 
     static func watchpointTable(_ s: Session) -> Table {
@@ -60,20 +66,18 @@ enum WatchCommands {
     }
 
     /// The parties after a question id; none given: the belligerents in file order.
-    static func parties(_ inv: inout Invocation, usage: String, allowAll: Bool = false) throws(CommandError) -> [String] {
+    static func parties(_ cmd: Command, in sc: Scenario, usage: String) throws(CommandError) -> [String] {
         var parties: [String] = []
-        while let t = inv.args.peek {
-            if allowAll, t.isKeyword("all"), inv.scenario.party("all") == nil { break }
-            let word = try inv.args.word("a party id")
-            let id = try NarrativeCommands.party(word, in: inv.scenario)
-            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: word) }
+        for a in cmd.all("PARTY") {
+            let id = try NarrativeCommands.party(a.token, in: sc)
+            if parties.contains(id) { throw CommandError("\(id) is listed twice; usage: \(usage)", at: a.token) }
             parties.append(id)
         }
         if !parties.isEmpty { return parties }
-        let belligerents = inv.scenario.parties.filter { $0.role == .belligerent }.map(\.id)
+        let belligerents = sc.parties.filter { $0.role == .belligerent }.map(\.id)
         guard belligerents.count >= 2 else {
             throw CommandError("this scenario has \(belligerents.count == 0 ? "no belligerent" : "one belligerent"); "
-                               + "name the parties to compare; usage: \(usage)", column: inv.args.endColumn)
+                               + "name the parties to compare; usage: \(usage)", column: cmd.endColumn)
         }
         return belligerents
     }
@@ -87,22 +91,24 @@ enum WatchCommands {
         scenarioExample: { sc in
             guard let q = sc.questions.first else { return nil }
             return (["trace", q.id] + sc.parties.prefix(2).map(\.id) + ["all"]).joined(separator: " ")
-        }
-    ) { (inv: inout Invocation) throws(CommandError) in
-        let usage = "trace QUESTION-ID [PARTY…] [all]"
-        let sc = inv.scenario
-        let first = try inv.args.word("a question id")
+        },
+        parameters: [Parameter("QUESTION-ID", .question), Parameter("PARTY", .party, .many(min: 0, max: nil))],
+        flags: ["all"],
+        check: { cmd, sc throws(CommandError) in _ = try parties(cmd, in: sc, usage: cmd.spec.usage) }
+    ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let usage = cmd.spec.usage
+        let sc = ctx.scenario
+        let first = cmd.token("QUESTION-ID")!
         guard let q = question(first, in: sc) else {
             let hint = Suggestions.nearest(to: first.text, in: sc.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("no question '\(first.text)'\(hint); 'questions' lists them", at: first)
         }
-        let parties = try parties(&inv, usage: usage, allowAll: true)
-        let all = inv.args.flag("all")
-        try inv.args.finish(usage)
-        let s = inv.session
+        let parties = try parties(cmd, in: sc, usage: usage)
+        let all = cmd.has("all")
+        let s = ctx.session
         let limit = all ? s.count : s.cursor
         let trace = Trace(question: q, parties: parties, in: sc, through: limit,
-                          isInterrupted: inv.interpreter.environment.isInterrupted)
+                          isInterrupted: ctx.environment.isInterrupted)
         var blocks: [Block] = [.title("\(q): \(sc.question(q)?.text ?? "")")]
         if trace.rows.isEmpty {
             let why = all || s.cursor >= s.count ? "its event is not in the sequence" : "its event is not reached as of \(s.positionText); 'trace \(q) all' reads the whole sequence"
@@ -120,6 +126,6 @@ enum WatchCommands {
         }
         if let k = trace.interruptedAt { blocks.append(.notice("interrupted at \(k)/\(limit)")) }
         else if !all && s.cursor < s.count { blocks.append(.notice("As of \(s.positionText); 'all' traces the whole sequence.")) }
-        return inv.document(blocks)
+        return cmd.spec.document(blocks)
     }
 }

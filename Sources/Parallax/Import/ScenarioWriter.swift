@@ -120,10 +120,9 @@ public enum ScenarioSlice {
         switch Lexer.tokens("where " + text) {
         case .failure(let e): return .failure(e)
         case .success(let tokens):
-            var args = Arguments(tokens: tokens, command: "import", rest: text, endColumn: text.count + 7)
+            guard tokens.count > 1 else { return .failure(CommandError("'where' needs a condition", column: 1)) }
             do throws(CommandError) {
-                guard let f = try args.filter(FilterSchemas.event) else { return .failure(CommandError("'where' needs a condition")) }
-                return .success(f)
+                return .success(try FilterTarget.event.parse(Array(tokens.dropFirst()), after: tokens[0]))
             } catch {
                 var e = error
                 e.column = e.column.map { max(1, $0 - 6) }

@@ -1,5 +1,6 @@
-/// A command's argument tokens, read left to right. Every reader returns a located error,
-/// and `finish()` rejects anything left over, so no argument is ever silently ignored.
+/// A command's argument tokens, read left to right by `CommandParser`. Every reader returns
+/// a located error, and `finish()` rejects anything left over, so no argument is ever
+/// silently ignored.
 public struct Arguments: Sendable {
     public let tokens: [Token]
     public private(set) var index = 0
@@ -41,33 +42,6 @@ public struct Arguments: Sendable {
             throw CommandError("expected \(what), found '\(t.text)'", at: t)
         }
         return t
-    }
-
-    /// An optional positive count (`step 3`).
-    public mutating func count() throws(CommandError) -> Int? {
-        guard let t = peek else { return nil }
-        guard t.kind == .word, let n = Int(t.text) else {
-            throw CommandError("\(command) takes a number of events, got '\(t.text)'", at: t)
-        }
-        guard n >= 1 else { throw CommandError("\(command) takes a positive number, got \(n)", at: t) }
-        index += 1
-        return n
-    }
-
-    /// Consumes the bare keyword if it is next (`all`).
-    public mutating func flag(_ keyword: String) -> Bool {
-        if peek?.isKeyword(keyword) == true { index += 1; return true }
-        return false
-    }
-
-    /// `where FILTER` if present: the filter runs to the end of the arguments.
-    public mutating func filter<E>(_ schema: FilterSchema<E>) throws(CommandError) -> Filter? {
-        guard peek?.isKeyword("where") == true else { return nil }
-        let whereToken = next()!
-        var parser = FilterParser(tokens: Array(remaining), schema: schema, after: whereToken)
-        let f = try parser.parse()
-        index = tokens.count
-        return f
     }
 
     /// Fails on any argument left over.

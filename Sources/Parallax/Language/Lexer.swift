@@ -2,7 +2,7 @@
 /// each command into tokens. Columns count Unicode scalars: what a terminal shows for
 /// the text analysts type, and far cheaper than grapheme clusters on long scripts.
 ///
-/// Both passes walk the UTF-8 bytes: every character with a meaning here (quotes, `;`,
+/// Splitting and tokenizing each walk the UTF-8 bytes once: every character with a meaning here (quotes, `;`,
 /// `#`, operators, ASCII spaces) is one byte, so a scalar is decoded only for the rare
 /// non-ASCII byte where it matters (is it Unicode white space?). A 10,000-line replay
 /// spends nothing on arrays of scalars or on Unicode property tables.
@@ -19,13 +19,7 @@ public struct Lexer {
     /// by a digit), both only outside quotes. Empty segments are dropped.
     public static func segments(_ line: String) -> [Segment] {
         var line = line
-        let whole = line
         return line.withUTF8 { bytes in
-            // Most lines are one command with no quote, `;` or `#`: that is the line itself.
-            if !bytes.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "\"")
-                                       || $0 == UInt8(ascii: "'") }) {
-                return isBlank(bytes[...]) ? [] : [Segment(text: whole, column: 1)]
-            }
             var out: [Segment] = []
             var start = 0, startColumn = 1
             var column = 1

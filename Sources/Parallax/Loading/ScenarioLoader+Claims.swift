@@ -12,47 +12,8 @@ extension ScenarioLoader {
         var figureParties: [(YAMLNode, String)]
     }
 
-    /// A file's raw claims in file order, kept in the parts that decoded them (one per
-    /// thread) and read across them by index: joining them into one array would copy every
-    /// claim, a retain and a release of each of its strings.
-    struct RawClaims {
-        let parts: [[RawClaim]]
-        let count: Int
-
-        init(_ parts: [[RawClaim]]) {
-            self.parts = parts
-            count = parts.reduce(0) { $0 + $1.count }
-        }
-
-        subscript(i: Int) -> RawClaim {
-            var i = i
-            for part in parts {
-                if i < part.count { return part[i] }
-                i -= part.count
-            }
-            preconditionFailure("claim \(i) out of range")
-        }
-
-        /// The ids of claims `first…`.
-        func ids(from first: Int) -> [String] {
-            var out: [String] = []
-            out.reserveCapacity(count - first)
-            for (claims, _) in slices(first..<count) { for r in claims { out.append(r.claim.id) } }
-            return out
-        }
-
-        /// The claims `range` as slices of the parts, each with the index of its first claim.
-        func slices(_ range: Range<Int>) -> [(claims: ArraySlice<RawClaim>, first: Int)] {
-            var out: [(ArraySlice<RawClaim>, Int)] = []
-            var start = 0
-            for part in parts {
-                let lower = max(range.lowerBound, start), upper = min(range.upperBound, start + part.count)
-                if lower < upper { out.append((part[(lower - start)..<(upper - start)], lower)) }
-                start += part.count
-            }
-            return out
-        }
-    }
+    /// A list of claims (the `claims:` key's, or part of it), decoded.
+    mutating func claimList(_ node: YAMLNode) -> [RawClaim] { items(node, "claims") { $0.claim($1) } }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),
@@ -202,7 +163,7 @@ extension ScenarioLoader {
     }
 
     /// Ids of the given kinds, for suggestions.
-    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: RawClaims) -> [String] {
+    func candidates(_ kinds: [Kind], in scenario: Scenario, claims: [RawClaim]) -> [String] {
         var out: [String] = []
         for k in kinds {
             switch k {
@@ -211,14 +172,14 @@ extension ScenarioLoader {
             case .source: out += scenario.sources.map(\.id)
             case .event: out += scenario.events.map(\.id)
             case .question: out += scenario.questions.map(\.id)
-            case .claim: out += claims.ids(from: 0)
+            case .claim: out += claims.map(\.claim.id)
             case .place: out += scenario.places.map(\.id)
             }
         }
         return out
     }
 
-    mutating func check(_ ref: Reference, in scenario: Scenario, claims: RawClaims) {
+    mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim]) {
         let found = kind(of: ref.id, in: scenario)
         if let found, ref.allowed.contains(found) { return }
         let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
@@ -232,57 +193,25 @@ extension ScenarioLoader {
     }
 
     /// Resolves every reference, with the claims' ids already in the scenario's index.
-    /// The claims are resolved in two runs at once, on two cores: this loader takes the
-    /// references and the first claims, a copy of it the rest, each writing its claims
-    /// straight into place; their problems are joined in file order.
-    mutating func resolve(_ scenario: Scenario, claims raw: RawClaims) -> [Claim] {
+    mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
         let partyIds = Set(scenario.parties.map(\.id))
-        // The reference checks cost about as much as a quarter of the claims.
-        let cut = raw.count * 3 / 8
-        var second = self
-        second.diagnostics = []
-        let resolved = [Claim](unsafeUninitializedCapacity: raw.count) { buffer, count in
-            nonisolated(unsafe) let out = buffer.baseAddress!
-            Concurrently.run({
-                for ref in pending { check(ref, in: scenario, claims: raw) }
-                for refs in pendingElsewhere { for ref in refs { check(ref, in: scenario, claims: raw) } }
-                for (node, place) in placeRefs where scenario.place(place) == nil {
-                    if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
-                        error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
-                    }
-                }
-                for (claims, first) in raw.slices(0..<cut) {
-                    resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
-                }
-            }, {
-                for (claims, first) in raw.slices(cut..<raw.count) {
-                    second.resolveClaims(claims, into: out + first, all: raw, in: scenario, partyIds: partyIds)
-                }
-            }, parallel: raw.count >= ScenarioLoader.parallelClaims)
-            count = raw.count
+        for ref in pending { check(ref, in: scenario, claims: raw) }
+        for (node, place) in placeRefs where scenario.place(place) == nil {
+            if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
+                error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
+            }
         }
-        diagnostics += second.diagnostics
+        var resolved: [Claim] = []
+        resolved.reserveCapacity(raw.count)
+        for r in raw {
+            resolved.append(r.claim)
+            resolve(&resolved[resolved.count - 1], r, all: raw, in: scenario, partyIds: partyIds)
+        }
         return resolved
     }
 
-    /// Speakers, parties, answers, figures' parties and positions of some claims, written
-    /// to `out` in order, one claim for each raw claim.
-    mutating func resolveClaims(_ raw: ArraySlice<RawClaim>, into out: UnsafeMutablePointer<Claim>, all: RawClaims,
-                                in scenario: Scenario, partyIds: Set<String>) {
-        // Each claim is copied once, straight into place, and completed there: copying a
-        // raw claim and then its claim retained and released every string twice more.
-        raw.withUnsafeBufferPointer { raw in
-            var c = out
-            for r in raw.indices {
-                c.initialize(to: raw[r].claim)
-                resolve(&c.pointee, raw[r], all: all, in: scenario, partyIds: partyIds)
-                c += 1
-            }
-        }
-    }
-
     /// Completes one claim: its speaker and party, answers and position.
-    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: RawClaims, in scenario: Scenario, partyIds: Set<String>) {
+    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: [RawClaim], in scenario: Scenario, partyIds: Set<String>) {
         switch scenario.entity(c.by) {
         case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party
         case .party?: c.speaker = .party(c.by); c.party = c.by
@@ -362,7 +291,7 @@ extension ScenarioLoader {
 
     /// What `revises` names, and cycles.
     /// `index` holds the claims' ids (see `Scenario.indexClaims`).
-    mutating func checkRevisions(_ claims: [Claim], _ raw: RawClaims, index: [String: EntityRef]) {
+    mutating func checkRevisions(_ claims: [Claim], _ raw: [RawClaim], index: [String: EntityRef]) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil

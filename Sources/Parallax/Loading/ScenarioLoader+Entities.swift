@@ -1,8 +1,8 @@
 /// Decoding of each entity; references are resolved afterwards, in `resolve`, once every
 /// id in the file is known.
 extension ScenarioLoader {
-    /// Everything but the claims, decoded; claims are decoded apart (possibly on another
-    /// thread) and joined in `assemble`.
+    /// Everything but the claims, decoded; claims are decoded apart (a large file's in two
+    /// parts, see `TwoParts`) and joined in `assemble`.
     struct Entities {
         var version: Int
         var info: ScenarioInfo?
@@ -18,7 +18,7 @@ extension ScenarioLoader {
         guard let top = fields(root, .top) else { return nil }
         let entities = decodeEntities(top)
         let claims = items(top, "claims") { $0.claim($1) }
-        return assemble(entities, claims: RawClaims([claims]))
+        return assemble(entities, claims: claims)
     }
 
     mutating func decodeEntities(_ top: Fields) -> Entities {
@@ -39,34 +39,25 @@ extension ScenarioLoader {
                         questions: items(top, "questions") { $0.question($1) })
     }
 
-    /// The scenario without its claims: everything that does not wait for them.
-    /// `claimsToCome`: about how many claims will be indexed (see `Scenario.init`).
-    func scenario(_ e: Entities, claimsToCome: Int = 0) -> Scenario? {
-        guard let info = e.info else { return nil }
-        return Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
-                        actors: e.actors, places: e.places, events: e.events, questions: e.questions,
-                        claims: [], path: path, claimsToCome: claimsToCome)
-    }
-
     /// Builds the scenario and resolves every reference; nil when anything was wrong.
-    mutating func assemble(_ e: Entities, claims: RawClaims) -> Scenario? {
-        assemble(scenario(e), claims: claims)
-    }
-
-    /// `indexed`: how many of the first claims `partial` already indexes.
-    mutating func assemble(_ partial: consuming Scenario?, claims: RawClaims, indexed: Int = 0) -> Scenario? {
-        guard var scenario = partial.take() else { return nil }
-        scenario.indexClaims(claims.ids(from: indexed), from: indexed)
+    mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
+        guard let info = e.info else { return nil }
+        var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
+                                actors: e.actors, places: e.places, events: e.events, questions: e.questions,
+                                claims: [], path: path, claimsToCome: claims.count)
+        scenario.indexClaims(claims.map(\.claim.id))
         let resolved = resolve(scenario, claims: claims)
-        // Revisions are checked while the claims are linked.
-        let index = scenario.index
-        Concurrently.run({ checkRevisions(resolved, claims, index: index) }, { scenario.setClaims(resolved) },
-                        parallel: claims.count >= ScenarioLoader.parallelClaims)
+        checkRevisions(resolved, claims, index: scenario.index)
+        scenario.setClaims(resolved)
         return diagnostics.isEmpty ? scenario : nil
     }
 
     mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
-        guard let node = top[key] else { return [] }
+        top[key].map { items($0, key, decode) } ?? []
+    }
+
+    /// The list under `key`, each item decoded (those with errors left out).
+    mutating func items<T>(_ node: YAMLNode, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []

@@ -37,8 +37,7 @@ public struct ScenarioLoader {
         case .success(let doc?):
             document = doc
         }
-        // Nodes refer to their document without counting references; keep it alive here.
-        let scenario = withExtendedLifetime(document) { loader.decode(document.root) }
+        let scenario = loader.decode(document.root)
         loader.reportClashes()
         if !loader.diagnostics.isEmpty || scenario == nil {
             throw LoadFailure(diagnostics: loader.diagnostics, sourceText: text)
@@ -46,33 +45,14 @@ public struct ScenarioLoader {
         return scenario!
     }
 
-    /// Files smaller than this are read whole: a second thread would cost more than it saves.
-    static let sectionThreshold = 64 * 1024
-
-    /// From this many claims on, references are resolved on two cores.
-    static let parallelClaims = 1000
-
-    /// Loads text already in memory; `path` names it in diagnostics.
+    /// Loads text already in memory; `path` names it in diagnostics. A large file is read
+    /// in two parts at once where it can be (see `TwoParts`), else whole.
     public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
-        if bytes.count >= sectionThreshold { return try loadInSections(bytes: bytes, path: path) }
+        if bytes.count >= Thresholds.twoPartBytes,
+           let result = loadInTwoParts(bytes: bytes, path: path, target: Int(Double(bytes.count) * TwoParts.firstShare)) {
+            return try result.get()
+        }
         return try loadWhole(bytes: bytes, path: path)
-    }
-
-    /// Reads the last claims of a block-style YAML file, or of a JSON file written one value
-    /// per line, on a second thread while the rest is read here; anything unusual (other
-    /// flow style, several documents, a syntax error, line breaks other than LF and CR LF)
-    /// falls back to `loadWhole`. Both report the same problems, except around an id declared twice: the
-    /// duplicate is reported by both, but the messages about references of or to it may
-    /// differ (the whole-file path drops the later entity at once; here, when the two are
-    /// in different parts, the later one is kept and its own references are still checked).
-    /// `tailShare`: the part of the file the second thread should take (measured best at
-    /// about half); tests vary it to cut the claims everywhere.
-    static func loadInSections(bytes: [UInt8], path: String, tailShare: Double = 0.52) throws(LoadFailure) -> Scenario {
-        let parts = sections(bytes).flatMap { loadSections(bytes, $0, path: path, tailShare: tailShare) }
-            ?? loadJSONParts(bytes, path: path, tailShare: tailShare)
-        guard let (scenario, diagnostics) = parts else { return try loadWhole(bytes: bytes, path: path) }
-        if let scenario, diagnostics.isEmpty { return scenario }
-        throw LoadFailure(diagnostics: diagnostics, sourceText: String(validating: bytes, as: UTF8.self))
     }
 
     /// Line and column (1-based, in characters) of a byte offset.
@@ -90,15 +70,10 @@ public struct ScenarioLoader {
     var diagnostics: [Diagnostic] = []
     /// Every declared id and where it was declared, for uniqueness across the file.
     var declared: [String: SourceLocation] = [:]
-    /// Ids declared by the loaders of other parts of the file (see `absorb`).
-    var declaredElsewhere: [[String: SourceLocation]] = []
     /// Every place of each id declared more than once (see `reportClashes`).
     var clashes: [String: [SourceLocation]] = [:]
     /// References to check once every id is declared.
     var pending: [Reference] = []
-    /// Those of the loaders of other parts (see `absorb`), kept as they are: copying tens
-    /// of thousands of references into `pending` cost more than walking two lists.
-    var pendingElsewhere: [[Reference]] = []
     /// `place:` values: a place id, or free text.
     var placeRefs: [(YAMLNode, String)] = []
 
@@ -116,12 +91,10 @@ public struct ScenarioLoader {
 
     init(path: String) { self.path = path }
 
-    /// The tables of ids and references, handed over once every reference is checked (to
-    /// be freed elsewhere: they hold tens of thousands of strings), leaving them empty.
-    mutating func takeTables() -> (declared: [String: SourceLocation], elsewhere: [[String: SourceLocation]],
-                                   pending: [Reference], pendingElsewhere: [[Reference]], places: [(YAMLNode, String)]) {
-        defer { (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs) = ([:], [], [], [], []) }
-        return (declared, declaredElsewhere, pending, pendingElsewhere, placeRefs)
+    /// The tables of ids and references, once every reference is checked, leaving them empty.
+    mutating func takeTables() -> (declared: [String: SourceLocation], pending: [Reference], places: [(YAMLNode, String)]) {
+        defer { (declared, pending, placeRefs) = ([:], [], []) }
+        return (declared, pending, placeRefs)
     }
 
     func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -213,9 +186,7 @@ public struct ScenarioLoader {
         return fields(pairs, of: node, keys)
     }
 
-    /// `fields` over key/value pairs that may come from several documents (see `sections`).
-    mutating func fields<P: Collection>(_ pairs: P, of node: YAMLNode, _ keys: EntityKeys) -> Fields
-    where P.Element == (key: YAMLNode, value: YAMLNode) {
+    mutating func fields(_ pairs: YAMLNode.Pairs, of node: YAMLNode, _ keys: EntityKeys) -> Fields {
         var f = Fields(keys, node: node)
         var seen: UInt32 = 0
         for (k, v) in pairs {
@@ -255,7 +226,7 @@ public struct ScenarioLoader {
     }
 
     func isDeclared(_ id: String) -> Bool {
-        declared[id] != nil || declaredElsewhere.contains { $0[id] != nil }
+        declared[id] != nil
     }
 
     /// An id being declared: a plain word, unique across the whole file.
@@ -297,18 +268,14 @@ public struct ScenarioLoader {
     /// letter can clash so: the rest cost a byte scan.
     mutating func reportCaseClashes() {
         var folded: [String: [(id: String, at: SourceLocation)]] = [:]
-        var all = declaredElsewhere
-        all.append(declared)
-        for table in all {
-            for (id, at) in table where id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
-                folded[id.lowercased(), default: []].append((id, at))
-            }
+        for (id, at) in declared where id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            folded[id.lowercased(), default: []].append((id, at))
         }
         guard !folded.isEmpty else { return }
         for (key, found) in folded {
             var first: [String: SourceLocation] = [:]
             for (id, at) in found { first[id] = min(at, first[id] ?? at) }
-            for table in all { if let at = table[key] { first[key] = min(at, first[key] ?? at) } }
+            if let at = declared[key] { first[key] = min(at, first[key] ?? at) }
             guard first.count > 1 else { continue }
             let ids = first.sorted { $0.value < $1.value }.map { (id: $0.key, at: $0.value) }
             for (id, at) in ids.dropFirst() {

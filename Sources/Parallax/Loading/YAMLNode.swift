@@ -49,8 +49,8 @@ final class YAMLDocument {
 /// A node of a `YAMLDocument`, with its position. Scalars keep their exact source text:
 /// the scenario format types scalars itself, never by YAML 1.1's implicit rules.
 struct YAMLNode {
-    /// The document outlives every node: nodes exist only while a file is being decoded.
-    unowned(unsafe) let document: YAMLDocument
+    /// A counted reference: a node keeps its document alive however long it is held.
+    let document: YAMLDocument
     let index: Int32
 
     enum Kind {
@@ -61,7 +61,7 @@ struct YAMLNode {
 
     /// Key/value pairs of a mapping, without copying them out.
     struct Pairs: RandomAccessCollection {
-        unowned(unsafe) let document: YAMLDocument
+        let document: YAMLDocument
         let start: Int
         let count: Int
         var startIndex: Int { 0 }
@@ -74,7 +74,7 @@ struct YAMLNode {
 
     /// Items of a sequence.
     struct Items: RandomAccessCollection {
-        unowned(unsafe) let document: YAMLDocument
+        let document: YAMLDocument
         let start: Int
         let count: Int
         var startIndex: Int { 0 }

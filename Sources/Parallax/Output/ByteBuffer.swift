@@ -88,55 +88,6 @@ final class ByteBuffer {
         String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
     }
 
-    /// The whole buffer as a string. The standard library validates UTF-8 eight bytes at a
-    /// time while a piece is all ASCII, but byte by byte (several times slower) through a
-    /// piece once it holds any other byte. A large table is mostly ASCII with a few
-    /// non-ASCII characters (dashes, marks, quotes) every few lines, so it is converted in
-    /// pieces: long ASCII runs on their own, and the stretches around non-ASCII bytes
-    /// (cut at ASCII bytes, so never inside a character) on theirs.
-    func string() -> String { ByteBuffer.string(utf8: bytes) }
-
-    static func string(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let count = bytes.count
-        guard count > 8192 else { return String(decoding: bytes, as: UTF8.self) }
-        func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        let gap = 128
-        var result = ""
-        result.reserveCapacity(count)
-        var start = 0
-        var lastHigh = -1
-        var i = 0
-        while true {
-            let h = nextNonASCII(bytes, from: i)
-            if lastHigh >= 0 && h - lastHigh > gap {
-                // The stretch around non-ASCII bytes ends after the last of them.
-                result += piece(start..<lastHigh + 1)
-                start = lastHigh + 1
-                lastHigh = -1
-            }
-            if lastHigh < 0 && h - start > gap && h < count {
-                result += piece(start..<h)
-                start = h
-            }
-            guard h < count else { break }
-            lastHigh = h
-            i = h + 1
-        }
-        result += piece(start..<count)
-        return result
-    }
-
-    /// The index of the first byte ≥ 0x80 at or after `i`, or the end.
-    private static func nextNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        var i = i
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return count }
-        while i + 8 <= count {
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-            if x != 0 { return i + x.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        while i < count && base[i] < 0x80 { i += 1 }
-        return i
-    }
+    /// The whole buffer as a string.
+    func string() -> String { String(decoding: bytes, as: UTF8.self) }
 }

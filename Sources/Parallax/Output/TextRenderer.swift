@@ -7,7 +7,7 @@ struct TextRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         render(document, into: &out)
-        return out.withUnsafeBufferPointer { ByteBuffer.string(utf8: $0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func render(_ document: Document, into out: inout [UInt8]) {
@@ -26,24 +26,18 @@ struct TextRenderer {
             case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
             case .fields(let fields): render(fields, into: &out)
             case .table(let table): laidOut(into: &out) { render(table, into: $0) }
-            case .chart(let chart): laidOut(into: &out) { render(chart, into: $0); return nil }
+            case .chart(let chart): laidOut(into: &out) { render(chart, into: $0) }
             case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
             }
         }
     }
 
     /// Tables and charts (thousands of rows) are laid out in a `ByteBuffer`, whose appends
-    /// are plain memcpy and memset, then copied in at once; a table laid out in two halves
-    /// returns its second, copied in after the first (not joined to it first).
-    private func laidOut(into out: inout [UInt8], _ body: (ByteBuffer) -> ByteBuffer?) {
+    /// are plain memcpy and memset, then copied in at once.
+    private func laidOut(into out: inout [UInt8], _ body: (ByteBuffer) -> Void) {
         let buffer = ByteBuffer(capacity: 4096)
-        let tail = body(buffer)
-        // Reserved for both halves at once, but never exactly: many small tables in a row
-        // would each copy the whole output again.
-        let needed = out.count + buffer.count + (tail?.count ?? 0)
-        if needed > out.capacity { out.reserveCapacity(max(needed, 2 * out.capacity)) }
+        body(buffer)
         out.append(contentsOf: buffer.bytes)
-        if let tail { out.append(contentsOf: tail.bytes) }
     }
 
     /// `wrap(text, width)`, lines joined by line feeds and continued after `indent`

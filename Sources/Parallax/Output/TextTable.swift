@@ -14,28 +14,27 @@ extension TextRenderer {
         var word = -1
     }
 
-    /// The table, written to `out`; a large one is written in two halves, and the second
-    /// is returned, to follow `out`.
-    func render(_ table: Table, into out: ByteBuffer) -> ByteBuffer? {
+    /// The table, written to `out`; a large one in two halves at once.
+    func render(_ table: Table, into out: ByteBuffer) {
         let start = out.count
         if let name = table.name { out.append(style(safe(name), bold: true)) }
-        guard !table.columns.isEmpty else { return nil }
+        guard !table.columns.isEmpty else { return }
         let marker = table.showsMarker ? 2 : 0
         let rows = table.rows.count
-        guard Concurrently.splits(rows * table.columns.count, from: TableLayout.parallelCells) else {
+        guard Concurrently.splits(rows * table.columns.count, from: Thresholds.twoCoreTableCells) else {
             var layout = TableLayout(table, rows: 0..<rows)
             let measured = layout
             layout.fit(to: options.width, marker: marker) { measured.longestWords() }
             out.reserve(layout.outputEstimate(rows: rows))
             layout.write(table, rows: 0..<rows, header: true, options: options, into: out, blockStart: start)
-            return nil
+            return
         }
         // A large table is laid out in two halves on two cores: each half measures its own
         // cells, the column widths are agreed from both, and each half writes its rows.
         let half = rows / 2
         var first: TableLayout?, second: TableLayout?
         Concurrently.run({ first = TableLayout(table, rows: 0..<half) }, { second = TableLayout(table, rows: half..<rows) })
-        guard var first, var second else { return nil }
+        guard var first, var second else { return }
         first.widths = zip(first.widths, second.widths).map { max($0, $1) }
         if first.total(marker: marker) > options.width {
             var words: [Int] = [], more: [Int] = []
@@ -51,7 +50,7 @@ extension TextRenderer {
         let (a, b) = (first, second)
         Concurrently.run({ a.write(table, rows: 0..<half, header: true, options: options, into: out, blockStart: start) },
                          { b.write(table, rows: half..<rows, header: false, options: options, into: tail, blockStart: -1) })
-        return tail
+        out.append(tail.bytes)
     }
 }
 
@@ -69,9 +68,6 @@ struct TableLayout {
     /// Cell k's lines are `lines[firstLine[k]..<firstLine[k + 1]]`.
     private var firstLine: [Int] = []
     private let gap = 2
-
-    /// Tables of at least this many cells are laid out on two cores.
-    static let parallelCells = 6000
 
     /// The header and rows `range` of the table, measured.
     init(_ table: Table, rows range: Range<Int>) {
@@ -193,98 +189,10 @@ struct TableLayout {
     }
 
     /// The header and the rule (when `header`) and the rows `range`, as measured by this
-    /// layout. Each row's columns are wrapped (only when a line does not fit as it is) into
-    /// one reused buffer of pieces, then written line by line. Spaces are held back until
-    /// text follows them, so no line ends in spaces. Every line but the block's first
-    /// (at `blockStart`) starts with a line feed.
+    /// layout. Every line but the block's first (at `blockStart`) starts with a line feed.
     func write(_ table: Table, rows range: Range<Int>, header: Bool, options: RenderOptions, into out: ByteBuffer,
                blockStart: Int) {
-        var pieces: [Span] = []
-        var columnStart = [Int](repeating: 0, count: n + 1)
-        // A buffer, not an array: an array captured and changed by `emit` was checked for
-        // exclusive access at each row (measured with callgrind).
-        let live = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        defer { live.deallocate() }
-        /// Where column i starts, counted from the first column's start.
-        var offsets = [0]
-        for i in 0..<n { offsets.append(offsets[i] + widths[i] + gap) }
-        func emit(_ row: Int, mark: (shown: String, width: Int), header: Bool = false) {
-            pieces.removeAll(keepingCapacity: true)
-            var height = 1
-            for i in 0..<n {
-                columnStart[i] = pieces.count
-                let cell = row * n + i
-                let first = firstLine[cell], end = firstLine[cell + 1]
-                if numeric[i] {
-                    pieces.append(end - first == 1 ? lines[first]
-                                  : add(line: lines[first..<end].map { string($0) }.joined(separator: " ")))
-                } else {
-                    for k in first..<end {
-                        let line = lines[k]
-                        if line.simple {
-                            if line.width <= widths[i] { pieces.append(line); continue }
-                            if TextRenderer.wrapSimple(bytes.bytes, line.start, line.end, width: widths[i], into: &pieces) { continue }
-                        }
-                        for w in TextRenderer.wrap(string(line), width: widths[i]) { pieces.append(add(line: w)) }
-                    }
-                }
-                height = max(height, pieces.count - columnStart[i])
-            }
-            columnStart[n] = pieces.count
-            // Only the columns with a line left are visited: a tall cell beside short ones
-            // (a long claim in one party's column) makes many lines with a single piece.
-            // Skipped columns add their width and gap to the pending spaces at once.
-            var liveCount = 0
-            for i in 0..<n where columnStart[i + 1] > columnStart[i] {
-                live[liveCount] = i
-                liveCount += 1
-            }
-            let a = bytes.base
-            pieces.withUnsafeBufferPointer { pieces in
-                columnStart.withUnsafeBufferPointer { columnStart in
-                    widths.withUnsafeBufferPointer { widths in
-                        numeric.withUnsafeBufferPointer { numeric in
-                            offsets.withUnsafeBufferPointer { offsets in
-                                for r in 0..<height {
-                                    if out.count > blockStart { out.append(10) }
-                                    if header && options.color { out.append("\u{1B}[1m") }
-                                    if r == 0 { out.append(mark.shown) }
-                                    var pending = marker - (r == 0 ? mark.width : 0)
-                                    var next = 0
-                                    var ended = false
-                                    for j in 0..<liveCount {
-                                        let i = live[j]
-                                        let k = columnStart[i] + r
-                                        guard k < columnStart[i + 1] else { ended = true; continue }
-                                        pending += offsets[i] - offsets[next]
-                                        next = i + 1
-                                        let padding = max(0, widths[i] - pieces[k].width)
-                                        if numeric[i] { pending += padding }
-                                        if pieces[k].end > pieces[k].start {
-                                            out.append(spaces: pending)
-                                            pending = min(pending, 0)
-                                            out.append(a + pieces[k].start, count: pieces[k].end - pieces[k].start)
-                                        }
-                                        if !numeric[i] { pending += padding }
-                                        pending += gap
-                                    }
-                                    if ended {
-                                        // Drop the columns that have no line left.
-                                        var kept = 0
-                                        for j in 0..<liveCount where columnStart[live[j]] + r + 1 < columnStart[live[j] + 1] {
-                                            live[kept] = live[j]
-                                            kept += 1
-                                        }
-                                        liveCount = kept
-                                    }
-                                    if header && options.color { out.append("\u{1B}[0m") }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        var row = RowPieces(columns: n)
         let blank = String(repeating: " ", count: marker)
         func shown(_ mark: String) -> (String, Int) {
             let s = TextRenderer.trimTrailing(mark)
@@ -294,7 +202,8 @@ struct TableLayout {
         // A row after the cursor (an event not reached yet): dotted, in every view alike.
         let later = shown(options.unicode ? "· " : ". ")
         if header {
-            emit(0, mark: unmarked, header: true)
+            wrap(row: 0, into: &row)
+            write(row, mark: unmarked, bold: options.color, into: out, blockStart: blockStart)
             out.append(10)
             let ruleStart = out.count
             out.append(spaces: marker)
@@ -306,7 +215,73 @@ struct TableLayout {
             out.trimSpaces(after: ruleStart)
         }
         for (k, r) in range.enumerated() {
-            emit(k + 1, mark: table.rows[r].marked ? marked : table.rows[r].isLater ? later : unmarked)
+            wrap(row: k + 1, into: &row)
+            write(row, mark: table.rows[r].marked ? marked : table.rows[r].isLater ? later : unmarked, bold: false, into: out, blockStart: blockStart)
+        }
+    }
+
+    /// One row's cells, each wrapped to its column's width: column i's lines are
+    /// `pieces[start[i]..<start[i + 1]]`. One is reused for every row.
+    struct RowPieces {
+        var pieces: [Span] = []
+        var start: [Int]
+        var height = 1
+
+        init(columns: Int) { start = [Int](repeating: 0, count: columns + 1) }
+    }
+
+    /// Row `row` of this layout (0 is the header), each cell wrapped only when a line does
+    /// not fit as it is.
+    private func wrap(row: Int, into r: inout RowPieces) {
+        r.pieces.removeAll(keepingCapacity: true)
+        r.height = 1
+        for i in 0..<n {
+            r.start[i] = r.pieces.count
+            let cell = row * n + i
+            let first = firstLine[cell], end = firstLine[cell + 1]
+            if numeric[i] {
+                r.pieces.append(end - first == 1 ? lines[first] : add(line: lines[first..<end].map { string($0) }.joined(separator: " ")))
+            } else {
+                for k in first..<end {
+                    let line = lines[k]
+                    if line.simple {
+                        if line.width <= widths[i] { r.pieces.append(line); continue }
+                        if TextRenderer.wrapSimple(bytes.bytes, line.start, line.end, width: widths[i], into: &r.pieces) { continue }
+                    }
+                    for w in TextRenderer.wrap(string(line), width: widths[i]) { r.pieces.append(add(line: w)) }
+                }
+            }
+            r.height = max(r.height, r.pieces.count - r.start[i])
+        }
+        r.start[n] = r.pieces.count
+    }
+
+    /// A wrapped row, line by line: numbers are aligned right, text left. Spaces are held
+    /// back until text follows them, so no line ends in spaces.
+    private func write(_ r: RowPieces, mark: (shown: String, width: Int), bold: Bool, into out: ByteBuffer, blockStart: Int) {
+        for line in 0..<r.height {
+            if out.count > blockStart { out.append(10) }
+            if bold { out.append("\u{1B}[1m") }
+            if line == 0 { out.append(mark.shown) }
+            var pending = marker - (line == 0 ? mark.width : 0)
+            for i in 0..<n {
+                let k = r.start[i] + line
+                guard k < r.start[i + 1] else {
+                    pending += widths[i] + gap
+                    continue
+                }
+                let piece = r.pieces[k]
+                let padding = max(0, widths[i] - piece.width)
+                if numeric[i] { pending += padding }
+                if piece.end > piece.start {
+                    out.append(spaces: pending)
+                    pending = min(pending, 0)
+                    out.append(bytes.base + piece.start, count: piece.end - piece.start)
+                }
+                if !numeric[i] { pending += padding }
+                pending += gap
+            }
+            if bold { out.append("\u{1B}[0m") }
         }
     }
 }

@@ -9,7 +9,12 @@ public final class ScriptRunner {
         case command(String)
         case document(Document)
         case failure(ScriptFailure)
+        /// A warning or note for stderr, already placed (`SCRIPT:LINE: warning: …`).
+        case warning(String)
     }
+
+    /// How deep `source` may nest (`Limits.sourceDepth`).
+    public static var maxDepth: Int { Limits.sourceDepth }
 
     /// Why a run ended.
     public enum Ending: Sendable, Equatable {
@@ -25,6 +30,8 @@ public final class ScriptRunner {
 
     public let interpreter: Interpreter
     let show: (Output) -> Void
+    /// Commands run, nested scripts included.
+    public private(set) var commandsRun = 0
     /// Commands that failed in this run, nested scripts included.
     public private(set) var failures = 0
     /// The last command that failed, as shown.
@@ -71,6 +78,7 @@ public final class ScriptRunner {
         haltedAt = nil
         lastFailure = nil
         failures = 0
+        commandsRun = 0
         perform(script)
         return halted ?? .finished
     }
@@ -86,6 +94,9 @@ public final class ScriptRunner {
         if let id = script.identity, let i = frames.firstIndex(where: { $0.script.identity == id }) {
             let chain = frames[i...].map(\.script.path) + [script.path]
             throw CommandError("source cycle: " + chain.joined(separator: " → "), at: token)
+        }
+        guard frames.count < ScriptRunner.maxDepth else {
+            throw CommandError("scripts nest too deep: source goes at most \(ScriptRunner.maxDepth) scripts deep", at: token)
         }
         perform(script)
     }
@@ -107,10 +118,19 @@ public final class ScriptRunner {
                 }
                 if interpreter.session.settings.echo { show(.command(segment.text.trimmed)) }
                 let outcome = interpreter.execute(segment: segment, line: line)
+                commandsRun += 1
+                let here = "\(script.path):\(index + 1)"
+                for w in outcome.warnings { show(.warning("\(here): warning: \(w)")) }
+                for n in outcome.notes { show(.warning("\(n) (\(here))")) }
+                var error: CommandError?
                 switch outcome.result {
                 case .success(let document):
                     show(.document(document))
-                case .failure(let error):
+                    error = outcome.afterwards
+                case .failure(let e):
+                    error = e
+                }
+                if let error {
                     failures += 1
                     let failure = locate(error, segment: segment, line: line, number: index + 1)
                     lastFailure = failure
@@ -131,16 +151,8 @@ public final class ScriptRunner {
 
     /// Places a command's error in the script: its column is already counted in the line.
     private func locate(_ error: CommandError, segment: Lexer.Segment, line: String, number: Int) -> ScriptFailure {
-        var column = error.column ?? segment.column
-        var length = error.length
-        if error.column == nil {
-            let text = Array(segment.text)
-            let lead = text.prefix { $0.isWhitespace }.count
-            column = segment.column + lead
-            length = text.dropFirst(lead).prefix { !$0.isWhitespace }.count
-        }
         let enclosing = frames.dropLast().reversed().map { SourceLocation(file: $0.script.path, line: $0.line, column: $0.column) }
-        return ScriptFailure(location: SourceLocation(file: frames[frames.count - 1].script.path, line: number, column: column),
-                             message: error.message, length: length, sourceLine: line, sourcedFrom: enclosing)
+        let here = SourceLocation(file: frames[frames.count - 1].script.path, line: number, column: segment.column)
+        return ScriptFailure(error, segment: segment, line: line, at: here, enclosing: Array(enclosing))
     }
 }

@@ -38,6 +38,8 @@ public struct Transcript {
             append(document, options, to: &out)
         case .failure:
             afterEcho = false
+        case .warning:
+            break
         }
     }
 
@@ -60,11 +62,9 @@ public struct Transcript {
         afterEcho = false
     }
 
-    /// Options for a transcript: the session's format and width (100 unless set), never
-    /// colour, so a run reads the same on any terminal and in any file.
+    /// Options for a transcript: the session's format and width (100 unless set), colour
+    /// only when the script sets it on, as for any batch output.
     public static func options(for settings: Settings) -> RenderOptions {
-        var unicode = true
-        if settings.charset == .ascii { unicode = false }
-        return RenderOptions(format: settings.format, width: settings.width ?? 100, color: false, unicode: unicode)
+        settings.renderOptions(for: .batch)
     }
 }

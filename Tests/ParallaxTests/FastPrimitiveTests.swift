@@ -1,0 +1,162 @@
+import PropertyBased
+import Testing
+@testable import Parallax
+
+/// Each primitive that reads bytes a word at a time is compared with the obvious version of
+/// itself, on random text and on text built from the characters that trip such code: line
+/// ends of every kind, control characters, combining marks, joiners, wide characters,
+/// double and trailing spaces, all at every offset around an eight-byte word.
+@Suite("Fast primitives")
+struct FastPrimitiveTests {
+    /// Scalars chosen to break word-at-a-time code.
+    static let adversarial: [Unicode.Scalar] = [
+        "\n", "\r", "\t", " ", " ", "a", "Z", "0", "-", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}",
+        "é", "\u{2FF}", "\u{300}", "\u{301}", "\u{200D}", "\u{2010}", "–", "“", "\u{2028}", "\u{2029}", "→", "─", "\u{2600}",
+        "中", "한", "\u{1F600}", "\u{1F1FA}", "\u{FE0F}", "\u{FFFD}",
+    ]
+
+    /// A scalar from a pick: mostly the adversarial ones, else any scalar of the planes in use.
+    static func scalar(_ pick: Int) -> Unicode.Scalar {
+        if pick % 3 != 0 { return adversarial[pick % adversarial.count] }
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x00...0x7F, 0xA0...0x2FF, 0x300...0x36F, 0x2000...0x2BFF,
+                                             0x3000...0x9FFF, 0xAC00...0xD7A3, 0x1F300...0x1FAFF]
+        let range = ranges[(pick / 3) % ranges.count]
+        return Unicode.Scalar(range.lowerBound + UInt32(pick / 24) % UInt32(range.count)) ?? "?"
+    }
+
+    static func text(_ picks: [Int]) -> String {
+        var s = String.UnicodeScalarView()
+        for p in picks { s.append(scalar(p)) }
+        return String(s)
+    }
+
+    static let picks = Gen.int(in: 0...1_000_000).array(of: 0...40)
+
+    // MARK: scanLine
+
+    /// The obvious `scanLine`: the line is the bytes up to the first line feed; it has no
+    /// measure when a scalar is a control character; its width counts characters (wide ones
+    /// twice); it is simple when its words are separated by single spaces; its longest word
+    /// is counted in bytes when it is ASCII.
+    static func naiveScanLine(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (end: Int, measure: (width: Int, simple: Bool, word: Int)?) {
+        let lineEnd = bytes[start..<end].firstIndex(of: 10) ?? end
+        let line = Array(bytes[start..<lineEnd])
+        let text = String(decoding: line, as: UTF8.self)
+        let control = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F..<0xA0).contains($0.value) }
+        if control { return (lineEnd, nil) }
+        let word = line.allSatisfy { $0 < 0x80 }
+            ? line.split(separator: 32, omittingEmptySubsequences: false).map(\.count).max() ?? 0 : -1
+        return (lineEnd, (TextRenderer.characterWidth(text), TextRenderer.isSimpleLine(text), word))
+    }
+
+    /// Lines taken anywhere in a random text (cut at scalar boundaries, with bytes after
+    /// them that the word reads must not see).
+    @Test func scanLineAgreesWithTheObviousVersion() async {
+        await propertyCheck(count: 1000, input: FastPrimitiveTests.picks, Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { picks, a, b in
+            let text = FastPrimitiveTests.text(picks)
+            let bounds = text.unicodeScalars.indices.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } + [text.utf8.count]
+            let start = bounds[a % bounds.count], end = max(start, bounds[b % bounds.count])
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { TextRenderer.scanLine($0, start, end) }
+            let slow = FastPrimitiveTests.naiveScanLine(bytes, start, end)
+            #expect(fast.end == slow.end, "\(text.debugDescription) \(start)..<\(end)")
+            #expect(fast.measure.map { "\($0)" } == slow.measure.map { "\($0)" }, "\(text.debugDescription) \(start)..<\(end)")
+        }
+    }
+
+    // MARK: Width
+
+    /// The scalar-by-scalar width is either declined (nil) or the width by characters; the
+    /// width used everywhere is always the width by characters.
+    @Test func scalarWidthAgreesWithTheWidthByCharacters() async {
+        await propertyCheck(count: 1000, input: FastPrimitiveTests.picks) { picks in
+            let text = FastPrimitiveTests.text(picks)
+            let slow = TextRenderer.characterWidth(text)
+            let fast = Array(text.utf8).withUnsafeBufferPointer { TextRenderer.scalarWidth($0) }
+            #expect(fast == nil || fast == slow, "\(text.debugDescription)")
+            #expect(TextRenderer.width(text) == slow, "\(text.debugDescription)")
+        }
+        // Plain text is never declined.
+        for text in ["", "a", "Parallax – the “claims” → ─ é", String(repeating: "abcdefg ", count: 9)] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { TextRenderer.scalarWidth($0) } == TextRenderer.characterWidth(text))
+        }
+    }
+
+    // MARK: Line counting
+
+    /// Bytes from a small alphabet of line ends and the lead bytes of NEL, LS and PS, and
+    /// any byte at all.
+    static func bytes(_ picks: [Int]) -> [UInt8] {
+        let alphabet: [UInt8] = [10, 13, 0xC2, 0x85, 0xE2, 0x80, 0xA8, 0xA9, 32, 97]
+        return picks.map { $0 % 2 == 0 ? alphabet[($0 / 2) % alphabet.count] : UInt8(truncatingIfNeeded: $0 / 2) }
+    }
+
+    @Test func theLineCounterAgreesWithCountingLineFeeds() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 0...70), Gen.int(in: 0...100)) { picks, at in
+            let bytes = FastPrimitiveTests.bytes(picks)
+            let offset = min(at, bytes.count)
+            let fast = bytes.withUnsafeBufferPointer { TwoParts.lines(before: offset, in: $0) }
+            #expect(fast == bytes[..<offset].count { $0 == 10 }, "\(bytes) before \(offset)")
+        }
+    }
+
+    @Test func theWordCompareAgreesWithComparingEachByte() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 8), Gen.int(in: 0...255)) { picks, b in
+            let word = FastPrimitiveTests.bytes(picks)
+            let x = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            var expected: UInt64 = 0
+            for (k, byte) in word.enumerated() where byte == UInt8(b) { expected |= 0x80 << (8 * UInt64(k)) }
+            #expect(TwoParts.bytesEqual(UInt64(littleEndian: x), to: UInt8(b)) == expected, "\(word) \(b)")
+        }
+    }
+
+    @Test func findingOtherLineBreaksAgreesWithLookingAtEachByte() async {
+        func naive(_ b: [UInt8]) -> Bool {
+            b.indices.contains { i in
+                (b[i] == 13 && (i + 1 == b.count || b[i + 1] != 10))
+                    || (b[i] == 0xC2 && i + 1 < b.count && b[i + 1] == 0x85)
+                    || (b[i] == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9))
+            }
+        }
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 0...40)) { picks in
+            let bytes = FastPrimitiveTests.bytes(picks)
+            #expect(bytes.withUnsafeBufferPointer { TwoParts.hasOtherLineBreaks($0) } == naive(bytes), "\(bytes)")
+        }
+    }
+
+    // MARK: ByteBuffer
+
+    /// Random appends of strings, spaces, bytes, copies of its own bytes and trimmed spaces
+    /// leave in a `ByteBuffer` what the same edits leave in an array, and its string is
+    /// that array's.
+    @Test func aByteBufferHoldsWhatAnArrayWould() async {
+        await propertyCheck(count: 500, input: Gen.int(in: 0...1_000_000).array(of: 0...60)) { ops in
+            let buffer = ByteBuffer(capacity: 16)
+            var array: [UInt8] = []
+            for op in ops {
+                switch op % 5 {
+                case 0:
+                    let s = FastPrimitiveTests.text([op / 5, op / 7, op / 11])
+                    buffer.append(s)
+                    array += Array(s.utf8)
+                case 1:
+                    buffer.append(spaces: op % 13)
+                    array += [UInt8](repeating: 32, count: op % 13)
+                case 2:
+                    buffer.append(UInt8(truncatingIfNeeded: op / 5))
+                    array.append(UInt8(truncatingIfNeeded: op / 5))
+                case 3 where !array.isEmpty:
+                    let from = (op / 5) % array.count, to = from + (op / 7) % (array.count - from + 1)
+                    buffer.appendCopy(of: from..<to)
+                    array += array[from..<to]
+                default:
+                    let after = array.isEmpty ? 0 : (op / 5) % array.count
+                    buffer.trimSpaces(after: after)
+                    while array.count > after && array.last == 32 { array.removeLast() }
+                }
+            }
+            #expect(Array(buffer.bytes) == array)
+            #expect(buffer.string() == String(decoding: array, as: UTF8.self))
+        }
+    }
+}
