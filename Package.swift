@@ -50,10 +50,10 @@ let package = Package(
         .executableTarget(name: "FuzzScript", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Script"),
         .executableTarget(name: "FuzzFilter", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Filter"),
         .executableTarget(name: "FuzzSources", dependencies: ["FuzzSupport", "Parallax"], path: "Fuzz/Sources"),
-        // Golden/ holds expected transcripts, read through #filePath.
+        // Golden/ holds expected transcripts and Scenarios/ test scenarios, read through #filePath.
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden", "EventData"]),
+        ], exclude: ["Golden", "Scenarios", "EventData"]),
         // complete-in-zsh.zsh drives zsh's completion on a pseudo-terminal for InstallTests.
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"], exclude: ["complete-in-zsh.zsh"]),
     ]

@@ -502,6 +502,9 @@ def generate(n, claims_per_event, seed):
             if answers:
                 c["answers"] = Flow(answers)
             figures = []
+            # A claim gives one figure per (party, measure): a pair drawn twice is drawn
+            # (so the random sequence stays the same) but not written again.
+            given = set()
             if rng.random() < (0.45 if party in BELLIGERENTS else 0.2):
                 for _ in range(1 if rng.random() < 0.75 else 2):
                     f = Flow()
@@ -512,6 +515,11 @@ def generate(n, claims_per_event, seed):
                     for m in rng.sample(MEASURES, 1 if rng.random() < 0.7 else 2):
                         vr = rng.random()
                         base = rng.randrange(0, 80)
+                        if (f.get("party"), m) in given:
+                            if vr >= 0.7 and vr < 0.85:
+                                rng.randrange(1, 60)
+                            continue
+                        given.add((f.get("party"), m))
                         if vr < 0.7:
                             f[m] = base
                         elif vr < 0.85:
@@ -520,7 +528,8 @@ def generate(n, claims_per_event, seed):
                             f[m] = Flow(at_least=base)
                     if rng.random() < 0.1:
                         f["note"] = rng.choice(NOTES)
-                    figures.append(f)
+                    if any(m in f for m in MEASURES):
+                        figures.append(f)
             if figures:
                 c["figures"] = figures
             if rng.random() < 0.15:

@@ -133,17 +133,25 @@ extension CompletionKind {
 /// file prints its errors and exits 1. What an import skipped or repaired is said on a terminal.
 func loadScenario(_ file: String?, importing: ImportOptions = ImportOptions()) throws -> Scenario {
     do {
+        let scenario: Scenario
         if let file {
             let (options, progress) = OpenProgress.attach(to: importing, file: file)
             defer { progress?.finish() }
-            let (scenario, report) = try ScenarioFile.open(path: file, options: options)
+            let (opened, report) = try ScenarioFile.open(path: file, options: options)
             progress?.finish()
             if let report, report.skipped > 0 || report.repaired > 0, Console.isTerminal(2) {
                 Console.err(report.summary + "\n")
             }
-            return scenario
+            scenario = opened
+        } else {
+            scenario = try BundledScenario.load()
         }
-        return try BundledScenario.load()
+        // Opening says only how many warnings there are; `check` lists them.
+        if let file, scenario.warningCount > 0 {
+            let n = scenario.warningCount
+            Console.err("\(file): \(n) warning\(n == 1 ? "" : "s"); 'parallax check \(file)' lists \(n == 1 ? "it" : "them")\n")
+        }
+        return scenario
     } catch {
         Console.err(error.rendered(carets: true) + "\n")
         throw ExitCode(1)

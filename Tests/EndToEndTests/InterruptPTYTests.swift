@@ -47,12 +47,20 @@ struct InterruptPTYTests {
         try t.waitForPrompt(timeout: 60)
         t.type("set pager off\r")
         try t.waitForPrompt(timeout: 60)
-        t.type("step 20000\r")
-        // The line is read at once; stepping through 20,000 events takes a good part of a second
-        // in a debug build (the printing after it more), so the Ctrl-C must come soon.
-        usleep(50_000)
-        t.type("\u{3}")
-        try t.waitForPrompt(timeout: 120)
+        // The line is read at once, and stepping through 20,000 events takes a fraction of a
+        // second in a debug build: a Ctrl-C sent after a fixed pause may land before or after
+        // the loop on a busy machine. So the pause varies between tries, back at the start each
+        // time, until one lands inside the loop; interruption that never works fails every try.
+        var landed = false
+        for pause: UInt32 in [30_000, 60_000, 120_000, 10_000, 200_000, 90_000, 5_000, 300_000] where !landed {
+            t.type("start\r")
+            try t.waitForPrompt(timeout: 60)
+            t.type("step 20000\r")
+            usleep(pause)
+            t.type("\u{3}")
+            try t.waitForPrompt(timeout: 120)
+            landed = t.screen.textLines.contains { $0.hasPrefix("interrupted at ") }
+        }
         let note = try #require(t.screen.textLines.last { $0.hasPrefix("interrupted at ") }, "\(t.screen.text.suffix(800))")
         // `interrupted at k/20000, the cursor at k/20000`: part of the way, and the cursor there.
         let k = try #require(Int(note.dropFirst("interrupted at ".count).prefix { $0.isNumber }))

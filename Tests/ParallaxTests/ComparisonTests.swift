@@ -32,20 +32,6 @@ import Testing
         #expect(row(after, "q-truce")?.positions.map(\.count) == [1, 1, 1])
     }
 
-    @Test func verdictRules() {
-        typealias C = Comparison
-        let n = { (x: Int) in Answer.number(.exact(x)) }
-        #expect(C.verdict([[n(1)], [n(1)]], isNumber: \.isNumeric) == .agree)
-        #expect(C.verdict([[n(1)], [n(2)]], isNumber: \.isNumeric) == .diverge)
-        #expect(C.verdict([[Answer.number(.atLeast(1))], [n(1)]], isNumber: \.isNumeric) == .diverge)
-        #expect(C.verdict([[Answer.yes], [n(2)]], isNumber: \.isNumeric) == .contradict)
-        #expect(C.verdict([[Answer.party("A")], [Answer.party("B")]], isNumber: \.isNumeric) == .contradict)
-        #expect(C.verdict([[Answer.text("x")], []], isNumber: \.isNumeric) == .oneSided)
-        #expect(C.verdict([[Answer](), []], isNumber: \.isNumeric) == .open)
-        // A party split against itself and another that sides with one of its actors.
-        #expect(C.verdict([[n(1), n(15)], [n(1)]], isNumber: \.isNumeric) == .diverge)
-    }
-
     @Test func aRevisionReplacesOnlyWhatItRestatesAndOnlyOnceKnown() throws {
         let scenario = try NarrativeFixtures.small()
         let at2 = try comparison(at: 2), at3 = try comparison(at: 3)
@@ -82,19 +68,19 @@ import Testing
         NOR, SUD, MED compared
         As of 3/5 (2022-01-03, Norland updates its toll): 5 questions, 2 figure rows.
         Questions
-        question    NOR                                       SUD                                                                                    MED  verdict     flag
-        ──────────  ────────────────────────────────────────  ─────────────────────────────────────────────────────────────────────────────────────  ───  ──────────  ──────────────
-        q-start     SUD — Norland Defence Ministry, official  NOR — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)     —    contradict
-        q-dead      6 — Norland Defence Ministry, official    30..50 — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)  —    diverge
-        q-captured  12 — Norland Defence Ministry, official   —                                                                                      —    one-sided   internal split
+        question    NOR                                       SUD                                                                                    MED  others  verdict     flag
+        ──────────  ────────────────────────────────────────  ─────────────────────────────────────────────────────────────────────────────────────  ───  ──────  ──────────  ──────────────
+        q-start     SUD — Norland Defence Ministry, official  NOR — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)     —    —       contradict
+        q-dead      6 — Norland Defence Ministry, official    30..50 — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)  —    —       diverge
+        q-captured  12 — Norland Defence Ministry, official   —                                                                                      —    —       one-sided   internal split
                     30 — Ola Nordmann (MP), unconfirmed
-        q-shelling  —                                         yes — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)     —    one-sided
-        q-chem      —                                         —                                                                                      —    open
+        q-shelling  —                                         yes — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)     —    —       one-sided
+        q-chem      —                                         —                                                                                      —    —       open
         Figures
-        losses  measure   NOR                                      SUD                                                                                   MED  verdict    flag
-        ──────  ────────  ───────────────────────────────────────  ────────────────────────────────────────────────────────────────────────────────────  ───  ─────────  ──────────────
-        NOR     killed    6 — Norland Defence Ministry, official   30-50 — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)  —    diverge
-        NOR     captured  12 — Norland Defence Ministry, official  —                                                                                     —    one-sided  internal split
+        losses  measure   NOR                                      SUD                                                                                    MED  others                          verdict    flag
+        ──────  ────────  ───────────────────────────────────────  ─────────────────────────────────────────────────────────────────────────────────────  ───  ──────────────────────────────  ─────────  ──────────────
+        NOR     killed    6 — Norland Defence Ministry, official   30..50 — Sudmark Defence Ministry, official; denied by Norland Defence Ministry (NOR)  —    >=10 — Wire Service, confirmed  diverge
+        NOR     captured  12 — Norland Defence Ministry, official  —                                                                                      —    —                               one-sided  internal split
                           30 — Ola Nordmann (MP), unconfirmed
         """)
     }

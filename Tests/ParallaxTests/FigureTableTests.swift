@@ -13,18 +13,18 @@ import Testing
         #expect(t.groups.map { "\($0.losses ?? "all") \($0.measure)" } == ["NOR killed", "NOR captured", "SUD wounded"])
         let killed = try #require(group(t, "NOR", .killed))
         #expect(killed.values.map { "\($0.value) \(s.claims[$0.claim].id) \($0.standing)" } == [
-            "1 nor-initial revised(by: \"nor-update\")", "30-50 sud-blames current",
+            "1 nor-initial revised(by: \"nor-update\")", "30..50 sud-blames current",
             ">=10 wire-toll current", "6 nor-update current",
         ])
         let sum = try #require(killed.summary)
-        // Current values only: the superseded 1 is gone; 30-50 gives 30 and 50; >=10 gives
+        // Current values only: the superseded 1 is gone; 30..50 gives 30 and 50; >=10 gives
         // 10 to the lowest and leaves the highest open.
         #expect(sum.lowest == 6)
         #expect(sum.highest == .open(atLeast: 50))
         #expect(sum.highest.description == ">=50")
         #expect(sum.spread == nil)
         #expect(sum.ownOfficial.map { s.claims[$0.claim].id } == "nor-update")
-        #expect(sum.adversaryOfficial.map { "\($0.value)" } == "30-50")
+        #expect(sum.adversaryOfficial.map { "\($0.value)" } == "30..50")
     }
 
     @Test func theSummaryFollowsTheCursor() throws {
@@ -57,12 +57,12 @@ import Testing
         Figures
         Every claim, whatever the cursor (all): 7 values in 3 groups.
         Norland (NOR): killed
-        value  claimant                  party  status     date        state                  note
-        ─────  ────────────────────────  ─────  ─────────  ──────────  ─────────────────────  ────
-            1  Norland Defence Ministry  NOR    official   2022-01-01  revised by nor-update
-        30-50  Sudmark Defence Ministry  SUD    official   2022-01-01  current
-         >=10  Wire Service              —      confirmed  2022-01-03  current
-            6  Norland Defence Ministry  NOR    official   2022-01-03  current
+         value  claimant                  party  status     date        state                  note
+        ──────  ────────────────────────  ─────  ─────────  ──────────  ─────────────────────  ────
+             1  Norland Defence Ministry  NOR    official   2022-01-01  revised by nor-update
+        30..50  Sudmark Defence Ministry  SUD    official   2022-01-01  current
+          >=10  Wire Service              —      confirmed  2022-01-03  current
+             6  Norland Defence Ministry  NOR    official   2022-01-03  current
         Norland (NOR): captured
         value  claimant                  party  status       date        state    note
         ─────  ────────────────────────  ─────  ───────────  ──────────  ───────  ────
@@ -73,11 +73,11 @@ import Testing
         ─────  ────────────────────  ─────  ─────────  ──────────  ─────────  ────
             3  Sudmark Press Office  SUD    retracted  2022-01-01  retracted
         Summary (current values)
-        losses  measure   lowest  highest  own official                   adversary official                spread
-        ──────  ────────  ──────  ───────  ─────────────────────────────  ────────────────────────────────  ──────
-        NOR     killed         6     >=50  6 (Norland Defence Ministry)   30-50 (Sudmark Defence Ministry)    open
-        NOR     captured      12       30  12 (Norland Defence Ministry)  —                                     18
-        SUD     wounded        —        —  —                              —                                      —
+        losses  measure   lowest  highest  own official                   adversary official                 spread
+        ──────  ────────  ──────  ───────  ─────────────────────────────  ─────────────────────────────────  ──────
+        NOR     killed         6     >=50  6 (Norland Defence Ministry)   30..50 (Sudmark Defence Ministry)    open
+        NOR     captured      12       30  12 (Norland Defence Ministry)  —                                      18
+        SUD     wounded        —        —  —                              —                                       —
         """)
     }
 
@@ -88,7 +88,7 @@ import Testing
         #expect(NarrativeFixtures.run(s, "figures kiled") == """
         figures kiled
                 ^^^^^
-        error: unknown measure 'kiled' (did you mean 'killed'?); measures: killed, wounded, captured, missing, displaced
+        error: unknown measure 'kiled' (did you mean 'killed'?); measures: killed, wounded, captured, missing, displaced, casualties
         """)
         #expect(NarrativeFixtures.run(s, "figures all all").hasSuffix("error: unexpected 'all'; usage: figures [MEASURE] [all]"))
     }

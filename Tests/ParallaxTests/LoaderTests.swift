@@ -158,8 +158,8 @@ struct LoaderTests {
           - {id: b, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM, killed: 1.5}]}
         """
         #expect(Fixtures.problems(text) == [
-            "16:93: figure names no measure; give one of: killed, wounded, captured, missing, displaced",
-            "17:114: 'killed' must be a whole number, got '1.5'",
+            "16:93: figure names no measure; give one of: killed, wounded, captured, missing, displaced, casualties",
+            "17:114: 'killed' must be a number: 15, 15..20, 15-20, '>=15', 15+ or at least 15; got '1.5'; or write {min: A, max: B} or {at_least: N}",
         ])
     }
 

@@ -10,14 +10,14 @@ import Testing
 
     @Test func atTheClashEachSideBlamesTheOther() throws {
         let out = try lines("goto clash-2021-11-16; compare ARM AZE")
-        #expect(out.contains("who-started      AZE — Armenian Defense Ministry, official         ARM — Azerbaijani government, official  contradict"))
-        #expect(out.contains("may-incursion    yes — Armenia, official                           no — Azerbaijan, official               contradict"))
+        #expect(out.contains("who-started      AZE — Armenian Defense Ministry, official         ARM — Azerbaijani government, official  —                                      contradict"))
+        #expect(out.contains("may-incursion    yes — Armenia, official                           no — Azerbaijan, official               —                                      contradict"))
     }
 
     @Test func atTheClashTheArmenianTollIsSplitBetweenMinistryAndLawmaker() throws {
         let out = try lines("goto clash-2021-11-16; compare ARM AZE")
         let i = try #require(out.firstIndex { $0.hasPrefix("arm-killed") })
-        #expect(out[i] == "arm-killed       1 — Armenian Defense Ministry, official           —                                       one-sided   internal split")
+        #expect(out[i] == "arm-killed       1 — Armenian Defense Ministry, official           —                                       —                                      one-sided   internal split")
         #expect(out[i + 1] == "                 15 — Eduard Aghajanyan (lawmaker), unconfirmed")
     }
 
@@ -39,12 +39,12 @@ import Testing
         ARM, AZE compared
         As of 8/15 (2021-11-15, Pashinyan charges Azerbaijan with an incursion into Armenia): 3 questions, 0 figure rows.
         Questions
-        question         ARM                                               AZE                        verdict     flag
-        ───────────────  ────────────────────────────────────────────────  ─────────────────────────  ──────────  ────
-        war-toll         —                                                 —                          open
-        may-incursion    yes — Armenia, official                           no — Azerbaijan, official  contradict
-        nov15-incursion  yes — Nikol Pashinyan (Prime Minister), official  —                          one-sided
-        No figures claimed by ARM, AZE yet.
+        question         ARM                                               AZE                        others                                 verdict     flag
+        ───────────────  ────────────────────────────────────────────────  ─────────────────────────  ─────────────────────────────────────  ──────────  ────
+        war-toll         —                                                 —                          >=6600 — Los Angeles Times, confirmed  open
+        may-incursion    yes — Armenia, official                           no — Azerbaijan, official  —                                      contradict
+        nov15-incursion  yes — Nikol Pashinyan (Prime Minister), official  —                          —                                      one-sided
+        No figures claimed yet beyond those the questions show.
         """)
     }
 
@@ -78,7 +78,8 @@ import Testing
     @Test func diffLeavesOutAgreement() throws {
         let out = try lines("end; diff ARM RUS")
         #expect(!out.contains { $0.hasPrefix("fighting-stopped") })
-        #expect(out.contains { $0.hasPrefix("who-started") && $0.hasSuffix("one-sided") })
+        // Azerbaijan, outside the pair, blames Armenia: a version neither compared party gives.
+        #expect(out.contains { $0.hasPrefix("who-started") && $0.hasSuffix("one-sided  others differ") })
     }
 
     @Test func everyFormatRendersTheComparison() throws {
@@ -89,8 +90,9 @@ import Testing
             return
         }
         let json = Renderer.render(doc, RenderOptions(format: .json))
-        #expect(json.contains(#"{"question": "who-started", "arm": "AZE — Armenian Defense Ministry, official", "aze": "ARM — Azerbaijani government, official", "verdict": "contradict", "flag": ""}"#))
+        #expect(json.contains(#"{"question": "who-started", "arm": "AZE — Armenian Defense Ministry, official", "aze": "ARM — Azerbaijani government, official", "others": "—", "verdict": "contradict", "flag": "", "flags": []}"#))
+        #expect(json.contains(#""verdict": "one-sided", "flag": "internal split", "flags": [{"flag": "internal split", "party": "ARM"}]}"#))
         let markdown = Renderer.render(doc, RenderOptions(format: .markdown))
-        #expect(markdown.contains("| arm-killed | 1 — Armenian Defense Ministry, official<br>15 — Eduard Aghajanyan (lawmaker), unconfirmed | — | one-sided | internal split |"))
+        #expect(markdown.contains("| arm-killed | 1 — Armenian Defense Ministry, official<br>15 — Eduard Aghajanyan (lawmaker), unconfirmed | — | — | one-sided | internal split |"))
     }
 }

@@ -158,11 +158,11 @@ struct TimeNavigationTests {
         try a.run("watch killed NOR")
         let at1 = try a.text("continue")
         #expect(at1.contains("Watchpoint 1 (killed NOR) at 1/5"))
-        #expect(at1.contains("watch 1 killed NOR: none claimed → 1 (NOR), 30-50 (SUD)"))
+        #expect(at1.contains("watch 1 killed NOR: none claimed → 1 (NOR), 30..50 (SUD)"))
         // e3: the wire's >=10 and Norland's revision from 1 to 6, in one change.
         let at3 = try a.text("continue")
         #expect(at3.contains("Watchpoint 1 (killed NOR) at 3/5"))
-        #expect(at3.contains("watch 1 killed NOR: 1 (NOR), 30-50 (SUD) → 30-50 (SUD), >=10 (wire), 6 (NOR)"))
+        #expect(at3.contains("watch 1 killed NOR: 1 (NOR), 30..50 (SUD) → 30..50 (SUD), >=10 (wire), 6 (NOR)"))
         #expect(at3.contains("NOR killed: 1 → 6 (nor-update revises nor-initial)"))
         #expect(try a.text("continue").contains("No breakpoint reached"))
     }
@@ -258,9 +258,9 @@ struct TimeNavigationTests {
         guard case .table(let t)? = all.blocks.first else { Issue.record("no table"); return }
         let row = try #require(t.rows.first { $0.cells[2] == "wire-toll" })
         #expect(row.isLater && row.cells[0] == "#3" && row.cells[3] == "figures")
-        // Numbers as printed: "30" finds the range 30-50 and the answer 30..50.
+        // Numbers as printed: "30" finds the range 30..50, as figure and as answer.
         let text = try a.text("find 30")
-        #expect(text.contains("NOR killed 30-50") && text.contains("q-captured: 30"))
+        #expect(text.contains("NOR killed 30..50") && text.contains("q-captured: 30"))
         // Events after the cursor are listed and marked; the cursor's own row too.
         let events = try a.run("find Guns fall")
         guard case .table(let e)? = events.blocks.first else { Issue.record("no table"); return }

@@ -1,23 +1,12 @@
-/// `compare`: question by question, each party's current answers and a verdict; then,
-/// per (losses of a party, measure), each party's current figures. Only what counts is
-/// compared: retracted claims and the parts a known revision restates are left out;
-/// denied claims stay (a denial does not unsay a party's position).
+/// `compare`: question by question, each party's current answers, the other voices'
+/// answers, and a verdict with its flags; then, per (losses of a party, measure) not tied
+/// to a question, the same for figures. Only what counts is compared: retracted claims
+/// and the parts a known revision restates are left out; denied claims stay (a denial
+/// does not unsay a party's position).
 public struct Comparison: Sendable {
-    /// Words scripts `expect`; keep them exactly.
-    public enum Verdict: String, Sendable {
-        /// Every party that answered gave the same answer, and at least two answered.
-        case agree
-        /// Different categorical answers (a party id, yes/no, text).
-        case contradict
-        /// Different numbers.
-        case diverge
-        /// Only one party answered.
-        case oneSided = "one-sided"
-        /// No party answered.
-        case open
-    }
+    public typealias Verdict = Judgement.Verdict
 
-    /// One party's current answer to a question, as one claim gives it.
+    /// One current answer, as one claim gives it.
     public struct Position: Sendable {
         /// Index into `scenario.claims`.
         public let claim: Int
@@ -27,10 +16,15 @@ public struct Comparison: Sendable {
     public struct QuestionRow: Sendable {
         public let question: Question
         /// One list per compared party, in the order given; empty when it did not answer.
+        /// `withheld` answers are listed: they are what the party said.
         public let positions: [[Position]]
-        public let verdict: Verdict
+        /// Sources and actors of parties not compared, in sequence order.
+        public let others: [Position]
+        public let judgement: Judgement
+
+        public var verdict: Verdict { judgement.verdict }
         /// Parties whose own actors disagree (a ministry's count and a lawmaker's).
-        public let split: [String]
+        public var split: [String] { judgement.split }
     }
 
     public struct FigureRow: Sendable {
@@ -39,84 +33,82 @@ public struct Comparison: Sendable {
         public let measure: Measure
         /// One list per compared party, current values only.
         public let values: [[ClaimedFigure]]
-        public let verdict: Verdict
-        public let split: [String]
+        public let others: [ClaimedFigure]
+        public let judgement: Judgement
+
+        public var verdict: Verdict { judgement.verdict }
+        public var split: [String] { judgement.split }
     }
 
     public let parties: [String]
     /// Questions whose event is known, in sequence order.
     public let questions: [QuestionRow]
-    /// Pairs for which some compared party claims a current figure.
+    /// Pairs not tied to a question for which any voice claims a current figure.
     public let figures: [FigureRow]
+
+    /// Whether any voice outside the compared parties answered or gave a figure: the
+    /// `others` column is shown only then.
+    public var hasOthers: Bool {
+        questions.contains { !$0.others.isEmpty } || figures.contains { !$0.others.isEmpty }
+    }
 
     public init(_ knowledge: Knowledge, parties: [String]) {
         self.parties = parties
         let scenario = knowledge.scenario
         var column: [String: Int] = [:]
         for (i, p) in parties.enumerated() { column[p] = i }
+        let others = parties.count
 
+        // Per question: one list per compared party, then the others' list last.
         var answers: [String: [[Position]]] = [:]
         scenario.claims.withUnsafeBufferPointer { claims in
-            for i in knowledge.inSequence {
-                guard !claims[i].answers.isEmpty, let p = claims[i].party, let col = column[p] else { continue }
+            for i in knowledge.inSequence where !claims[i].answers.isEmpty {
+                let col = claims[i].party.flatMap { column[$0] } ?? others
                 for (q, a) in claims[i].answers where knowledge.standing(of: .answer(question: q), in: i).counts {
-                    answers[q, default: Array(repeating: [], count: parties.count)][col].append(Position(claim: i, answer: a))
+                    answers[q, default: Array(repeating: [], count: others + 1)][col].append(Position(claim: i, answer: a))
                 }
             }
         }
-        let claims = scenario.claims
         var rows: [(Int, QuestionRow)] = []
         for q in scenario.questions {
             guard let at = scenario.positionOfEvent[q.about], at <= knowledge.position else { continue }
-            let positions = answers[q.id] ?? Array(repeating: [], count: parties.count)
-            let values = positions.map { $0.map { $0.answer } }
-            rows.append((at, QuestionRow(question: q, positions: positions,
-                                         verdict: Comparison.verdict(values, isNumber: { $0.isNumeric }),
-                                         split: Comparison.split(values, parties: parties))))
+            var lists = answers[q.id] ?? Array(repeating: [], count: others + 1)
+            let outside = lists.removeLast()
+            let judgement = Judgement(lists.map { $0.map(\.answer) }, parties: parties, others: outside.map(\.answer),
+                                      isNumber: q.kind == .number)
+            rows.append((at, QuestionRow(question: q, positions: lists, others: outside, judgement: judgement)))
         }
         // A stable sort keeps the file's order among questions about the same event.
         questions = rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
 
         struct Key: Hashable { let losses: String?; let measure: Measure }
         var byKey: [Key: [[ClaimedFigure]]] = [:]
+        let claims = scenario.claims
+        // Pairs whose question has a row are shown there, once; until its event is reached a
+        // tied figure still shows here.
+        var shown = Set<Question.Tie>()
+        for r in questions { if let t = r.question.tie { shown.insert(t) } }
         for f in knowledge.claimedFigures() where f.standing.counts {
-            guard let p = claims[f.claim].party, let col = column[p] else { continue }
-            byKey[Key(losses: f.losses, measure: f.measure), default: Array(repeating: [], count: parties.count)][col].append(f)
+            if !shown.isEmpty, shown.contains(Question.Tie(losses: f.losses, measure: f.measure)) { continue }
+            let col = claims[f.claim].party.flatMap { column[$0] } ?? others
+            byKey[Key(losses: f.losses, measure: f.measure), default: Array(repeating: [], count: others + 1)][col].append(f)
         }
         figures = byKey.keys.sorted {
             let a = knowledge.partyOrder($0.losses), b = knowledge.partyOrder($1.losses)
             return a != b ? a < b : $0.measure < $1.measure
         }.map { key in
-            let values = byKey[key] ?? []
-            let numbers = values.map { $0.map { $0.value } }
-            return FigureRow(losses: key.losses, measure: key.measure, values: values,
-                             verdict: Comparison.verdict(numbers, isNumber: { _ in true }),
-                             split: Comparison.split(numbers, parties: parties))
+            var values = byKey[key] ?? []
+            let outside = values.removeLast()
+            let judgement = Judgement(values.map { $0.map { Answer.number($0.value) } }, parties: parties,
+                                      others: outside.map { Answer.number($0.value) }, isNumber: true)
+            return FigureRow(losses: key.losses, measure: key.measure, values: values, others: outside, judgement: judgement)
         }
     }
 
-    /// The verdict over each party's answers: two answers agree only when they are the
-    /// same value; different numbers diverge, any other difference contradicts.
-    public static func verdict<V: Hashable>(_ perParty: [[V]], isNumber: (V) -> Bool) -> Verdict {
-        let answered = perParty.filter { !$0.isEmpty }
-        switch answered.count {
-        case 0: return .open
-        case 1: return .oneSided
-        default:
-            let distinct = Set(answered.joined())
-            if distinct.count == 1 { return .agree }
-            return distinct.allSatisfy(isNumber) ? .diverge : .contradict
-        }
-    }
-
-    static func split<V: Hashable>(_ perParty: [[V]], parties: [String]) -> [String] {
-        zip(parties, perParty).filter { Set($0.1).count > 1 }.map(\.0)
-    }
-
-    /// `diff`: the rows that are not `agree`.
+    /// `diff`: the rows that are not `agree` or that carry a flag.
     public var disagreements: Comparison {
-        Comparison(parties: parties, questions: questions.filter { $0.verdict != .agree },
-                   figures: figures.filter { $0.verdict != .agree })
+        Comparison(parties: parties, questions: questions.filter { $0.judgement.isDifference },
+                   figures: figures.filter { $0.judgement.isDifference })
     }
 
     init(parties: [String], questions: [QuestionRow], figures: [FigureRow]) {

@@ -14,7 +14,8 @@ public struct ContactWeb: Sendable {
     public init(_ scenario: Scenario) {
         contacts = scenario.events.enumerated().compactMap { i, e in
             guard e.type.isContact else { return nil }
-            if e.type.isDirected, let first = e.actors.first {
+            // A disputed initiator: nobody is taken as the one who reached out.
+            if e.type.isDirected, !e.initiatorDisputed, let first = e.actors.first {
                 return Contact(position: i + 1, event: e, from: first, to: Array(e.actors.dropFirst()))
             }
             return Contact(position: i + 1, event: e, from: nil, to: e.actors)

@@ -63,7 +63,7 @@ public struct Knowledge: Sendable {
     /// Whether part of a claim still counts: not retracted, not restated by a known revision.
     public func standing(of part: ClaimPart, in index: Int) -> Standing {
         if scenario.claims[index].status == .retracted { return .retracted }
-        if let by = revisions.restater(of: part, in: index) { return .revised(by: scenario.claims[by].id) }
+        if let by = revisions.restater(of: scenario.canonical(part), in: index) { return .revised(by: scenario.claims[by].id) }
         return .current
     }
 
@@ -77,14 +77,9 @@ public struct Knowledge: Sendable {
     /// Known claims that revise the claim directly, in file order.
     public func revisions(of index: Int) -> [Int] { revisions.revisers[index] ?? [] }
 
-    /// The date a claim was made: `made_on`, else its `known_at` date or event's date,
-    /// else the date of the event it is about (as the event model defines the default).
+    /// When a claim was said (see `Claim.said`), as printed.
     public func dateSaid(_ index: Int) -> String {
-        if let d = scenario.claims[index].madeOn { return d.description }
-        if case .date(let d)? = scenario.claims[index].knownAt { return d.description }
-        // A `known_at` event is the event at the claim's known position.
-        let p = scenario.claims[index].knownAt == nil ? scenario.claimLinks.about[index] : scenario.claims[index].knownPosition
-        return p >= 1 ? scenario.events[p - 1].date.description : ""
+        scenario.claims[index].said?.description ?? ""
     }
 
     /// The parties in the order the scenario declares them (for stable output).

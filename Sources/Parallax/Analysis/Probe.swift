@@ -138,10 +138,9 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
         flags = AnswerState.flags(row)
     }
 
-    /// The flags `compare` prints for a row, one place to read them.
-    static func flags(_ row: Comparison.QuestionRow) -> [String] {
-        row.split.isEmpty ? [] : ["internal split " + row.split.joined(separator: ", ")]
-    }
+    /// The flags `compare` prints for a row (its verdict rules' flags: internal split,
+    /// compatible, withheld by P, others differ), one place to read them.
+    static func flags(_ row: Comparison.QuestionRow) -> [String] { row.judgement.flagNames }
 
     public static func == (a: AnswerState, b: AnswerState) -> Bool {
         a.verdict == b.verdict && a.flags == b.flags && a.parties == b.parties
@@ -153,7 +152,7 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
         answers[k].isEmpty ? "—" : answers[k].map(\.description).joined(separator: ", ")
     }
 
-    /// The verdict and its flags: `contradict`, `agree (internal split ARM)`.
+    /// The verdict and its flags: `contradict`, `diverge (internal split, withheld by CHN)`.
     public var verdictText: String {
         flags.isEmpty ? verdict : verdict + " (" + flags.joined(separator: ", ") + ")"
     }

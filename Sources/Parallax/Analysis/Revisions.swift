@@ -45,7 +45,13 @@ struct Revisions: Sendable {
         let links = links
         scenario.claims.withUnsafeBufferPointer { claims in
             for i in claims.indices where links.revises[i] >= 0 && known[i] && claims[i].status != .retracted {
-                for part in ClaimPart.parts(of: claims[i]) { statedBy[part, default: []].append(i) }
+                // A tied answer and its figure are one part: listed once.
+                var parts: [ClaimPart] = []
+                for part in ClaimPart.parts(of: claims[i]) {
+                    let p = scenario.canonical(part)
+                    if !parts.contains(p) { parts.append(p) }
+                }
+                for part in parts { statedBy[part, default: []].append(i) }
             }
         }
         for part in statedBy.keys where statedBy[part]!.count > 1 {

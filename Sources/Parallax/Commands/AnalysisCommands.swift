@@ -25,7 +25,8 @@ enum AnalysisCommands {
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
             rows: web.contacts.map { c in
                 Table.Row(["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
-                           c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
+                           c.event.initiatorDisputed ? Views.disputed(c.to.map { sc.name(of: $0) })
+                               : c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
                            c.event.title], marked: c.position == ctx.session.cursor,
                           isLater: c.position > ctx.session.cursor)
             }, showsMarker: true))])

@@ -49,17 +49,19 @@ enum EntityViews {
             blocks.append(.table(Table(name: "Actors", columns: [.init("id"), .init("name"), .init("kind")],
                                        rows: actors.map { Table.Row([$0.id, $0.displayName, $0.kind ?? ""]) })))
         }
-        blocks += mentions(sc.claims.filter { $0.party == p.id || $0.answers.contains { $0.answer == .party(p.id) } || $0.figures.contains { $0.party == p.id } },
+        blocks += mentions(sc.claims.filter { $0.party == p.id || $0.answers.contains { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } } || $0.figures.contains { $0.party == p.id } },
                            s, name: "Claims by it or about it")
         return blocks
     }
 
     static func claim(_ c: Claim, in s: Session) -> [Block] {
         let sc = s.scenario
+        // When it was said, from when the analyst knows it, and what it is about: three
+        // different things, each on its own line.
         var fields = [Field("id", c.id), Field("by", Views.speaker(c, in: sc)), Field("status", c.status.rawValue),
-                      Field("about", "\(c.about): \(sc.name(of: c.about))")]
-        if let m = c.madeOn { fields.append(Field("made_on", m.description, label: "made on")) }
+                      Field("said", (c.said?.description ?? "") + (c.madeOn == nil ? " (not given; from \(c.knownAt == nil ? "the event it is about" : "known_at"))" : ""))]
         fields.append(Field("known_from", "#\(c.knownPosition) \(sc.events[c.knownPosition - 1].id)" + (s.isKnown(c) ? "" : " (not yet known at \(s.positionText))"), label: "known from"))
+        fields.append(Field("about", "\(c.about): \(sc.name(of: c.about))"))
         fields.append(Field("says", c.says))
         if let q = c.quote { fields.append(Field("quote", "“\(q)”")) }
         if !c.answers.isEmpty { fields.append(Field("answers", c.answers.map { "\($0.question): \($0.answer)" }.joined(separator: "; "))) }
@@ -81,16 +83,46 @@ enum EntityViews {
         return [.title("claim \(c.id)"), .fields(fields)]
     }
 
+    /// Every answer with its claimant, status and state (current, revised by X, retracted,
+    /// withheld), then the verdict among the belligerents as of the cursor.
     static func question(_ q: Question, in s: Session) -> [Block] {
         let sc = s.scenario
-        let answering = sc.claims.filter { $0.answer(to: q.id) != nil }
-        var blocks: [Block] = [.title("question \(q.id)"), .fields([Field("id", q.id), Field("text", q.text), Field("about", "\(q.about): \(sc.name(of: q.about))")])]
-        if !answering.isEmpty {
-            blocks.append(.table(Table(name: "Answers", columns: [.init("claim"), .init("by"), .init("party"), .init("status"), .init("answer")],
-                                       rows: answering.map { c in
-                                           Table.Row([c.id + knownMark(c, s), Views.speaker(c, in: sc), c.party ?? "", c.status.rawValue,
-                                                      c.answer(to: q.id)?.description ?? ""])
-                                       })))
+        var fields = [Field("id", q.id), Field("text", q.text), Field("about", "\(q.about): \(sc.name(of: q.about))"),
+                      Field("kind", q.kind.rawValue + (q.kindDeclared ? "" : " (inferred)"))]
+        if let t = q.tie {
+            fields.append(Field("answered_by", "figures for \(t.losses ?? "all sides") \(t.measure.rawValue)", label: "answered by"))
+        }
+        var blocks: [Block] = [.title("question \(q.id)"), .fields(fields)]
+        // Every answer, known yet or not (marked), in sequence order; states as of the cursor.
+        let answering = Knowledge(session: s, all: true).inSequence.filter { sc.claims[$0].answer(to: q.id) != nil }
+        let k = Knowledge(session: s)
+        if answering.isEmpty {
+            blocks.append(.notice("No claim answers it."))
+        } else {
+            blocks.append(.table(Table(name: "Answers", columns: [.init("claim"), .init("by"), .init("party"), .init("status"),
+                                                                 .init("date"), .init("answer"), .init("state")],
+                                       rows: answering.map { i in
+                let c = sc.claims[i]
+                let answer = c.answer(to: q.id)!
+                let state: String = switch k.standing(of: .answer(question: q.id), in: i) {
+                case .retracted: "retracted"
+                case .revised(let by): "revised by \(by)"
+                case .current: answer.isWithheld ? "withheld" : "current"
+                }
+                return Table.Row([c.id + knownMark(c, s), Views.speaker(c, in: sc), c.party ?? "—", c.status.rawValue,
+                                  k.dateSaid(i), answer.description, state])
+            })))
+        }
+        let belligerents = sc.parties.filter { $0.role == .belligerent }.map(\.id)
+        if belligerents.count >= 2 {
+            let cmp = Comparison(Knowledge(session: s), parties: belligerents)
+            if let row = cmp.questions.first(where: { $0.question.id == q.id }) {
+                let flags = row.judgement.flagText
+                blocks.append(.fields([Field("verdict", row.verdict.rawValue + (flags.isEmpty ? "" : " (\(flags))")
+                                             + " among \(belligerents.joined(separator: ", ")), as of \(s.positionText)")]))
+            } else {
+                blocks.append(.notice("No verdict yet: its event, \(q.about), is not reached (\(s.positionText))."))
+            }
         }
         return blocks
     }

@@ -5,7 +5,10 @@ enum InspectionCommands {
     static let show = CommandSpec(
         name: "show", group: .inspection, usage: "show [ID]",
         summary: "Show an event, actor, party, claim, question, source or place with its provenance.",
-        detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked.",
+        detail: "Default: the current event. Lists every claim that mentions the entity; claims not yet known at the cursor are marked. "
+            + "A claim shows when it was said, from when it is known and what it is about. A question shows its kind, "
+            + "every answer with its claimant, status, date and state (current, revised by CLAIM-ID, retracted, withheld), "
+            + "then the verdict among the belligerents as of the cursor.",
         example: "show arm-mod-blames-aze", parameters: [Parameter("ID", .entity, .optional)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let token = cmd.token("ID")
@@ -64,7 +67,8 @@ enum InspectionCommands {
             matched += 1
             if let cap, rows.count >= cap { continue }
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
-                                   e.type.rawValue, TextRenderer.number(e.intensity), e.id, e.title],
+                                   e.type.rawValue, TextRenderer.number(e.intensity), e.id,
+                                   e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
                                   marked: i + 1 == s.cursor, isLater: i + 1 > s.cursor))
         }
         var blocks: [Block] = [.table(Table(columns: [.init("position", "#", numeric: true), .init("date"), .init("phase"),
@@ -128,7 +132,8 @@ enum InspectionCommands {
     static let claims = CommandSpec(
         name: "claims", group: .inspection, usage: "claims [all] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
-        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ".",
+        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
+            + "said: made_on, else its known_at date, else the date of the event it is about.",
         example: "claims all where measure = killed", parameters: [Parameter("FILTER", .filter(.claim), .optional)],
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
@@ -140,22 +145,19 @@ enum InspectionCommands {
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
-        let about = sc.claimLinks.about
         let rows = sc.claims.withUnsafeBufferPointer { claims in
             Concurrently.inHalves(claims.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
-                var dates = [String?](repeating: nil, count: sc.events.count + 1)
+                var dates: [EventDate: String] = [:]
                 for i in range where all || session.isKnown(claims[i]) {
                     if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
+                    // When it was said (made_on, else known_at, else the event's date).
                     let date: String
-                    if let made = claims[i].madeOn {
-                        date = made.description
-                    } else if let known = dates[about[i]] {
-                        date = known
+                    if let said = claims[i].said {
+                        if let known = dates[said] { date = known } else { date = said.description; dates[said] = date }
                     } else {
-                        date = about[i] >= 1 ? sc.events[about[i] - 1].date.description : ""
-                        dates[about[i]] = date
+                        date = ""
                     }
                     let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
                     let speaker: String

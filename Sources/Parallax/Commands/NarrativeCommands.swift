@@ -24,9 +24,14 @@ enum NarrativeCommands {
     static let compare = CommandSpec(
         name: "compare", group: .narratives, usage: "compare PARTY PARTY… [all]",
         summary: "Question by question, each party's answers and a verdict; then their figures.",
-        detail: "Verdicts: agree (all who answered gave the same answer, at least two answered), "
-            + "contradict (different categorical answers), diverge (different numbers), one-sided (one party "
-            + "answered), open (none did); the flag 'internal split' names a party whose own actors disagree. "
+        detail: "Verdicts: agree (at least two parties answered, each with the same value as the others), "
+            + "contradict (different yes-no, party or text answers), diverge (different numbers), one-sided (one "
+            + "party answered), open (none did). Flags, in this order: 'internal split' (one party's own answers "
+            + "rule each other out: 1 and 15, not 43 and >=40), 'compatible' (the numbers differ but could all be "
+            + "true: >=204 and 450), 'withheld by P' (P declined to answer), 'others differ' (a source or another "
+            + "party's actor gives a version no compared party gives). Those other voices show in an 'others' "
+            + "column when any answered. Numbers print as 15, 15..20, >=15. A question tied to a (party, measure) "
+            + "shows its figures in its own row; the figures table holds the rest, judged by the same rules. "
             + "Retracted claims and the parts a later revision restates do not count; denied claims do.",
         example: "compare ARM AZE RUS", parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil))], flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
@@ -40,7 +45,9 @@ enum NarrativeCommands {
 
     static let diff = CommandSpec(
         name: "diff", group: .narratives, usage: "diff PARTY PARTY [all]",
-        summary: "The rows of 'compare' on which two parties do not agree.",
+        summary: "The rows of 'compare' on which two parties do not agree, or that carry a flag.",
+        detail: "Keeps every row whose verdict is not agree or that is flagged (internal split, compatible, "
+            + "withheld by P, others differ); see 'help compare'.",
         example: "diff ARM AZE", parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2))], flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
@@ -55,8 +62,10 @@ enum NarrativeCommands {
         name: "figures", group: .inspection, usage: "figures [MEASURE] [all]",
         summary: "Every number claimed about each party's losses, and per party and measure the spread.",
         detail: "Measures: " + Measure.allCases.map(\.rawValue).joined(separator: ", ") + ". For each party's losses "
-            + "and measure: each value with its claimant, status, date and whether a later revision replaced it; "
-            + "then the lowest and highest claimed (current values only: a range counts its bounds, >=N counts N "
+            + "and measure: each value with its claimant, status, date and whether a later revision replaced it. "
+            + "Values print as 15, 15..20 (a range) and >=15 (at least); casualties counts killed and wounded together "
+            + "and is never compared with either. "
+            + "Then the lowest and highest claimed (current values only: a range counts its bounds, >=N counts N "
             + "and leaves the highest open), the latest official figure from the party itself and from its "
             + "adversary, and the spread.",
         example: "figures killed all", parameters: [Parameter("MEASURE", .measure, .optional)], flags: ["all"]

@@ -139,6 +139,10 @@ struct NarrativeViews {
         cell.append(events[e].type.rawValue)
         cell.append(10)
         cell.append(events[e].title)
+        if events[e].initiatorDisputed {
+            cell.append(10)
+            cell.append(Views.actors(events[e], in: scenario))
+        }
         var cells = [String(step.position), cell.string()]
         cells.reserveCapacity(2 + step.claims.count)
         for (claims, surfaced) in zip(step.claims, step.surfaced) {
@@ -217,57 +221,65 @@ struct NarrativeViews {
             .title(onlyDifferences ? "Where \(who) differ" : "\(who) compared"),
             .text("\(Self.asOf(k)): \(Self.plural(cmp.questions.count, "question")), \(Self.plural(cmp.figures.count, "figure row")).")
         ]
-        let flagColumn = Table.Column("flag")
-        func flag(_ split: [String]) -> String { split.isEmpty ? "" : "internal split" }
+        // Other voices (sources, other parties' actors) get a column only when there are any.
+        let showsOthers = cmp.hasOthers
+        let tail = (showsOthers ? [Table.Column("others")] : []) + [.init("verdict"), .init("flag")]
+        func judged(_ head: [String], _ cells: [String], others: String, _ j: Judgement) -> Table.Row {
+            Table.Row(head + cells + (showsOthers ? [others] : []) + [j.verdict.rawValue, j.flagText],
+                      flags: j.flags.map { ($0.kind.rawValue, $0.party) })
+        }
 
         if cmp.questions.isEmpty {
             blocks.append(.notice(onlyDifferences ? "No question on which they differ." : "No question's event is known yet."))
         } else {
             let rows = cmp.questions.map { row in
-                Table.Row([row.question.id] + row.positions.map { answerCell($0) } + [row.verdict.rawValue, flag(row.split)])
+                judged([row.question.id], row.positions.map { answerCell($0) }, others: answerCell(row.others, naming: true),
+                       row.judgement)
             }
-            blocks.append(.table(Table(name: "Questions", columns: [.init("question")] + cmp.parties.map(Self.column)
-                                       + [.init("verdict"), flagColumn], rows: rows)))
+            blocks.append(.table(Table(name: "Questions", columns: [.init("question")] + cmp.parties.map(Self.column) + tail,
+                                       rows: rows)))
         }
         if cmp.figures.isEmpty {
-            blocks.append(.notice(onlyDifferences ? "No figures on which they differ." : "No figures claimed by \(who) yet."))
+            blocks.append(.notice(onlyDifferences ? "No figures on which they differ."
+                                  : "No figures claimed yet beyond those the questions show."))
         } else {
             let rows = cmp.figures.map { row in
-                Table.Row([row.losses ?? "all sides", row.measure.rawValue] + row.values.map { figureCell($0) }
-                          + [row.verdict.rawValue, flag(row.split)])
+                judged([row.losses ?? "all sides", row.measure.rawValue], row.values.map { figureCell($0) },
+                       others: figureCell(row.others, naming: true), row.judgement)
             }
             blocks.append(.table(Table(name: "Figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
-                                       + [.init("verdict"), flagColumn], rows: rows)))
+                                       + tail, rows: rows)))
         }
         return blocks
     }
 
     /// "AZE — Armenian Defense Ministry, official", one line per claim; "—" for none.
-    func answerCell(_ positions: [Comparison.Position]) -> String {
+    /// `naming`: the others column, where each claimant is named with its party.
+    func answerCell(_ positions: [Comparison.Position], naming: Bool = false) -> String {
         guard !positions.isEmpty else { return "—" }
         scratch.removeAll()
         for (n, p) in positions.enumerated() {
             if n > 0 { scratch.append(10) }
-            writeStatedBy(p.answer.description, p.claim)
+            writeStatedBy(p.answer.description, p.claim, naming: naming)
         }
         return scratch.string()
     }
 
-    func figureCell(_ values: [ClaimedFigure]) -> String {
+    func figureCell(_ values: [ClaimedFigure], naming: Bool = false) -> String {
         guard !values.isEmpty else { return "—" }
         scratch.removeAll()
         for (n, f) in values.enumerated() {
             if n > 0 { scratch.append(10) }
-            writeStatedBy(f.value.description, f.claim)
+            writeStatedBy(f.value.description, f.claim, naming: naming)
         }
         return scratch.string()
     }
 
     /// "value — claimant, status; confirmed by …; denied by …", appended to `scratch`.
-    func writeStatedBy(_ value: String, _ i: Int) {
+    func writeStatedBy(_ value: String, _ i: Int, naming: Bool = false) {
         scratch.append(value)
         scratch.append(" — ")
-        appendClaimant(i, to: scratch)
+        if naming { scratch.append(speaker(i)) } else { appendClaimant(i, to: scratch) }
         scratch.append(", ")
         scratch.append(claims[i].status.rawValue)
         for j in k.confirmations(of: i) { scratch.append("; confirmed by "); scratch.append(speaker(j)) }

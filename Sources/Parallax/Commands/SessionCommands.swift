@@ -78,6 +78,12 @@ enum SessionCommands {
         CommandError("the scenario has \(f.diagnostics.count) error\(f.diagnostics.count == 1 ? "" : "s"); nothing changed:\n" + f.rendered(carets: true))
     }
 
+    /// "; 2 warnings (…)" after a load, or nothing: loading says only how many.
+    static func warningCount(_ scenario: Scenario) -> String {
+        let n = scenario.warningCount
+        return n == 0 ? "" : "; \(n) warning\(n == 1 ? "" : "s") ('parallax check' lists \(n == 1 ? "it" : "them"))"
+    }
+
     static let load = CommandSpec(
         name: "load", group: .scripts, usage: "load FILE [sha256 HEX]",
         summary: "Open another scenario; the cursor goes before its first event.",
@@ -113,7 +119,7 @@ enum SessionCommands {
             ctx.session.breakpoints.removeAll()
             ctx.session.watchpoints.removeAll()
             let report = imported.map { " " + $0.report.summary + "." } ?? ""
-            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims.\(report)")])
+            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).\(report)")])
         } catch {
             var e = failure(error)
             e.column = t.column
@@ -136,7 +142,7 @@ enum SessionCommands {
                 scenario = try ScenarioFile.load(path: path, options: ctx.environment.importing)
             }
             ctx.session.replace(scenario, keepCursor: true)
-            return cmd.spec.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims; at \(ctx.session.positionText).")])
+            return cmd.spec.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)); at \(ctx.session.positionText).")])
         } catch {
             throw failure(error)
         }

@@ -16,13 +16,20 @@ enum Views {
         return [.title(head + "  " + e.title), .fields(fields)]
     }
 
-    /// "Sergei Shoigu → Armenian Defense Ministry, Azerbaijani military" for directed types.
+    /// "Sergei Shoigu → Armenian Defense Ministry, Azerbaijani military" for directed types;
+    /// "India ↔ China (initiator disputed)" when who acted first is contested.
     static func actors(_ e: Event, in scenario: Scenario) -> String {
         let names = e.actors.map { scenario.name(of: $0) }
+        if e.initiatorDisputed { return disputed(names) }
         if e.type.isDirected, names.count > 1 {
             return names[0] + " → " + names.dropFirst().joined(separator: ", ")
         }
         return names.joined(separator: ", ")
+    }
+
+    /// "India ↔ China (initiator disputed)": no actor is taken as the one who acts.
+    static func disputed(_ names: [String]) -> String {
+        names.joined(separator: " ↔ ") + " (initiator disputed)"
     }
 
     /// Who said it: "Armenian Defense Ministry (ARM)", plus "via …" when relayed.

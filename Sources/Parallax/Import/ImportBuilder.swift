@@ -92,12 +92,20 @@ struct ImportBuilder {
                                 claims: [], path: path)
         var claims = self.claims
         self.claims = []
-        for i in claims.indices {
-            claims[i].knownPosition = scenario.positionOfEvent[claims[i].about] ?? 0
-        }
+        ImportBuilder.settle(&claims, in: scenario)
         scenario.indexClaims(claims.map(\.id))
         scenario.setClaims(claims)
         return scenario
+    }
+
+    /// What the loader sets on each claim, for imported ones (known from their event, said
+    /// on `made_on` or else on their event's date): the claims of imports have no `known_at`.
+    static func settle(_ claims: inout [Claim], in scenario: Scenario) {
+        for i in claims.indices {
+            let position = scenario.positionOfEvent[claims[i].about] ?? 0
+            claims[i].knownPosition = position
+            claims[i].said = claims[i].madeOn.map { EventDate(start: $0) } ?? (position > 0 ? scenario.events[position - 1].date : nil)
+        }
     }
 
     /// A readable id from a name: lower-case words joined by `-` ("Government of

@@ -156,7 +156,7 @@ public enum ScenarioSlice {
                              places: sc.places.filter { placeIds.contains($0.id) }, events: events,
                              questions: [], claims: [], path: sc.path)
         var positioned = claims
-        for i in positioned.indices { positioned[i].knownPosition = slice.positionOfEvent[positioned[i].about] ?? 0 }
+        ImportBuilder.settle(&positioned, in: slice)
         slice.indexClaims(positioned.map(\.id))
         slice.setClaims(positioned)
         return slice

@@ -33,7 +33,8 @@ public enum FilterSchemas {
             case "about": [.text(c.about)]
             case "question": c.answers.map { .text($0.question) }
             case "status": [.text(c.status.rawValue)]
-            case "date": [.date(c.madeOn ?? scenario.event(c.about)?.date.start ?? PartialDate(year: 1)!)]
+            // When it was said: made_on, else known_at, else the about event's date.
+            case "date": c.said.map { [.date($0.start)] + ($0.end.map { [.date($0)] } ?? []) } ?? []
             case "measure": c.figures.flatMap { $0.values.map { .text($0.measure.rawValue) } }
             case "value": c.figures.flatMap { f in
                 f.values.flatMap { v -> [FilterValue] in

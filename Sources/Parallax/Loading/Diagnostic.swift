@@ -4,22 +4,32 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where, and how many characters the caret underlines (at least 1).
     public var range: SourceRange
     public var message: String
+    public var severity: Severity
 
-    public init(_ location: SourceLocation, _ message: String, length: Int = 1) {
+    /// An error stops the file loading; a warning points at what is legal but probably
+    /// not meant.
+    public enum Severity: String, Sendable, Equatable {
+        case error, warning
+    }
+
+    public init(_ location: SourceLocation, _ message: String, length: Int = 1, severity: Severity = .error) {
         self.range = SourceRange(location, length: length)
         self.message = message
+        self.severity = severity
     }
 
     public var location: SourceLocation { range.start }
     public var length: Int { range.length }
 
-    /// `FILE:LINE:COL: error: message` (and any further lines of the message).
-    public var description: String { DiagnosticRenderer.render(message, at: range, source: nil) }
+    /// `FILE:LINE:COL: error: message` (or `warning:`, and any further lines of the message).
+    public var description: String {
+        DiagnosticRenderer.render(message, at: range, source: nil, severity: severity.rawValue)
+    }
 
     /// The same, with the offending source line quoted and a caret under the text.
     public func render(sourceLines: [Substring]?) -> String {
         let line = sourceLines.flatMap { range.line >= 1 && range.line <= $0.count ? $0[range.line - 1] : nil }
-        return DiagnosticRenderer.render(message, at: range, source: line)
+        return DiagnosticRenderer.render(message, at: range, source: line, severity: severity.rawValue)
     }
 }
 

@@ -7,9 +7,12 @@ extension ScenarioLoader {
         var byNode: YAMLNode
         var aboutNode: YAMLNode
         var knownAtNode: YAMLNode?
-        var answers: [(YAMLNode, String, String)]
+        /// Question key, question id, answer as written (typed in `typeAnswers`).
+        var answers: [(YAMLNode, String, YAMLNode)]
         var revisesNode: YAMLNode?
         var figureParties: [(YAMLNode, String)]
+        /// Each figure value's measure key, in the order of the claim's figures and values.
+        var figureKeys: [[YAMLNode]]
     }
 
     /// A list of claims (the `claims:` key's, or part of it), decoded.
@@ -26,17 +29,22 @@ extension ScenarioLoader {
             // A date-like id is told from a date in `resolve`, once every id is known.
             knownAt = PartialDate(parsing: s).map { KnownAt.date($0) } ?? .event(s)
         }
-        var answers: [(YAMLNode, String, String)] = []
+        var answers: [(YAMLNode, String, YAMLNode)] = []
         if let n = f["answers"] {
             if case .mapping(let pairs) = n.kind {
                 for (k, v) in pairs {
                     guard let q = k.scalar else { error(k, "a question id must be a word"); continue }
-                    guard let a = v.scalar, !v.isNull else {
-                        error(v, "the answer to '\(q)' must be a party id, yes/no, a number or short text")
+                    let fits: Bool = switch v.kind {
+                    case .scalar: !v.isNull
+                    case .sequence(let items): !items.isEmpty && items.allSatisfy { $0.scalar != nil }
+                    case .mapping: false
+                    }
+                    guard fits else {
+                        error(v, "the answer to '\(q)' must be a party id or a list of them, yes/no, a number, short text or withheld")
                         continue
                     }
                     if answers.contains(where: { $0.1 == q }) { error(k, "question '\(q)' answered twice"); continue }
-                    answers.append((k, q, a))
+                    answers.append((k, q, v))
                 }
             } else {
                 error(n, "'answers' must be a mapping of question id to answer, found \(n.kindName)")
@@ -44,9 +52,17 @@ extension ScenarioLoader {
         }
         var figures: [Figure] = []
         var figureParties: [(YAMLNode, String)] = []
+        var figureKeys: [[YAMLNode]] = []
         for item in list(f, "figures") {
-            if let (figure, partyNode) = figure(item) {
+            if let (figure, partyNode, keys) = figure(item) {
+                // A claim gives one figure per (party, measure): the total, its parts in `note`.
+                for (k, (m, _)) in zip(keys, figure.values)
+                where figures.contains(where: { $0.party == figure.party && $0.value(of: m) != nil }) {
+                    error(k, "a second '\(m.rawValue)' figure for \(figure.party ?? "all sides") in one claim; "
+                          + "give the total once and say what it counts in 'note:'")
+                }
                 figures.append(figure)
+                figureKeys.append(keys)
                 if let partyNode, let p = figure.party { figureParties.append((partyNode, p)) }
             }
         }
@@ -73,16 +89,17 @@ extension ScenarioLoader {
                           knownPosition: 0, party: nil)
         return RawClaim(claim: claim, node: node, byNode: f["by"]!, aboutNode: f["about"]!,
                         knownAtNode: f["known_at"], answers: answers, revisesNode: f["revises"],
-                        figureParties: figureParties)
+                        figureParties: figureParties, figureKeys: figureKeys)
     }
 
-    mutating func figure(_ node: YAMLNode) -> (Figure, YAMLNode?)? {
+    mutating func figure(_ node: YAMLNode) -> (Figure, YAMLNode?, [YAMLNode])? {
         guard case .mapping(let pairs) = node.kind else {
             error(node, "a figure must be a mapping such as {party: ARM, killed: 1}, found \(node.kindName)")
             return nil
         }
         var figure = Figure(party: nil, values: [], note: nil, location: at(node))
         var partyNode: YAMLNode?
+        var keys: [(Measure, YAMLNode)] = []
         var seen: UInt32 = 0
         var unknown: [String] = []
         for (k, v) in pairs {
@@ -105,7 +122,10 @@ extension ScenarioLoader {
                 figure.note = v.scalar
             default:
                 let measure = Measure.allCases[number - 2]
-                if let value = figureValue(v, measure) { figure.values.append((measure, value)) }
+                if let value = figureValue(v, measure) {
+                    figure.values.append((measure, value))
+                    keys.append((measure, k))
+                }
             }
         }
         if figure.values.isEmpty && seen >> 2 == 0 {
@@ -113,16 +133,19 @@ extension ScenarioLoader {
             return nil
         }
         figure.values.sort { $0.measure < $1.measure }
-        return (figure, partyNode)
+        keys.sort { $0.0 < $1.0 }
+        return (figure, partyNode, keys.map(\.1))
     }
 
     mutating func figureValue(_ node: YAMLNode, _ measure: Measure) -> FigureValue? {
         let what = "'\(measure.rawValue)'"
         switch node.kind {
-        case .scalar:
-            return integer(node, what, minimum: 0).map { .exact($0) }
+        case .scalar(let text, _):
+            if let v = FigureValue(reading: text) { return v }
+            error(node, ScenarioLoader.numberProblem(text, what: what) + "; or write {min: A, max: B} or {at_least: N}")
+            return nil
         case .sequence:
-            error(node, "\(what) must be a whole number, {min: A, max: B} or {at_least: N}")
+            error(node, "\(what) must be a number (15, 15..20, 15-20, '>=15', 15+ or at least 15), {min: A, max: B} or {at_least: N}")
             return nil
         case .mapping(let pairs):
             var minV: Int?, maxV: Int?, atLeast: Int?
@@ -140,7 +163,7 @@ extension ScenarioLoader {
             if let atLeast, minV == nil, maxV == nil { return .atLeast(atLeast) }
             if let minV, let maxV, atLeast == nil {
                 guard minV <= maxV else { error(node, "\(what) range has min \(minV) above max \(maxV)"); return nil }
-                return .range(min: minV, max: maxV)
+                return minV == maxV ? .exact(minV) : .range(min: minV, max: maxV)
             }
             error(node, "\(what) must be {min: A, max: B} or {at_least: N}")
             return nil
@@ -218,23 +241,20 @@ extension ScenarioLoader {
         case .source?: c.speaker = .source(c.by); c.party = nil
         default:
             let other = kind(of: c.by, in: scenario)
-            if let other {
+            if other == nil && isDeclared(c.by) {
+                // Declared, but dropped for errors of its own: reported there.
+            } else if let other {
                 error(r.byNode, "'\(c.by)' is a \(other.rawValue); 'by' names an actor, a party or a source")
             } else {
                 let hint = Suggestions.hint(for: c.by, in: candidates([.actor, .party, .source], in: scenario, claims: all))
                 error(r.byNode, "unknown speaker '\(c.by.sanitizedForTerminal)' in 'by'\(hint)")
             }
         }
-        for (node, p) in r.figureParties where !partyIds.contains(p) {
+        for (node, p) in r.figureParties where !partyIds.contains(p) && !isDeclared(p) {
             error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
         }
-        for (node, q, a) in r.answers {
-            if scenario.question(q) == nil {
-                error(node, "unknown question '\(q.sanitizedForTerminal)' in answers\(Suggestions.hint(for: q, in: scenario.questions.map(\.id)))")
-            } else {
-                c.answers.append((q, Answer.parse(a, partyIds: partyIds)))
-            }
-        }
+        // Answers are typed once every claim is resolved (`typeAnswers`): a question's kind
+        // may be inferred from all of them.
         guard let aboutPosition = scenario.positionOfEvent[c.about] else {
             if !isDeclared(c.about) {
                 error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
@@ -254,9 +274,19 @@ extension ScenarioLoader {
         if let knownAt = c.knownAt, let node = r.knownAtNode {
             c.knownPosition = knownPosition(knownAt, node: node, about: aboutPosition, in: scenario)
         }
+        // When it was said: made_on, else the known_at date or event, else the about event.
+        if let made = c.madeOn {
+            c.said = EventDate(start: made)
+        } else if case .date(let d)? = c.knownAt {
+            c.said = EventDate(start: d)
+        } else {
+            c.said = scenario.events[c.knownPosition - 1].date
+        }
     }
 
+    /// An entity that failed still declared its id: naming it reports nothing more.
     mutating func unknownKnownAt(_ id: String, _ node: YAMLNode, in scenario: Scenario) {
+        if kind(of: id, in: scenario) == nil && isDeclared(id) { return }
         error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
     }
 

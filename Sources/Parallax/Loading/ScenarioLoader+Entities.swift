@@ -46,10 +46,16 @@ extension ScenarioLoader {
                                 actors: e.actors, places: e.places, events: e.events, questions: e.questions,
                                 claims: [], path: path, claimsToCome: claims.count)
         scenario.indexClaims(claims.map(\.claim.id))
-        let resolved = resolve(scenario, claims: claims)
+        var resolved = resolve(scenario, claims: claims)
+        let written = WrittenParts(claims)
+        typeAnswers(&resolved, written, &scenario)
         checkRevisions(resolved, claims, index: scenario.index)
+        if diagnostics.isEmpty { findUnused(scenario, claims: resolved) }
         scenario.setClaims(resolved)
-        return diagnostics.isEmpty ? scenario : nil
+        guard diagnostics.isEmpty else { return nil }
+        changedWithoutRevises(scenario, written)
+        scenario.foundWarnings = warnings
+        return scenario
     }
 
     mutating func items<T>(_ top: Fields, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
@@ -141,19 +147,51 @@ extension ScenarioLoader {
         if sources.isEmpty, let n = f["sources"] { error(n, "an event names at least one source") }
         let place = string(f, "place")
         if let place, let n = f["place"] { placeRefs.append((n, place)) }
+        var disputed = false
+        if let n = f["initiator"], let s = string(f, "initiator") {
+            if s != "disputed" {
+                error(n, "initiator takes one value, 'disputed' (who acted first is contested); got '\(s.sanitizedForTerminal)'")
+            } else if let type, !type.isDirected {
+                error(n, "'initiator: disputed' applies to directed types (\(EventType.allCases.filter(\.isDirected).map(\.rawValue).joined(separator: ", "))); the actors of a '\(type.rawValue)' event carry no order")
+            } else {
+                disputed = true
+            }
+        }
         guard let date, let phase, let type, let title else { return nil }
         return Event(id: id, date: date, time: time, order: order, phase: phase, type: type,
                      actors: actors, place: place, reportedBy: reporters, title: title,
                      description: string(f, "description"), intensityOverride: intensity,
-                     sources: sources, location: at(node))
+                     sources: sources, location: at(node), initiatorDisputed: disputed)
     }
 
     mutating func question(_ node: YAMLNode) -> Question? {
         guard let f = fields(node, .question),
               let id = declare(f, entity: "question") else { return nil }
         let text = string(f, "text"), about = string(f, "about")
+        let kind = enumValue(f, "kind", QuestionKind.self)
+        var tie: Question.Tie?
+        let measure = enumValue(f, "measure", Measure.self), party = string(f, "party")
+        switch (f["measure"], f["party"]) {
+        case (nil, nil): break
+        case (let m?, nil): error(m, "'measure' needs 'party' too (a party id, or all for all sides together)")
+        case (nil, let p?): error(p, "'party' needs 'measure' too: the question is answered by that party's figure")
+        case (_, let p?):
+            if let kind, kind != .number, let k = f["kind"] {
+                error(k, "a question with 'measure' and 'party' is a number question; kind '\(kind.rawValue)' does not fit")
+            }
+            if let party, party != "all" { pending.append(.init(node: p, id: party, allowed: [.party], role: "party")) }
+            if let measure, let party { tie = Question.Tie(losses: party == "all" ? nil : party, measure: measure) }
+        }
         guard let text, let about else { return nil }
         pending.append(.init(node: f["about"]!, id: about, allowed: [.event], role: "event"))
-        return Question(id: id, text: text, about: about, location: at(node))
+        var q = Question(id: id, text: text, about: about, location: at(node))
+        q.tie = tie
+        if let kind { q.kind = kind; q.kindDeclared = true }
+        if let tie, let n = f["party"], let other = tiedAt[tie] {
+            error(n, "question '\(other)' is already answered by the figure for \(tie.losses ?? "all") \(tie.measure.rawValue); one question per (party, measure)")
+        } else if let tie {
+            tiedAt[tie] = id
+        }
+        return q
     }
 }

@@ -293,6 +293,7 @@ extension ScenarioLoader {
         declared.merge(other.declared) { mine, _ in mine }
         for (id, places) in other.clashes { clashes[id, default: []] += places }
         diagnostics += other.diagnostics
+        warnings += other.warnings
         pending += other.pending
         placeRefs += other.placeRefs
         return true

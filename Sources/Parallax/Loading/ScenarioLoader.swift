@@ -26,7 +26,8 @@ public struct ScenarioLoader {
         }
         switch YAMLReader.read(bytes) {
         case .failure(.syntax(let line, let column, let message)):
-            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
+            throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message + ScenarioLoader.quoteHint(bytes, line: line))],
+                              sourceText: text)
         case .failure(.reader(let offset, let message)):
             let (line, column) = ScenarioLoader.position(ofByte: offset, in: bytes)
             throw LoadFailure(diagnostics: [Diagnostic(loader.at(line, column), message)], sourceText: text)
@@ -55,6 +56,33 @@ public struct ScenarioLoader {
         return try loadWhole(bytes: bytes, path: path)
     }
 
+    /// An unquoted `>=15` is a YAML syntax error (a plain value cannot start with `>`); the
+    /// message then says how to write it.
+    static func quoteHint(_ bytes: [UInt8], line: Int) -> String {
+        var n = 1, start = 0
+        for (i, b) in bytes.enumerated() where b == 10 {
+            if n == line { break }
+            n += 1
+            start = i + 1
+        }
+        guard n == line else { return "" }
+        let text = bytes[start...].prefix { $0 != 10 }
+        var quotes = 0, previous: UInt8 = 0, i = text.startIndex
+        while i < text.endIndex {
+            let b = text[i]
+            if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") { quotes += 1 }
+            if b == UInt8(ascii: ">"), quotes % 2 == 0, i + 1 < text.endIndex, text[i + 1] == UInt8(ascii: "="),
+               [UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "-")].contains(previous) {
+                let digits = text[(i + 2)...].prefix { $0 >= 48 && $0 <= 57 }
+                let example = ">=" + (digits.isEmpty ? "15" : String(decoding: digits, as: UTF8.self))
+                return "; a value starting with '>' must be quoted: write '\(example)' (or \(example.dropFirst(2))+)"
+            }
+            if b != 32 && b != 9 { previous = b }
+            i += 1
+        }
+        return ""
+    }
+
     /// Line and column (1-based, in characters) of a byte offset.
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, column = 1
@@ -76,6 +104,11 @@ public struct ScenarioLoader {
     var pending: [Reference] = []
     /// `place:` values: a place id, or free text.
     var placeRefs: [(YAMLNode, String)] = []
+    /// What is legal but probably not meant (see `warnings`); reported only when the file
+    /// has no error.
+    var warnings: [ScenarioWarning] = []
+    /// The question each (party, measure) answers, as questions are read.
+    var tiedAt: [Question.Tie: String] = [:]
 
     struct Reference {
         var node: YAMLNode
@@ -105,6 +138,18 @@ public struct ScenarioLoader {
 
     mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(Diagnostic(at(node), message, length: node.width))
+    }
+
+    mutating func warning(_ node: YAMLNode, _ message: String) {
+        warnings.append(.written(Diagnostic(at(node), message, length: node.width, severity: .warning)))
+    }
+
+    /// What is wrong with a value that should be a number, as a message.
+    static func numberProblem(_ text: String, what: String) -> String {
+        if FigureValue.isReversedRange(text) {
+            return "\(what) range '\(text.sanitizedForTerminal)' ends below its start; write the smaller number first"
+        }
+        return "\(what) must be a number: 15, 15..20, 15-20, '>=15', 15+ or at least 15; got '\(text.sanitizedForTerminal)'"
     }
 
     // MARK: - Fields
@@ -167,10 +212,11 @@ public struct ScenarioLoader {
         static let actor = EntityKeys("actor", required: ["id", "name", "party"], optional: ["kind", "title"])
         static let place = EntityKeys("place", required: ["id", "name"], optional: ["note"])
         static let event = EntityKeys("event", required: ["id", "date", "phase", "type", "title", "sources"],
-                                      optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by"])
+                                      optional: ["time", "order", "actors", "place", "description", "intensity", "reported_by",
+                                                 "initiator"])
         /// A figure's keys: `party` and `note` (numbers 0 and 1), then every measure in order.
         static let figure = EntityKeys("figure", required: [], optional: ["party", "note"] + Measure.allCases.map(\.rawValue))
-        static let question = EntityKeys("question", required: ["id", "text", "about"], optional: [])
+        static let question = EntityKeys("question", required: ["id", "text", "about"], optional: ["kind", "measure", "party"])
         static let claim = EntityKeys("claim", required: ["id", "by", "about", "says", "status", "sources"],
                                       optional: ["made_on", "known_at", "quote", "answers", "figures", "relayed_by",
                                                  "confirms", "denies", "revises"])
@@ -332,7 +378,7 @@ public struct ScenarioLoader {
         guard let bad = firstInvalidIdCharacter(id) else {
             // As answers are read: a party id that reads as yes/no, withheld or a number
             // could never be told from one.
-            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || Answer.parse(id, partyIds: []).isNumeric {
+            if entity == "party", ["yes", "no", "withheld"].contains(id.lowercased()) || FigureValue(reading: id) != nil {
                 return "party id '\(id)' reads as an answer (yes, no, withheld or a number); give the party another id"
             }
             return nil

@@ -78,8 +78,25 @@ public enum ScenarioManual {
         page.item(ManualPage.bold("figures"), [
             "Each figure counts one party's losses (party) by measure: "
                 + Measure.allCases.map(\.rawValue).joined(separator: ", ") + ". "
-                + "A count is a whole number (15), a range {min: 1, max: 15}, or a lower bound {at_least: 15}."])
-        page.item(ManualPage.bold("answers"), ["A mapping of question ids to the claim's position on each."])
+                + "A count is a number (see numbers), or the mappings {min: 1, max: 15} and {at_least: 15}. "
+                + "casualties counts killed and wounded together and is never compared with either. "
+                + "A claim gives at most one figure per party and measure."])
+        page.item(ManualPage.bold("numbers"), ["15; a range 15..20 or 15-20; at least '>=15' (quoted: YAML cannot start "
+                                               + "a plain value with >), 15+ or at least 15. Each is an interval, printed "
+                                               + "15, 15..20 or >=15 however it was written."])
+        page.item(ManualPage.bold("kind"), [QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")
+                                            + ": what answers a question takes; inferred from its answers when absent. "
+                                            + "A number question with measure and party (a party id or all) is answered "
+                                            + "by the figures claimed for that party and measure."])
+        page.item(ManualPage.bold("answers"), ["A mapping of question ids to the claim's position on each: a party id or "
+                                               + "a list of them, yes or no, a number, short text, or withheld (the speaker "
+                                               + "declined to give one)."])
+        page.item(ManualPage.bold("initiator"), ["disputed, on a directed event whose initiator is contested: no actor is "
+                                                 + "taken as the one who acts."])
+        page.paragraph("'parallax check FILE' also prints warnings (FILE:LINE:COL: warning: ...) for what is legal but "
+                       + "probably not meant: a source, actor or place nothing refers to, a text answer that reads as an "
+                       + "approximate number, a question no claim answers, an actor's changed answer without revises. "
+                       + "With --strict they make it exit 1.")
 
         page.subsection("Event types")
         page.paragraph("Each type maps to its CAMEO code and a default intensity on the Goldstein scale "

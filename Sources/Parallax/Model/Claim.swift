@@ -21,6 +21,10 @@ public struct Claim: Sendable {
     /// The event the claim concerns.
     public var about: String
     public var madeOn: PartialDate?
+    /// When it was said: `made_on`, else the `known_at` date (a date, or the date of the
+    /// event it names), else the `about` event's date; set by the loader. The claim's
+    /// `date` everywhere (`claims`, `where date`, JSON, `figures`).
+    public var said: EventDate? = nil
     public var knownAt: KnownAt?
     /// The author's paraphrase.
     public var says: String

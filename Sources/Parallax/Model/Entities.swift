@@ -68,6 +68,9 @@ public struct Event: Sendable {
     public var intensityOverride: Double?
     public var sources: [String]
     public var location: SourceLocation
+    /// `initiator: disputed`: who acted first is itself contested, so the actors' order
+    /// asserts no blame and views print them `A ↔ B (initiator disputed)`.
+    public var initiatorDisputed: Bool = false
     /// How widely the news covered the event, for events imported from GDELT (see `Coverage`).
     public var coverage: Coverage? = nil
 
@@ -80,4 +83,16 @@ public struct Question: Sendable {
     public var text: String
     public var about: String
     public var location: SourceLocation
+    /// As declared, or inferred once at load from every answer (see `QuestionKind`).
+    public var kind: QuestionKind = .text
+    /// Whether `kind:` was written (else it is inferred).
+    public var kindDeclared = false
+    /// For a number question answered by figures: the (party, measure) whose figure is the
+    /// answer; `losses` nil for all sides together (`party: all`).
+    public var tie: Tie?
+
+    public struct Tie: Hashable, Sendable {
+        public var losses: String?
+        public var measure: Measure
+    }
 }

@@ -1,4 +1,6 @@
-/// A claimed number: exact, a range, or a floor ("at least 15").
+/// A claimed number, an interval: exact [N, N], a range [N, M], or a floor [N, ∞)
+/// ("at least 15"). However it was written, it prints one way — `15`, `15..20`, `>=15` —
+/// so a printed value can be pasted back into a scenario.
 public enum FigureValue: Hashable, Sendable, CustomStringConvertible {
     case exact(Int)
     case range(min: Int, max: Int)
@@ -21,13 +23,52 @@ public enum FigureValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Plain digits: `15`, `0-70`, `>=204`.
+    /// Whether both could be true: their intervals overlap (43 and `>=40` do; 4 and `>=40`
+    /// do not).
+    public func overlaps(_ other: FigureValue) -> Bool {
+        let a = (lowerBound, upperBound ?? Int.max), b = (other.lowerBound, other.upperBound ?? Int.max)
+        return a.0 <= b.1 && b.0 <= a.1
+    }
+
+    /// The one printed form: `15`, `15..20`, `>=15`.
     public var description: String {
         switch self {
         case .exact(let n): String(n)
-        case .range(let a, let b): "\(a)-\(b)"
+        case .range(let a, let b): "\(a)..\(b)"
         case .atLeast(let n): ">=\(n)"
         }
+    }
+
+    /// Reads the number notation of the format, leniently: `15`; `15..20` or `15-20`;
+    /// `>=15`, `15+` or `at least 15`. Nil for anything else (a reversed range included:
+    /// see `isReversedRange`).
+    public init?(reading raw: String) {
+        let t = raw[...].trimmingSpaces
+        if let n = FigureValue.count(t) { self = .exact(n); return }
+        if t.hasPrefix(">="), let n = FigureValue.count(t.dropFirst(2)) { self = .atLeast(n); return }
+        if t.hasSuffix("+"), let n = FigureValue.count(t.dropLast()) { self = .atLeast(n); return }
+        let lower = t.lowercased()
+        if lower.hasPrefix("at least "), let n = FigureValue.count(lower.dropFirst(9)) { self = .atLeast(n); return }
+        guard let (a, b) = FigureValue.bounds(t), a <= b else { return nil }
+        self = a == b ? .exact(a) : .range(min: a, max: b)
+    }
+
+    /// `20..15` or `20-15`: a range written backwards, worth its own message.
+    public static func isReversedRange(_ raw: String) -> Bool {
+        guard let (a, b) = bounds(raw[...].trimmingSpaces) else { return false }
+        return a > b
+    }
+
+    private static func bounds(_ t: Substring) -> (Int, Int)? {
+        let cut = t.firstRange(of: "..") ?? t.firstRange(of: "-")
+        guard let cut, let a = count(t[..<cut.lowerBound]), let b = count(t[cut.upperBound...]) else { return nil }
+        return (a, b)
+    }
+
+    static func count(_ s: Substring) -> Int? {
+        let t = s.trimmingSpaces
+        guard !t.isEmpty, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(t)
     }
 }
 
@@ -45,55 +86,43 @@ public struct Figure: Sendable {
     }
 }
 
-/// A party's position on a question.
+/// A position on a question, or the refusal to give one.
 public enum Answer: Hashable, Sendable, CustomStringConvertible {
-    case party(String)
+    /// One party id, or several ("both sides"), in the order written.
+    case party([String])
     case yes
     case no
     case number(FigureValue)
     case text(String)
+    /// The speaker declined to give a position ("we will not disclose our losses").
+    case withheld
 
-    /// Reads an answer as written: a declared party id, yes/no, `N`, `at least N`, `N..M`,
-    /// or else short text.
-    public static func parse(_ raw: String, partyIds: Set<String>) -> Answer {
-        if partyIds.contains(raw) { return .party(raw) }
-        switch raw.lowercased() {
-        case "yes": return .yes
-        case "no": return .no
-        default: break
+    public var isWithheld: Bool { self == .withheld }
+
+    /// The same value: party answers as sets, text ignoring case and surrounding spaces,
+    /// numbers as the same interval. What `agree` asks of answers across parties.
+    public func isSame(as other: Answer) -> Bool {
+        switch (self, other) {
+        case (.party(let a), .party(let b)): Set(a) == Set(b)
+        case (.text(let a), .text(let b)): a.trimmed.lowercased() == b.trimmed.lowercased()
+        default: self == other
         }
-        if let n = Answer.count(raw[...]) { return .number(.exact(n)) }
-        let lower = raw.lowercased()
-        if lower.hasPrefix("at least "), let n = Answer.count(lower.dropFirst(9)) {
-            return .number(.atLeast(n))
-        }
-        if let r = raw.firstRange(of: ".."), let a = Answer.count(raw[..<r.lowerBound]),
-           let b = Answer.count(raw[r.upperBound...]), a <= b {
-            return .number(.range(min: a, max: b))
-        }
-        return .text(raw)
     }
 
-    static func count(_ s: Substring) -> Int? {
-        let t = s.trimmingSpaces
-        guard !t.isEmpty, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return Int(t)
-    }
-
-    public var isNumeric: Bool {
-        if case .number = self { return true }
-        return false
+    /// Could both be true: numbers whose intervals overlap; anything else only when the same.
+    public func isCompatible(with other: Answer) -> Bool {
+        if case .number(let a) = self, case .number(let b) = other { return a.overlaps(b) }
+        return isSame(as: other)
     }
 
     public var description: String {
         switch self {
-        case .party(let id): id
+        case .party(let ids): ids.count == 1 ? ids[0] : "[" + ids.joined(separator: ", ") + "]"
         case .yes: "yes"
         case .no: "no"
-        case .number(.exact(let n)): String(n)
-        case .number(.atLeast(let n)): "at least \(n)"
-        case .number(.range(let a, let b)): "\(a)..\(b)"
+        case .number(let v): v.description
         case .text(let t): t
+        case .withheld: "withheld"
         }
     }
 }

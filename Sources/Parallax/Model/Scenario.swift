@@ -14,10 +14,22 @@ public struct Scenario: Sendable {
     public var claims: [Claim]
     /// The file the scenario came from, as the user named it.
     public var path: String
+    /// What the loader found legal but probably not meant, in the order found (see `warnings`).
+    public var foundWarnings: [ScenarioWarning] = []
+
+    /// The warnings written out, in file order: `check` prints them.
+    public var warnings: [Diagnostic] {
+        foundWarnings.map { $0.diagnostic(in: self) }.sorted { $0.location < $1.location }
+    }
+
+    /// How many warnings there are, without writing them out: opening a scenario says only this.
+    public var warningCount: Int { foundWarnings.count }
 
     public private(set) var index: [String: EntityRef] = [:]
     public private(set) var positionOfEvent: [String: Int] = [:]
     public private(set) var claimLinks = ClaimLinks()
+    /// The question each (party, measure) answers, for questions tied to one.
+    public private(set) var tiedQuestion: [Question.Tie: String] = [:]
 
     public init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
                 actors: [Actor], places: [Place], events: [Event], questions: [Question],
@@ -87,6 +99,7 @@ public struct Scenario: Sendable {
         for (i, x) in places.enumerated() { index[x.id] = .place(i) }
         for (i, x) in events.enumerated() { index[x.id] = .event(i) }
         for (i, x) in questions.enumerated() { index[x.id] = .question(i) }
+        indexTies()
         for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
         self.index = index
         var positions: [String: Int] = [:]
@@ -94,6 +107,27 @@ public struct Scenario: Sendable {
         for (i, e) in events.enumerated() { positions[e.id] = i + 1 }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
+    }
+
+    /// Sets the questions' kinds and ties (the loader infers kinds once every answer is read).
+    mutating func setQuestions(_ questions: [Question]) {
+        self.questions = questions
+        indexTies()
+    }
+
+    private mutating func indexTies() {
+        var ties: [Question.Tie: String] = [:]
+        for q in questions { if let t = q.tie { ties[t] = q.id } }
+        tiedQuestion = ties
+    }
+
+    /// The part of a claim a revision restates: for a question tied to a (party, measure),
+    /// the answer and the figure are one part, so restating either supersedes both.
+    public func canonical(_ part: ClaimPart) -> ClaimPart {
+        if !tiedQuestion.isEmpty, case .answer(let q) = part, case .question(let i)? = index[q], let t = questions[i].tie {
+            return .figure(party: t.losses, measure: t.measure)
+        }
+        return part
     }
 
     public func entity(_ id: String) -> EntityRef? { index[id] }

@@ -15,7 +15,9 @@ public enum ClaimStatus: String, CaseIterable, Sendable {
 
 /// The kinds of loss a figure can count, in the order tables show them.
 public enum Measure: String, CaseIterable, Sendable, Comparable {
-    case killed, wounded, captured, missing, displaced
+    /// `casualties`: killed and wounded counted together, as reports often give them;
+    /// never compared with `killed` or `wounded`.
+    case killed, wounded, captured, missing, displaced, casualties
 
     /// Declaration order, without building `allCases` per comparison.
     private var rank: Int {
@@ -25,10 +27,26 @@ public enum Measure: String, CaseIterable, Sendable, Comparable {
         case .captured: 2
         case .missing: 3
         case .displaced: 4
+        case .casualties: 5
         }
     }
 
     public static func < (a: Measure, b: Measure) -> Bool { a.rank < b.rank }
+}
+
+/// What a question asks for, and so which answers fit it and how they are judged.
+public enum QuestionKind: String, CaseIterable, Sendable {
+    case yesNo = "yes-no", party, number, text
+
+    /// The form to write, for messages: "yes, no or withheld".
+    public var form: String {
+        switch self {
+        case .yesNo: "yes, no or withheld"
+        case .party: "a party id or a list of them (ARM or [ARM, AZE]), or withheld"
+        case .number: "a number (15, 15..20, 15-20, '>=15', 15+ or at least 15), or withheld"
+        case .text: "short text, or withheld"
+        }
+    }
 }
 
 /// Event types, each mapped to its CAMEO code and that code's Goldstein intensity, so

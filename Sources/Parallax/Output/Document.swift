@@ -63,11 +63,16 @@ public struct Table: Sendable {
         public var marked: Bool
         /// A row after the cursor (not reached yet), shown with its own marker.
         public var isLater: Bool
+        /// A verdict row's flags as data, for JSON (`flags`: `{"flag": …, "party": …}`);
+        /// the text of the `flag` cell is what text and Markdown print.
+        public var flags: [(flag: String, party: String?)]?
 
-        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false) {
+        public init(_ cells: [String], marked: Bool = false, isLater: Bool = false,
+                    flags: [(flag: String, party: String?)]? = nil) {
             self.cells = cells
             self.marked = marked
             self.isLater = isLater
+            self.flags = flags
         }
     }
 

@@ -23,6 +23,11 @@ enum JSONRenderer {
                     pairs.append(("current", row.marked ? "true" : "false"))
                     pairs.append(("after_cursor", row.isLater ? "true" : "false"))
                 }
+                if let flags = row.flags {
+                    pairs.append(("flags", array(flags.map {
+                        object([("flag", string($0.flag)), ("party", $0.party.map(string) ?? "null")])
+                    })))
+                }
                 return object(pairs)
             }
             var pairs = [("type", string("table"))]
