@@ -95,3 +95,40 @@ import Testing
         """)
     }
 }
+
+/// A claim about an early event can answer a question about a later one (a briefing on the
+/// air battle gives the number of pilots taken, before the capture itself is an event).
+/// Its answer is a party's position from the moment the claim is known: the question's row
+/// shows from then, and a tied pair is never shown in the figures table instead.
+@Suite struct EarlyAnswerTests {
+    static let text = Fixtures.minimal + """
+
+    questions:
+      - {id: q-held, text: How many Armenians are held?, about: calm, kind: number, measure: captured, party: ARM}
+      - {id: q-who, text: Who started it?, about: calm, kind: party}
+    claims:
+      - {id: aze-two, by: AZE, about: clash, says: Two taken, status: official, sources: [src], answers: {q-held: 2, q-who: ARM}}
+      - {id: arm-fig, by: arm-mod, about: clash, says: One taken, status: official, sources: [src], figures: [{party: ARM, captured: 1}]}
+
+    """
+
+    @Test func anAnswerKnownBeforeItsQuestionsEventHasTheQuestionsRow() throws {
+        let c = Comparison(Knowledge(scenario: try Fixtures.load(Self.text), position: 1), parties: ["ARM", "AZE"])
+        #expect(c.questions.map(\.question.id) == ["q-held", "q-who"])
+        #expect(c.questions.map(\.verdict) == [.diverge, .oneSided])
+        #expect(c.figures.isEmpty)
+    }
+
+    @Test func traceStartsWhereTheFirstAnswerIsKnown() throws {
+        let t = Trace(question: "q-held", parties: ["ARM", "AZE"], in: try Fixtures.load(Self.text), through: 2)
+        #expect(t.rows.map(\.position) == [1])
+        #expect(t.rows.first?.state.verdict == "diverge")
+    }
+
+    @Test func aQuestionNoOneHasAnsweredWaitsForItsEvent() throws {
+        let text = Self.text.replacing("answers: {q-held: 2, q-who: ARM}", with: "answers: {q-held: 2}")
+        let scenario = try Fixtures.load(text)
+        #expect(Comparison(Knowledge(scenario: scenario, position: 1), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held"])
+        #expect(Comparison(Knowledge(scenario: scenario, position: 2), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held", "q-who"])
+    }
+}
