@@ -131,4 +131,26 @@ import Testing
         #expect(Comparison(Knowledge(scenario: scenario, position: 1), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held"])
         #expect(Comparison(Knowledge(scenario: scenario, position: 2), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held", "q-who"])
     }
+
+    /// `trace` has a row where a party's position or the verdict changes; a `withheld` is
+    /// no position, so a second voice of the same party declining to give a figure adds no
+    /// row (a watch still fires on it: the set of answers differs).
+    @Test func aWithheldBesideAPositionAddsNoTraceRow() throws {
+        let text = Fixtures.minimal.replacing("  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}",
+                                              with: "  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n  - {id: arm-pm, name: Prime Minister, party: ARM}")
+            + """
+
+        questions:
+          - {id: q-dead, text: How many died?, about: clash, kind: number}
+        claims:
+          - {id: c1, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q-dead: 3}}
+          - {id: c2, by: arm-pm, about: calm, says: y, status: official, sources: [src], answers: {q-dead: withheld}}
+
+        """
+        let scenario = try Fixtures.load(text)
+        let t = Trace(question: "q-dead", parties: ["ARM", "AZE"], in: scenario, through: 2)
+        #expect(t.rows.map(\.position) == [1])
+        let probe = Probe(.question("q-dead", parties: ["ARM", "AZE"]), in: scenario)
+        #expect(probe.value(at: 1) != probe.value(at: 2))
+    }
 }
