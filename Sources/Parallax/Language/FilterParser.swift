@@ -146,7 +146,9 @@ struct FilterParser<E> {
             }
             i += 1
             var values: [FilterValue] = []
+            var tokens: [Token] = []
             while true {
+                if let t = peek { tokens.append(t) }
                 values.append(try value(field: fieldToken.text, type: type, op: op))
                 guard let sep = peek, sep.kind == .symbol else {
                     throw CommandError("missing ')' to close the list", at: open)
@@ -155,9 +157,11 @@ struct FilterParser<E> {
                 if sep.text == ")" { break }
                 guard sep.text == "," else { throw CommandError("expected ',' or ')' in the list", at: sep) }
             }
-            return FilterTerm(field: fieldToken.text, op: op, values: values)
+            return FilterTerm(field: fieldToken.text, op: op, values: values, valueTokens: tokens)
         }
-        return FilterTerm(field: fieldToken.text, op: op, values: [try value(field: fieldToken.text, type: type, op: op)])
+        let token = peek
+        return FilterTerm(field: fieldToken.text, op: op, values: [try value(field: fieldToken.text, type: type, op: op)],
+                          valueTokens: token.map { [$0] } ?? [])
     }
 
     mutating func value(field: String, type: FieldType, op: FilterTerm.Op) throws(CommandError) -> FilterValue {
