@@ -53,7 +53,7 @@ let package = Package(
         // Golden/ holds expected transcripts and Scenarios/ test scenarios, read through #filePath.
         .testTarget(name: "ParallaxTests", dependencies: [
             "Parallax", "ParallaxREPL", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden", "Scenarios"]),
+        ], exclude: ["Golden", "Scenarios", "EventData"]),
         // complete-in-zsh.zsh drives zsh's completion on a pseudo-terminal for InstallTests.
         .testTarget(name: "EndToEndTests", dependencies: ["Parallax"], exclude: ["complete-in-zsh.zsh"]),
     ]

@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file (YAML or JSON), or a script (*.px) to check without running it.",
+    @Argument(help: "The scenario file (YAML or JSON), a GDELT, UCDP GED or ACLED export, or a script (*.px) to check without running it.",
               completion: .scenarioFile)
     var file: String?
 
@@ -26,14 +26,19 @@ struct Check: ParsableCommand {
 
     @OptionGroup var script: ScriptOptions
 
-    func run() throws { try Check.start(file: file, options: script, strict: strict) }
+    @OptionGroup var importing: ImportFlags
 
-    static func start(file: String?, options: ScriptOptions?, strict: Bool = false) throws {
+    func run() throws { try Check.start(file: file, options: script, strict: strict, importing: importing.options) }
+
+    static func start(file: String?, options: ScriptOptions?, strict: Bool = false, importing: ImportOptions = ImportOptions()) throws {
         if let file, file.hasSuffix(".px") { return try checkScript(file, options: options) }
         let loaded: Scenario
         do {
             if let file {
-                loaded = try ScenarioLoader.load(path: file)
+                let (scenario, report) = try ScenarioFile.open(path: file, options: importing)
+                loaded = scenario
+                // An export says what it mapped, skipped and repaired; a scenario stays silent.
+                if let report { Console.out("\(file): \(report.summary).\n") }
             } else {
                 loaded = try BundledScenario.load()
             }

@@ -62,6 +62,8 @@ struct Open: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var importing: ImportFlags
+
     func run() throws {
         if options.paths { return Open.printPaths() }
         if let manPage = options.manPage {
@@ -72,7 +74,7 @@ struct Open: ParsableCommand {
         }
         var settings = Open.defaults()
         try output.apply(to: &settings)
-        try Open.start(file: file, commands: options.commands, settings: settings)
+        try Open.start(file: file, commands: options.commands, settings: settings, importing: importing.options)
     }
 
     /// The settings a session starts with: the config file's, if there is one. Its problems
@@ -100,13 +102,14 @@ struct Open: ParsableCommand {
     /// Opens the scenario and runs the REPL on it: libedit on a terminal, plain lines from
     /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
     /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
-    static func start(file: String?, commands: String?, settings: Settings) throws {
+    static func start(file: String?, commands: String?, settings: Settings, importing: ImportOptions = ImportOptions()) throws {
         // A batch (`-c`, or lines from a pipe) ends on Ctrl-C with status 130.
         if commands != nil || !Console.isTerminal(0) { Signals.exitOnInterrupt() }
-        let scenario = try loadScenario(file)
+        let scenario = try loadScenario(file, importing: importing)
         var session = Session(scenario: scenario)
         session.settings = settings
-        let environment = BundledScenario.environment()
+        var environment = BundledScenario.environment()
+        environment.importing = importing
         let interpreter = Interpreter(session: session, environment: environment)
         let repl: REPL
         if let commands {
@@ -122,15 +125,27 @@ struct Open: ParsableCommand {
 }
 
 extension CompletionKind {
-    /// Scenario files, for shell completion.
-    static let scenarioFile = CompletionKind.file(extensions: ["yaml", "yml", "json"])
+    /// Scenario files and event-data exports, for shell completion.
+    static let scenarioFile = CompletionKind.file(extensions: ["yaml", "yml", "json", "csv", "CSV", "tsv"])
 }
 
-/// The scenario at `file`, or the bundled one; a bad file prints its errors and exits 1.
-func loadScenario(_ file: String?) throws -> Scenario {
+/// The scenario at `file` (or the export, opened by its shape), or the bundled one; a bad
+/// file prints its errors and exits 1. What an import skipped or repaired is said on a terminal.
+func loadScenario(_ file: String?, importing: ImportOptions = ImportOptions()) throws -> Scenario {
     do {
         let scenario: Scenario
-        if let file { scenario = try ScenarioLoader.load(path: file) } else { scenario = try BundledScenario.load() }
+        if let file {
+            let (options, progress) = OpenProgress.attach(to: importing, file: file)
+            defer { progress?.finish() }
+            let (opened, report) = try ScenarioFile.open(path: file, options: options)
+            progress?.finish()
+            if let report, report.skipped > 0 || report.repaired > 0, Console.isTerminal(2) {
+                Console.err(report.summary + "\n")
+            }
+            scenario = opened
+        } else {
+            scenario = try BundledScenario.load()
+        }
         // Opening says only how many warnings there are; `check` lists them.
         if let file, scenario.warningCount > 0 {
             let n = scenario.warningCount

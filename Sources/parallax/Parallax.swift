@@ -12,7 +12,7 @@ struct ParallaxCommand: ParsableCommand {
         commandName: "parallax",
         abstract: "Step through a crisis event by event and compare each side's narrative.",
         version: BuildInfo.version,
-        subcommands: [Open.self, Check.self, Run.self],
+        subcommands: [Open.self, Check.self, Run.self, ImportCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -125,7 +125,7 @@ struct FilterTests {
         #expect(try Console().run("events where kind = x") == """
         events where kind = x
                      ^^^^
-        error: unknown field 'kind'; event fields: id, date, phase, type, party, actor, place, intensity, title
+        error: unknown field 'kind'; event fields: id, date, phase, type, party, actor, place, intensity, title, num_sources, num_mentions, num_articles, avg_tone
         """)
     }
 

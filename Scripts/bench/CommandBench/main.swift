@@ -35,7 +35,7 @@ nonisolated func now() -> Double {
 let t0 = now()
 let scenario: Scenario
 do {
-    scenario = try ScenarioLoader.load(path: args[0])
+    scenario = try ScenarioFile.load(path: args[0])  // a scenario, or an event-data export by its shape
 } catch {
     print(error.rendered(carets: false))
     exit(1)

@@ -50,15 +50,22 @@ enum InspectionCommands {
     }
 
     static let events = CommandSpec(
-        name: "events", group: .inspection, usage: "events [where FILTER]",
+        name: "events", group: .inspection, usage: "events [all] [N] [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
-        detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "events where phase = mediation", parameters: [Parameter("FILTER", .filter(.event), .optional)]
+        detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
+            + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
+        example: "events where phase = mediation",
+        parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.event), .optional)],
+        flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let cap = try TableCap.cap(cmd)
         let filter = cmd.filter()
         let s = ctx.session
         var rows: [Table.Row] = []
+        var matched = 0
         for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
+            matched += 1
+            if let cap, rows.count >= cap { continue }
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id,
                                    e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
@@ -68,6 +75,7 @@ enum InspectionCommands {
                                                       .init("type"), .init("intensity", numeric: true), .init("id"), .init("title")],
                                             rows: rows, showsMarker: true))]
         if rows.isEmpty { blocks = [.notice("No event matches.")] }
+        if let more = TableCap.notice(shown: rows.count, of: matched, noun: "events", command: "events") { blocks.append(more) }
         return cmd.spec.document(blocks)
     }
 

@@ -66,7 +66,8 @@ enum SessionCommands {
         fields += [Field("events", String(sc.events.count)), Field("claims", String(sc.claims.count)),
                    Field("parties", sc.parties.map(\.id).joined(separator: ", ")),
                    Field("actors", String(sc.actors.count)), Field("questions", String(sc.questions.count)),
-                   Field("sources", sc.sources.map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")),
+                   Field("sources", sc.sources.prefix(10).map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")
+                         + (sc.sources.count > 10 ? "; and \(sc.sources.count - 10) more ('sources' lists them)" : "")),
                    Field("position", ctx.session.positionText)]
         var blocks: [Block] = [.fields(fields)]
         if let summary = sc.info.summary { blocks.append(.text(summary)) }
@@ -109,11 +110,16 @@ enum SessionCommands {
             ctx.warnings.append(message)
         }
         do throws(LoadFailure) {
-            let scenario = try ScenarioLoader.load(bytes: bytes, path: source.path)
+            // An event-data export opens by its shape (GDELT, UCDP GED, ACLED), from the bytes read
+            // for the pin; anything else is a scenario.
+            let imported = try EventImport.load(bytes: bytes, path: source.path, options: ctx.environment.importing)
+            let scenario: Scenario
+            if let imported { scenario = imported.scenario } else { scenario = try ScenarioLoader.load(bytes: bytes, path: source.path) }
             ctx.session.replace(scenario)
             ctx.session.breakpoints.removeAll()
             ctx.session.watchpoints.removeAll()
-            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).")])
+            let report = imported.map { " " + $0.report.summary + "." } ?? ""
+            return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).\(report)")])
         } catch {
             var e = failure(error)
             e.column = t.column
@@ -133,7 +139,7 @@ enum SessionCommands {
             if let name = Builtin.name(ofPath: path), let bytes = ctx.environment.bundledFile?(name) {
                 scenario = try ScenarioLoader.load(bytes: bytes, path: path)
             } else {
-                scenario = try ScenarioLoader.load(path: path)
+                scenario = try ScenarioFile.load(path: path, options: ctx.environment.importing)
             }
             ctx.session.replace(scenario, keepCursor: true)
             return cmd.spec.document([.notice("Reloaded \(path): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)); at \(ctx.session.positionText).")])

@@ -4,7 +4,7 @@ public enum FilterSchemas {
         entity: "event",
         fields: [("id", .id), ("date", .date), ("phase", .choice(Phase.allCases.map(\.rawValue))),
                  ("type", .choice(EventType.allCases.map(\.rawValue))), ("party", .id), ("actor", .id),
-                 ("place", .text), ("intensity", .number), ("title", .text)],
+                 ("place", .text), ("intensity", .number), ("title", .text)] + Coverage.fields.map { ($0, .number) },
         read: { e, field, scenario in
             switch field {
             case "id": [.text(e.id)]
@@ -16,7 +16,7 @@ public enum FilterSchemas {
             case "place": e.place.map { [.text($0), .text(scenario.name(of: $0))] } ?? []
             case "intensity": [.number(e.intensity)]
             case "title": [.text(e.title)]
-            default: []
+            default: e.coverage?.value(of: field).map { [.number($0)] } ?? []
             }
         })
 

@@ -71,6 +71,8 @@ public struct Event: Sendable {
     /// `initiator: disputed`: who acted first is itself contested, so the actors' order
     /// asserts no blame and views print them `A ↔ B (initiator disputed)`.
     public var initiatorDisputed: Bool = false
+    /// How widely the news covered the event, for events imported from GDELT (see `Coverage`).
+    public var coverage: Coverage? = nil
 
     public var intensity: Double { intensityOverride ?? type.defaultIntensity }
 }

@@ -165,6 +165,8 @@ public struct Environment: @unchecked Sendable {
     public var bundledFile: ((String) -> [UInt8]?)?
     /// The NAMEs of the bundled scenarios, for messages.
     public var bundledNames: [String] = []
+    /// How `load` and `reload` open event-data exports (the command line's `--skip-bad-rows`, `--no-cache`).
+    public var importing = ImportOptions()
 
     public init() {}
 

@@ -1,0 +1,203 @@
+/// A GDELT event row → one event and one claim by the article it was coded from. The
+/// README's "Event data" section lists the mapping field by field; in short: SQLDATE is the
+/// date, the CAMEO EventCode the type, GoldsteinScale the intensity, QuadClass the phase,
+/// the actors' country codes the parties (their codes the actors), ActionGeo the place,
+/// SOURCEURL the claim's source, and NumSources/NumMentions/NumArticles/AvgTone the
+/// event's `coverage`, which filters read.
+struct GDELTMapping: RowMapping {
+    let version: Int
+    /// Column positions: GDELT 2.0 adds an ADM2 code to each of the three places.
+    let geo: Int
+    let names: [String]
+    /// GDELT's own source, for 1.0 rows without SOURCEURL.
+    var gdeltSource: String?
+    /// GLOBALEVENTIDs seen: numbers, not strings, as a million of them are checked. Other
+    /// ids cannot take the form `gdelt-N` (see `ImportBuilder.uniqueId`).
+    var seen: Set<Int> = []
+
+    init(shape: EventFileShape) {
+        version = shape == .gdelt2 ? 2 : 1
+        geo = version == 2 ? 8 : 7
+        var names = GDELTMapping.labels1
+        if version == 2 {
+            for place in ["ActionGeo", "Actor2Geo", "Actor1Geo"] {
+                let i = names.firstIndex(of: "\(place)_ADM1Code")!
+                names.insert("\(place)_ADM2Code", at: i + 1)
+            }
+        }
+        self.names = names
+    }
+
+    /// GDELT 1.0's columns as its label file names them (58; the oldest rows stop before SOURCEURL).
+    static let labels1 = [
+        "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+        "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+        "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+        "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+        "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+        "NumMentions", "NumSources", "NumArticles", "AvgTone",
+        "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+        "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+        "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+        "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+        "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+        "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+        "DATEADDED", "SOURCEURL",
+    ]
+
+    static let eventCode = 26, quadClass = 29, goldstein = 30, mentions = 31, sources = 32, articles = 33, tone = 34
+    var actionGeoName: Int { 35 + 2 * geo + 1 }
+    var dateAdded: Int { 35 + 3 * geo }
+    var sourceURL: Int { dateAdded + 1 }
+
+    func check(fieldCount n: Int) -> String? {
+        let ok = version == 2 ? n == 61 : (n == 57 || n == 58)
+        if ok { return nil }
+        let expected = version == 2 ? "61" : "57 or 58"
+        return "the row has \(n) tab-separated fields; a GDELT \(version).0 export has \(expected)"
+    }
+
+    mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {
+        // Everything is read and checked before anything is declared: a bad row adds nothing.
+        let number = try row.integer(0, minimum: 0)
+        let date = try row.compactDate(1)
+        let code = try row.requiredText(GDELTMapping.eventCode)
+        guard (2...4).contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw row.problem(GDELTMapping.eventCode, "'\(row.shown(GDELTMapping.eventCode))' is not a CAMEO event code")
+        }
+        let quad = try row.integer(GDELTMapping.quadClass)
+        guard let phase = GDELTMapping.phase(quadClass: quad) else {
+            throw row.problem(GDELTMapping.quadClass, "\(quad) is not a QuadClass (1 to 4)")
+        }
+        let goldstein = try row.decimal(GDELTMapping.goldstein)
+        guard (-10...10).contains(goldstein) else {
+            throw row.problem(GDELTMapping.goldstein, "\(row.shown(GDELTMapping.goldstein)) is outside the Goldstein scale (-10 to 10)")
+        }
+        let coverage = Coverage(sources: Int32(clamping: try row.integer(GDELTMapping.sources, minimum: 0)),
+                                mentions: Int32(clamping: try row.integer(GDELTMapping.mentions, minimum: 0)),
+                                articles: Int32(clamping: try row.integer(GDELTMapping.articles, minimum: 0)),
+                                tone: Float(try row.decimal(GDELTMapping.tone)))
+        let added = try row.compactDate(dateAdded, timestamp: version == 2)
+        let id = "gdelt-\(number)"
+        guard seen.insert(number).inserted else { throw row.problem(0, "GLOBALEVENTID \(number) is on an earlier row too") }
+
+        let line = row.line
+        let one = side(&row, code: 5, name: 6, country: 7, type: 12, into: &b)
+        let two = side(&row, code: 15, name: 16, country: 17, type: 22, into: &b)
+        var actors: [String] = []
+        if let one { actors.append(one.id) }
+        if let two, two.id != one?.id { actors.append(two.id) }
+        let place = row.optionalText(actionGeoName).map { b.interned($0) }
+        // Where each actor was, when GDELT says: often not where the action was.
+        var whereabouts: [String] = []
+        if let one, let at = row.optionalText(35 + 1) { whereabouts.append("\(one.name) at \(at)") }
+        if let two, let at = row.optionalText(35 + geo + 1) { whereabouts.append("\(two.name) at \(at)") }
+        let description = whereabouts.isEmpty ? nil : b.interned(whereabouts.joined(separator: "; "))
+
+        let action = CAMEOTables.events[code] ?? CAMEOTables.events[String(code.prefix(3))] ?? "CAMEO event"
+        var title = action + " (CAMEO \(code))"
+        switch (one?.name, two?.name) {
+        case let (a?, c?): title = "\(a) → \(c): " + title
+        case let (a?, nil), let (nil, a?): title = "\(a): " + title
+        default: break
+        }
+        let source: String
+        if row.count > sourceURL, let url = row.optionalText(sourceURL) {
+            source = GDELTMapping.source(url, date: added, line: line, into: &b)
+        } else {
+            if gdeltSource == nil {
+                gdeltSource = b.source(key: "(GDELT)", id: "gdelt", publisher: "The GDELT Project",
+                                       title: "GDELT \(version).0 event export", date: added,
+                                       url: "https://www.gdeltproject.org/", line: line)
+            }
+            source = gdeltSource!
+        }
+        var event = Event(id: id, date: EventDate(start: date), time: nil, order: nil, phase: phase,
+                          type: GDELTMapping.type(cameo: code), actors: actors, place: place, reportedBy: [],
+                          title: title, description: description, intensityOverride: goldstein, sources: [source],
+                          location: b.at(line))
+        event.coverage = coverage
+        b.events.append(event)
+        b.claims.append(Claim(id: id + "-report", by: source, speaker: .source(source), about: id, madeOn: added,
+                              knownAt: nil, says: title, quote: nil, status: .unconfirmed, answers: [], figures: [],
+                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: [source],
+                              location: b.at(line), knownPosition: 0, party: nil))
+    }
+
+    /// One side of the event: the party of its country code (or of its actor code's first
+    /// three letters when they name a country), and the actor of its full code when that is
+    /// more than the country (`ARMGOV`). A side with a code but no country is a party of its own.
+    func side(_ row: inout ImportRow, code: Int, name: Int, country: Int, type: Int,
+              into b: inout ImportBuilder) -> (id: String, name: String)? {
+        let actorCode = row.optionalText(code)
+        let countryCode = row.optionalText(country)
+        guard actorCode != nil || countryCode != nil else { return nil }
+        let actorName = row.optionalText(name)
+        let partyCode = countryCode ?? actorCode.flatMap { c in
+            CAMEOTables.countries[String(c.prefix(3))] != nil ? String(c.prefix(3)) : nil
+        }
+        if let partyCode {
+            let countryName = CAMEOTables.countries[partyCode]
+            let party = b.party(key: partyCode, id: partyCode, name: countryName ?? actorName ?? partyCode,
+                                role: .thirdParty, line: row.line)
+            guard let actorCode, actorCode != partyCode else { return (party, actorName ?? countryName ?? party) }
+            let kind = row.optionalText(type).flatMap { CAMEOTables.actorTypes[$0]?.lowercased() }
+            let actor = b.actor(key: actorCode, id: actorCode, name: actorName ?? actorCode, party: party,
+                                kind: kind, line: row.line)
+            return (actor, actorName ?? actor)
+        }
+        let c = actorCode!
+        let party = b.party(key: c, id: c, name: CAMEOTables.actorTypes[c] ?? actorName ?? c, role: .thirdParty, line: row.line)
+        return (party, actorName ?? party)
+    }
+
+    /// The article a row was coded from: one source per SOURCEURL, named after its host
+    /// (`voxy.co.nz`, `voxy.co.nz-2` …). GDELT 1.0's oldest rows name an agency instead of a URL.
+    static func source(_ url: String, date: PartialDate, line: Int, into b: inout ImportBuilder) -> String {
+        var host = url
+        let isURL = url.hasPrefix("http://") || url.hasPrefix("https://")
+        if isURL {
+            host = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+        }
+        let publisher = host.isEmpty ? url : host
+        return b.source(key: url, id: ImportBuilder.slug(publisher, fallback: "source", keepingDots: true),
+                        publisher: publisher, title: isURL ? "Article coded by GDELT" : "Report coded by GDELT",
+                        date: date, url: isURL ? url : nil, line: line)
+    }
+
+    /// QuadClass → phase: material conflict (4) is escalation, verbal conflict (3)
+    /// build-up, verbal cooperation (1) mediation, material cooperation (2) de-escalation.
+    static func phase(quadClass: Int) -> Phase? {
+        switch quadClass {
+        case 1: .mediation
+        case 2: .deEscalation
+        case 3: .buildUp
+        case 4: .escalation
+        default: nil
+        }
+    }
+
+    /// CAMEO code → type: the vocabulary's type with the longest CAMEO code that begins
+    /// the event code (0871 ceasefire, 19 fight …); for the root codes the vocabulary has no
+    /// type of its own, the nearest one (see `rootStandIns`).
+    static func type(cameo code: String) -> EventType {
+        var best: EventType?
+        for t in EventType.allCases where code.hasPrefix(t.cameo) && t.cameo.count > (best?.cameo.count ?? 0) { best = t }
+        return best ?? rootStandIns[String(code.prefix(2))] ?? .statement
+    }
+
+    /// Root codes without a type in the vocabulary: diplomatic (05) and material (06)
+    /// cooperation, aid (07) and yielding (08) are intents to cooperate; investigating (09)
+    /// a statement; disapproving (11) an accusation; reducing relations (16) a rejection.
+    static let rootStandIns: [String: EventType] = [
+        "05": .intentToCooperate, "06": .intentToCooperate, "07": .intentToCooperate, "08": .intentToCooperate,
+        "09": .statement, "11": .accuse, "16": .reject,
+    ]
+
+    func info(path: String, rows: Int) -> ScenarioInfo {
+        ScenarioInfo(id: ImportBuilder.slug(EventImport.fileName(path), fallback: "gdelt"),
+                     title: "GDELT \(version).0 events: \(EventImport.fileName(path))", summary: nil, asOf: nil)
+    }
+}

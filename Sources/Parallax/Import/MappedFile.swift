@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An event-data export mapped into memory read-only: a GDELT file of a million rows is
+/// about 420 MB, more than `FileReader` accepts and too much to copy before parsing. Pages
+/// are read as the parser reaches them and never become the process's own memory.
+final class MappedFile {
+    let path: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Size and modification time as the cache keys them.
+    let size: Int
+    let modified: Int
+    private let base: UnsafeMutableRawPointer?
+
+    private init(path: String, base: UnsafeMutableRawPointer?, size: Int, modified: Int) {
+        self.path = path
+        self.base = base
+        self.size = size
+        self.modified = modified
+        bytes = UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: base == nil ? 0 : size)
+    }
+
+    deinit {
+        if let base { munmap(base, size) }
+    }
+
+    /// Maps `path`, or says why it cannot be read (checked as `FileReader` checks every input).
+    static func open(_ path: String) -> Result<MappedFile, Diagnostic> {
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        let fd: Int32, info: stat
+        switch FileReader.openChecked(path) {
+        case .failure(let d): return .failure(d)
+        case .success(let opened): (fd, info) = opened
+        }
+        defer { close(fd) }
+        let size = Int(info.st_size)
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        guard size > 0 else { return .success(MappedFile(path: path, base: nil, size: 0, modified: modified)) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return .failure(Diagnostic(here, "cannot read: \(FileReader.errorText(errno))"))
+        }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        return .success(MappedFile(path: path, base: base, size: size, modified: modified))
+    }
+}

@@ -1,0 +1,103 @@
+/// A UCDP GED row → one event between side_a and side_b over date_start..date_end, and one
+/// claim by UCDP with its figures: deaths_a and deaths_b as each side's killed, and for all
+/// sides together the low..high estimate with the best estimate in the note. UCDP data:
+/// CC BY 4.0, Sundberg & Melander (2013), Davies, Pettersson & Öberg (2023).
+struct UCDPMapping: RowMapping {
+    let names: [String]
+    let column: [String: Int]
+    var ucdp: String?
+    /// The latest day any row reaches: the source's date.
+    var latest: PartialDate?
+
+    init(header: [String]) {
+        names = header
+        var column: [String: Int] = [:]
+        for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
+        self.column = column
+    }
+
+    subscript(_ name: String) -> Int { column[name] ?? Int.max }
+
+    func check(fieldCount n: Int) -> String? {
+        n == names.count ? nil : "the row has \(n) comma-separated fields; the header has \(names.count)"
+    }
+
+    mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {
+        let number = try row.integer(self["id"], minimum: 0)
+        let start = try row.isoDate(self["date_start"])
+        let end = try row.isoDate(self["date_end"])
+        guard start.firstDay <= end.firstDay else {
+            throw row.problem(self["date_end"], "\(end) is before date_start \(start)")
+        }
+        let violence = try row.integer(self["type_of_violence"])
+        guard (1...3).contains(violence) else {
+            throw row.problem(self["type_of_violence"], "\(violence) is not a UCDP type of violence (1 state-based, 2 non-state, 3 one-sided)")
+        }
+        let sideA = try row.requiredText(self["side_a"])
+        let sideB = try row.requiredText(self["side_b"])
+        let deathsA = try row.integer(self["deaths_a"], minimum: 0)
+        let deathsB = try row.integer(self["deaths_b"], minimum: 0)
+        let civilians = try row.integer(self["deaths_civilians"], minimum: 0)
+        let unknown = try row.integer(self["deaths_unknown"], minimum: 0)
+        let best = try row.integer(self["best"], minimum: 0)
+        let low = try row.integer(self["low"], minimum: 0)
+        let high = try row.integer(self["high"], minimum: 0)
+        let id = "ucdp-\(number)"
+        guard b.claim(id: id) else { throw row.problem(self["id"], "id \(number) is on an earlier row too") }
+
+        let line = row.line
+        let a = b.party(key: sideA, id: ImportBuilder.slug(sideA, fallback: "side-a"), name: sideA, role: .belligerent, line: line)
+        let c = b.party(key: sideB, id: ImportBuilder.slug(sideB, fallback: "side-b"), name: sideB, role: .belligerent, line: line)
+        if ucdp == nil {
+            let file = EventImport.fileName(b.path)
+            ucdp = b.source(key: "(UCDP)", id: "ucdp", publisher: "Uppsala Conflict Data Program (UCDP)",
+                            title: "UCDP Georeferenced Event Dataset: \(file)", date: end,
+                            url: "https://ucdp.uu.se/", line: line)
+        }
+        if latest == nil || end.firstDay > latest!.firstDay { latest = end }
+        let place = [row.optionalText(self["where_coordinates"]), row.optionalText(self["adm_1"]), row.optionalText(self["country"])]
+            .compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
+        let conflict = row.optionalText(self["conflict_name"])
+        let reporters = row.optionalText(self["source_office"])
+        let source = ucdp!
+        let title = "\(sideA) – \(sideB): \(best) killed"
+        var says = "UCDP GED event \(number): \(deathsA) of \(sideA) and \(deathsB) of \(sideB) killed, "
+            + "\(civilians) civilians and \(unknown) unknown; best estimate \(best), low \(low), high \(high)."
+        if let reporters { says += " Reported by \(reporters)." }
+        let location = b.at(line)
+        b.events.append(Event(id: id, date: EventDate(start: start, end: end == start ? nil : end), time: nil, order: nil,
+                              phase: .escalation, type: violence == 3 ? .assault : .fight, actors: a == c ? [a] : [a, c],
+                              place: place.isEmpty ? nil : b.interned(place), reportedBy: [], title: title,
+                              description: conflict.map { b.interned($0) }, intensityOverride: nil, sources: [source],
+                              location: location))
+        // Released rows sometimes have best outside low..high (or low above high): the figure
+        // spans all three estimates, and the note keeps them as UCDP gives them.
+        var note = "best \(best); civilians \(civilians), unknown \(unknown)"
+        if !(low <= best && best <= high) { note += "; UCDP gives low \(low), high \(high)" }
+        let total = Figure(party: nil, values: [(.killed, ImportFigures.count(min(low, best, high), max(low, best, high)))],
+                           note: note, location: location)
+        b.claims.append(Claim(id: id + "-ucdp", by: source, speaker: .source(source), about: id, madeOn: nil, knownAt: nil,
+                              says: says, quote: nil, status: .official, answers: [],
+                              figures: [Figure(party: a, values: [(.killed, ImportFigures.count(deathsA))], note: nil, location: location),
+                                        Figure(party: c, values: [(.killed, ImportFigures.count(deathsB))], note: nil, location: location),
+                                        total],
+                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: [source],
+                              location: location, knownPosition: 0, party: nil))
+    }
+
+    mutating func finish(_ b: inout ImportBuilder) {
+        if let latest, let i = b.sources.firstIndex(where: { $0.id == ucdp }) { b.sources[i].date = latest }
+    }
+
+    func info(path: String, rows: Int) -> ScenarioInfo {
+        ScenarioInfo(id: ImportBuilder.slug(EventImport.fileName(path), fallback: "ucdp"),
+                     title: "UCDP GED events: \(EventImport.fileName(path))", summary: nil, asOf: nil)
+    }
+}
+
+/// Counts as the model's figure values: the one place imports make them, so a change to
+/// how numbers are held flows through every import.
+enum ImportFigures {
+    static func count(_ n: Int) -> FigureValue { .exact(n) }
+    static func count(_ low: Int, _ high: Int) -> FigureValue { low == high ? .exact(low) : .range(min: low, max: high) }
+}

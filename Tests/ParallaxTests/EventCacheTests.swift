@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Parallax
+
+/// The binary cache: a second open reads it; a stale, truncated or damaged cache is
+/// detected and rebuilt, never trusted.
+@Suite struct EventCacheTests {
+    /// A private cache folder and a private copy of an export, removed afterwards.
+    final class Place {
+        let folder: String
+        let export: String
+        var options: ImportOptions { ImportOptions(cacheDirectory: folder + "/cache") }
+
+        init(_ name: String) throws {
+            folder = NSTemporaryDirectory() + "parallax-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            export = folder + "/" + name
+            try FileManager.default.copyItem(atPath: ImportTests.data + name, toPath: export)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+        var cacheFile: String { EventCache.file(for: export, options)! }
+
+        func open() throws -> ImportResult { try #require(try EventImport.load(path: export, options: options)) }
+
+        /// Changes the cache file's bytes.
+        func damage(_ change: (inout Data) -> Void) throws {
+            var data = try Data(contentsOf: URL(fileURLWithPath: cacheFile))
+            change(&data)
+            try data.write(to: URL(fileURLWithPath: cacheFile))
+        }
+    }
+
+    static let commands = ["events", "goto #7; show", "claims all", "parties", "sources", "figures all", "info"]
+
+    static func views(_ sc: Scenario) -> [String] { commands.map { ImportTests.run($0, on: sc) } }
+
+    @Test(arguments: ["gdelt2_events_sample.tsv", "gdelt1_events_sample.tsv", "ucdp_ged231_sample1000_from_uncertainUCDP.csv"])
+    func aSecondOpenReadsTheCacheAndShowsTheSame(name: String) throws {
+        let place = try Place(name)
+        let first = try place.open()
+        #expect(!first.report.fromCache && FileManager.default.fileExists(atPath: place.cacheFile))
+        let second = try place.open()
+        #expect(second.report.fromCache)
+        #expect(second.report.rows == first.report.rows && second.report.repaired == first.report.repaired)
+        #expect(Self.views(second.scenario) == Self.views(first.scenario))
+        #expect(second.scenario.events.map(\.coverage) == first.scenario.events.map(\.coverage))
+    }
+
+    @Test func aTruncatedCacheIsRebuilt() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let good = Self.views(try place.open().scenario)
+        let size = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile)).count
+        for keep in [0, 7, EventCache.headerSize - 1, EventCache.headerSize, size / 2, size - 1] {
+            try place.damage { $0 = $0.prefix(keep) }
+            let r = try place.open()
+            #expect(!r.report.fromCache, "cut to \(keep) bytes")
+            #expect(Self.views(r.scenario) == good)
+            #expect(try place.open().report.fromCache, "rewritten after the cut to \(keep)")
+        }
+    }
+
+    @Test func aCacheWithAFlippedByteIsRebuilt() throws {
+        let place = try Place("ucdp_ged231_ARM_AZE_rows.csv")
+        let good = Self.views(try place.open().scenario)
+        let size = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile)).count
+        // Every byte of the header, and a spread of the body.
+        let positions = Array(0..<EventCache.headerSize) + Array(stride(from: EventCache.headerSize, to: size, by: max(1, size / 97))) + [size - 1]
+        for at in positions {
+            try place.damage { $0[at] ^= 0x20 }
+            let r = try place.open()
+            #expect(!r.report.fromCache, "byte \(at) flipped")
+            #expect(Self.views(r.scenario) == good, "byte \(at) flipped")
+        }
+    }
+
+    @Test func aChangedExportIsReadAgain() throws {
+        let place = try Place("ucdp_ged231_ARM_AZE_rows.csv")
+        _ = try place.open()
+        // Same size, same modification time, different content: the content hash tells.
+        let original = try Data(contentsOf: URL(fileURLWithPath: place.export))
+        let stamp = try FileManager.default.attributesOfItem(atPath: place.export)[.modificationDate] as! Date
+        var edited = original
+        let at = edited.range(of: Data("2020-09-30,1,0,0,0,1,1,1".utf8))!.lowerBound
+        edited.replaceSubrange(at..<at + 24, with: Data("2020-09-30,7,0,0,0,7,7,7".utf8))
+        try edited.write(to: URL(fileURLWithPath: place.export))
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: place.export)
+        let r = try place.open()
+        #expect(!r.report.fromCache)
+        #expect(r.scenario.claim("ucdp-376126-ucdp")?.figures.first?.value(of: .killed) == .exact(7))
+        // A touched file (same bytes, new time) is read again too.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: place.export)
+        #expect(!(try place.open().report.fromCache))
+        #expect(try place.open().report.fromCache)
+    }
+
+    @Test func noCacheNeitherReadsNorWritesAndOptionsKeyTheCache() throws {
+        let place = try Place("ucdp_ged231_ARM_AZE_rows.csv")
+        var off = place.options
+        off.useCache = false
+        _ = try EventImport.load(path: place.export, options: off)
+        #expect(!FileManager.default.fileExists(atPath: place.cacheFile))
+        _ = try place.open()
+        var skipping = place.options
+        skipping.skipBadRows = true
+        #expect(!(try EventImport.load(path: place.export, options: skipping)!.report.fromCache))
+        #expect(try EventImport.load(path: place.export, options: off)?.report.fromCache == false)
+    }
+}
