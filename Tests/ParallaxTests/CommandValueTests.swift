@@ -171,6 +171,20 @@ import ParallaxREPL
         #expect(bench.interpreter.session.cursor == 0)
     }
 
+    /// A filter names ids too: one missing from the scenario is located like any other
+    /// argument's (a `did you mean` for a near miss); text fields, `~` and letter case are
+    /// read as the filter is.
+    @Test func anIdAFilterNamesMustExist() {
+        let bench = ScriptBench()
+        bench.write("f.px", "claims where by = arm-md\nclaims where party in (arm, XYZ)\nevents where title ~ nowhere and id != clash-2021-11-16\n"
+                    + "break claim where question = who-startd\nactors where id ~ zzz\n")
+        let problems = check(bench, "f.px")
+        #expect(problems.count == 3)
+        #expect(problems.first?.contains("f.px:1:19: error: no id 'arm-md' in the scenario; did you mean 'arm-mod'?") == true)
+        #expect(problems.dropFirst().first?.contains("f.px:2:29: error: no id 'XYZ' in the scenario") == true)
+        #expect(problems.last?.contains("f.px:4:30: error: no id 'who-startd' in the scenario; did you mean 'who-started'?") == true)
+    }
+
     @Test func anErrorInASourcedFilePointsIntoThatFile() {
         let bench = ScriptBench()
         bench.write("main.px", "step\nsource parts/b.px\n")

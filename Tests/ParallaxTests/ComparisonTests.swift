@@ -95,3 +95,62 @@ import Testing
         """)
     }
 }
+
+/// A claim about an early event can answer a question about a later one (a briefing on the
+/// air battle gives the number of pilots taken, before the capture itself is an event).
+/// Its answer is a party's position from the moment the claim is known: the question's row
+/// shows from then, and a tied pair is never shown in the figures table instead.
+@Suite struct EarlyAnswerTests {
+    static let text = Fixtures.minimal + """
+
+    questions:
+      - {id: q-held, text: How many Armenians are held?, about: calm, kind: number, measure: captured, party: ARM}
+      - {id: q-who, text: Who started it?, about: calm, kind: party}
+    claims:
+      - {id: aze-two, by: AZE, about: clash, says: Two taken, status: official, sources: [src], answers: {q-held: 2, q-who: ARM}}
+      - {id: arm-fig, by: arm-mod, about: clash, says: One taken, status: official, sources: [src], figures: [{party: ARM, captured: 1}]}
+
+    """
+
+    @Test func anAnswerKnownBeforeItsQuestionsEventHasTheQuestionsRow() throws {
+        let c = Comparison(Knowledge(scenario: try Fixtures.load(Self.text), position: 1), parties: ["ARM", "AZE"])
+        #expect(c.questions.map(\.question.id) == ["q-held", "q-who"])
+        #expect(c.questions.map(\.verdict) == [.diverge, .oneSided])
+        #expect(c.figures.isEmpty)
+    }
+
+    @Test func traceStartsWhereTheFirstAnswerIsKnown() throws {
+        let t = Trace(question: "q-held", parties: ["ARM", "AZE"], in: try Fixtures.load(Self.text), through: 2)
+        #expect(t.rows.map(\.position) == [1])
+        #expect(t.rows.first?.state.verdict == "diverge")
+    }
+
+    @Test func aQuestionNoOneHasAnsweredWaitsForItsEvent() throws {
+        let text = Self.text.replacing("answers: {q-held: 2, q-who: ARM}", with: "answers: {q-held: 2}")
+        let scenario = try Fixtures.load(text)
+        #expect(Comparison(Knowledge(scenario: scenario, position: 1), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held"])
+        #expect(Comparison(Knowledge(scenario: scenario, position: 2), parties: ["ARM", "AZE"]).questions.map(\.question.id) == ["q-held", "q-who"])
+    }
+
+    /// `trace` has a row where a party's position or the verdict changes; a `withheld` is
+    /// no position, so a second voice of the same party declining to give a figure adds no
+    /// row (a watch still fires on it: the set of answers differs).
+    @Test func aWithheldBesideAPositionAddsNoTraceRow() throws {
+        let text = Fixtures.minimal.replacing("  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}",
+                                              with: "  - {id: arm-mod, name: Armenian Defense Ministry, party: ARM}\n  - {id: arm-pm, name: Prime Minister, party: ARM}")
+            + """
+
+        questions:
+          - {id: q-dead, text: How many died?, about: clash, kind: number}
+        claims:
+          - {id: c1, by: arm-mod, about: clash, says: x, status: official, sources: [src], answers: {q-dead: 3}}
+          - {id: c2, by: arm-pm, about: calm, says: y, status: official, sources: [src], answers: {q-dead: withheld}}
+
+        """
+        let scenario = try Fixtures.load(text)
+        let t = Trace(question: "q-dead", parties: ["ARM", "AZE"], in: scenario, through: 2)
+        #expect(t.rows.map(\.position) == [1])
+        let probe = Probe(.question("q-dead", parties: ["ARM", "AZE"]), in: scenario)
+        #expect(probe.value(at: 1) != probe.value(at: 2))
+    }
+}

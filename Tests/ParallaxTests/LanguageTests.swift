@@ -142,6 +142,23 @@ struct FilterTests {
         """)
     }
 
+    /// A field of fixed words is matched as every term is: ignoring case, and with `~` on
+    /// any part of a word; only a value that no word could match is an error.
+    @Test func fixedWordFieldsTakeEveryOperatorsValues() throws {
+        let c = try Console()
+        for line in ["claims all where status ~ off", "claims all where status ~ OFFI", "claims all where status = OFFICIAL",
+                     "claims all where status in (Official, OFFICIAL)"] {
+            #expect(c.run(line) == c.run("claims all where status = official"), "\(line)")
+        }
+        #expect(c.run("events where phase ~ esc") == c.run("events where phase = escalation or phase = de-escalation"))
+        #expect(c.run("claims all where measure ~ kill") == c.run("claims all where measure = killed"))
+        #expect(c.run("claims where status ~ offx") == """
+        claims where status ~ offx
+                              ^^^^
+        error: no status contains 'offx'; expected one of: official, unconfirmed, confirmed, disputed, retracted
+        """)
+    }
+
     @Test func filterTextRoundTrips() throws {
         func filter(_ line: String) throws -> Filter {
             try #require(try CommandParser.parse(Lexer.segments(line)[0]).get().filter())

@@ -13,9 +13,24 @@ struct LoaderTests {
     @Test func unknownKeyIsAnErrorWithSuggestion() {
         let text = Fixtures.minimal.replacingOccurrences("title: Clash", "titel: Clash") + Fixtures.claims
         #expect(Fixtures.problems(text) == [
-            "11:5: event is missing required key 'title'",
             "11:67: unknown key 'titel' in event; did you mean 'title'?",
         ])
+    }
+
+    /// A misspelt required key is one mistake, reported once: at the key, with the word
+    /// meant; the entity is not also said to lack it. A key missing outright still is.
+    @Test func aMisspeltRequiredKeyIsReportedOnce() {
+        let claims = Fixtures.claims.replacingOccurrences("says: Calm, status: official, sources: [src]}",
+                                                          "sayz: Calm, status: official, sources: [src], figures: [{party: ARM, kiled: 3}]}")
+        #expect(Fixtures.problems(Fixtures.minimal + claims) == [
+            "15:41: unknown key 'sayz' in claim; did you mean 'says'?",
+            "15:110: unknown key 'kiled' in figure; did you mean 'killed'?",
+        ])
+        let missing = Fixtures.minimal + Fixtures.claims.replacingOccurrences("says: Calm, ", "")
+        #expect(Fixtures.problems(missing) == ["15:5: claim is missing required key 'says'"])
+        let noMeasure = Fixtures.minimal + Fixtures.claims.replacingOccurrences("Calm, status: official, sources: [src]}",
+                                                                                                "Calm, status: official, sources: [src], figures: [{party: ARM, note: x}]}")
+        #expect(Fixtures.problems(noMeasure).count == 1)
     }
 
     @Test func duplicateIdAcrossKinds() {

@@ -342,4 +342,22 @@ struct InterruptTests {
         let a = try Self.interrupted(after: 0)
         #expect(try a.text("trace who-started all").contains("interrupted at 8/15"))
     }
+
+    /// A question tied to a (party, measure) and that pair's figure are one fact: a revision
+    /// of it is one `Changed` line, named by the pair (`IND killed`), whichever form each
+    /// claim used — a figure, an answer, or `withheld`.
+    @Test func aTiedRevisionIsOneChangedLine() throws {
+        let text = Fixtures.minimal + """
+
+        questions:
+          - {id: q-dead, text: How many Armenians died?, about: clash, kind: number, measure: killed, party: ARM}
+          - {id: q-held, text: How many Azerbaijanis are held?, about: clash, kind: number, measure: captured, party: AZE}
+        claims:
+          - {id: c1, by: arm-mod, about: clash, says: x, status: official, sources: [src], figures: [{party: ARM, killed: 3}], answers: {q-held: withheld}}
+          - {id: c2, by: arm-mod, about: calm, says: y, status: official, sources: [src], revises: c1, answers: {q-dead: 20}, figures: [{party: AZE, captured: 5}]}
+
+        """
+        let a = TimeNavigationTests.Analyst(try Fixtures.load(text))
+        #expect(TimeNavigationTests.changed(try a.run("end")) == ["ARM killed: 3 → 20 (c2 revises c1)", "AZE captured: withheld → 5 (c2 revises c1)"])
+    }
 }

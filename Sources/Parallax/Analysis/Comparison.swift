@@ -41,7 +41,7 @@ public struct Comparison: Sendable {
     }
 
     public let parties: [String]
-    /// Questions whose event is known, in sequence order.
+    /// Questions whose event is reached or that a known claim answers, in the order of their events.
     public let questions: [QuestionRow]
     /// Pairs not tied to a question for which any voice claims a current figure.
     public let figures: [FigureRow]
@@ -71,7 +71,9 @@ public struct Comparison: Sendable {
         }
         var rows: [(Int, QuestionRow)] = []
         for q in scenario.questions {
-            guard let at = scenario.positionOfEvent[q.about], at <= knowledge.position else { continue }
+            // A question is asked once its event is reached, or earlier once a known claim
+            // answers it (a claim about an earlier event may): that answer is a position.
+            guard let at = scenario.positionOfEvent[q.about], at <= knowledge.position || answers[q.id] != nil else { continue }
             var lists = answers[q.id] ?? Array(repeating: [], count: others + 1)
             let outside = lists.removeLast()
             let judgement = Judgement(lists.map { $0.map(\.answer) }, parties: parties, others: outside.map(\.answer),
@@ -84,8 +86,8 @@ public struct Comparison: Sendable {
         struct Key: Hashable { let losses: String?; let measure: Measure }
         var byKey: [Key: [[ClaimedFigure]]] = [:]
         let claims = scenario.claims
-        // Pairs whose question has a row are shown there, once; until its event is reached a
-        // tied figure still shows here.
+        // Pairs whose question has a row are shown there, once; a known tied figure is an
+        // answer, so its question has a row.
         var shown = Set<Question.Tie>()
         for r in questions { if let t = r.question.tie { shown.insert(t) } }
         for f in knowledge.claimedFigures() where f.standing.counts {

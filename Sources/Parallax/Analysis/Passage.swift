@@ -47,6 +47,15 @@ public struct Passage: Sendable {
         scenario.claims.withUnsafeBufferPointer { claims in
             for i in revealed where links.revises[i] >= 0 && claims[i].status != .retracted {
                 for part in ClaimPart.parts(of: claims[i]) {
+                    // A tied question and its pair's figure are one fact: read it once, as the
+                    // answer (which also holds `withheld`), named by the pair.
+                    let tie: Question.Tie?
+                    switch part {
+                    case .answer(let q): tie = scenario.question(q)?.tie
+                    case .figure(let party, let m):
+                        if scenario.tiedQuestion[Question.Tie(losses: party, measure: m)] != nil { continue }
+                        tie = nil
+                    }
                     // The nearest earlier claim of the chain that stated this part, once known.
                     var j = links.revises[i]
                     while j >= 0 && Passage.value(of: part, in: claims[j]) == nil { j = links.revises[j] }
@@ -55,7 +64,8 @@ public struct Passage: Sendable {
                           let new = Passage.value(of: part, in: claims[i]), old != new else { continue }
                     let what: String
                     switch part {
-                    case .answer(let q): what = (claims[i].party ?? claims[i].by) + " " + q
+                    case .answer(let q):
+                        what = tie.map { ($0.losses ?? "all sides") + " " + $0.measure.rawValue } ?? (claims[i].party ?? claims[i].by) + " " + q
                     case .figure(let party, let m): what = (party ?? "all sides") + " " + m.rawValue
                     }
                     revisions.append(Revision(what: what, old: old, new: new, claim: i, revised: j,

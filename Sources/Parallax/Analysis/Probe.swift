@@ -127,6 +127,17 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
     public let verdict: String
     public let flags: [String]
 
+    /// What `trace` follows: each party's answers without `withheld`, the verdict and flags.
+    struct Position: Equatable {
+        let answers: [[Answer]]
+        let verdict: String
+        let flags: [String]
+    }
+
+    var position: Position {
+        Position(answers: answers.map { $0.filter { !$0.isWithheld } }, verdict: verdict, flags: flags)
+    }
+
     init(_ row: Comparison.QuestionRow, parties: [String]) {
         self.parties = parties
         answers = row.positions.map { positions in

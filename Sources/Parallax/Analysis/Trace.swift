@@ -10,7 +10,7 @@ public struct Trace: Sendable {
 
     public let question: String
     public let parties: [String]
-    /// The rows up to `limit`, in sequence order; the first is where the question's event is reached.
+    /// The rows up to `limit`, in sequence order; the first is where the question is first asked (its event reached, or an answer known).
     public let rows: [Row]
     /// Positions read before an interrupt stopped the trace; nil when it ran to the end.
     public let interruptedAt: Int?
@@ -25,7 +25,12 @@ public struct Trace: Sendable {
         self.limit = limit
         let probe = Probe(.question(question, parties: parties), in: scenario)
         var rows: [Row] = []
-        var previous = WatchedValue.notAsked
+        // A row where a party's position (its answers, `withheld` set aside: it is no
+        // position) or the verdict with its flags changes; a watch also fires on a withheld.
+        func position(_ v: WatchedValue) -> AnswerState.Position? {
+            if case .answers(let state) = v { state.position } else { nil }
+        }
+        var previous: AnswerState.Position?
         var stopped: Int?
         for p in probe.changePoints where p >= 1 && p <= limit {
             if isInterrupted() {
@@ -33,8 +38,9 @@ public struct Trace: Sendable {
                 break
             }
             let value = probe.value(at: p)
-            if value != previous, case .answers(let state) = value { rows.append(Row(position: p, state: state)) }
-            previous = value
+            let now = position(value)
+            if now != previous, case .answers(let state) = value { rows.append(Row(position: p, state: state)) }
+            previous = now
         }
         self.rows = rows
         interruptedAt = stopped

@@ -35,6 +35,17 @@ public struct FilterTerm: Sendable {
     public var field: String
     public var op: Op
     public var values: [FilterValue]
+    /// Where each value was written, for errors about it (`check SCRIPT`: an id not in the scenario).
+    public var valueTokens: [Token] = []
+
+    /// The terms of a filter, in the order written.
+    static func terms(of filter: Filter) -> [FilterTerm] {
+        switch filter {
+        case .term(let t): [t]
+        case .not(let f): terms(of: f)
+        case .and(let a, let b), .or(let a, let b): terms(of: a) + terms(of: b)
+        }
+    }
 
     var text: String {
         let shown = values.map { $0.text }

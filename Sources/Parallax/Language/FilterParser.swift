@@ -146,8 +146,10 @@ struct FilterParser<E> {
             }
             i += 1
             var values: [FilterValue] = []
+            var tokens: [Token] = []
             while true {
-                values.append(try value(field: fieldToken.text, type: type))
+                if let t = peek { tokens.append(t) }
+                values.append(try value(field: fieldToken.text, type: type, op: op))
                 guard let sep = peek, sep.kind == .symbol else {
                     throw CommandError("missing ')' to close the list", at: open)
                 }
@@ -155,12 +157,14 @@ struct FilterParser<E> {
                 if sep.text == ")" { break }
                 guard sep.text == "," else { throw CommandError("expected ',' or ')' in the list", at: sep) }
             }
-            return FilterTerm(field: fieldToken.text, op: op, values: values)
+            return FilterTerm(field: fieldToken.text, op: op, values: values, valueTokens: tokens)
         }
-        return FilterTerm(field: fieldToken.text, op: op, values: [try value(field: fieldToken.text, type: type)])
+        let token = peek
+        return FilterTerm(field: fieldToken.text, op: op, values: [try value(field: fieldToken.text, type: type, op: op)],
+                          valueTokens: token.map { [$0] } ?? [])
     }
 
-    mutating func value(field: String, type: FieldType) throws(CommandError) -> FilterValue {
+    mutating func value(field: String, type: FieldType, op: FilterTerm.Op) throws(CommandError) -> FilterValue {
         guard let t = peek, t.kind == .word || t.kind == .string else {
             throw CommandError("expected a value for '\(field)'", column: peek?.column ?? endColumn)
         }
@@ -179,9 +183,15 @@ struct FilterParser<E> {
             }
             return .date(d)
         case .choice(let options):
-            guard options.contains(t.text) else {
+            // Matched as the term is evaluated: ignoring case, and `~` on any part of a word
+            // (`status ~ off` is official); a value no word can match is a typo.
+            let folded = Folding.foldedBytes(t.text)
+            let matchable = op == .contains ? options.contains { Folding.matches($0, folded: folded) }
+                                            : options.contains { $0.lowercased() == t.text.lowercased() }
+            guard matchable else {
                 let hint = Suggestions.nearest(to: t.text, in: options).map { "did you mean '\($0)'? " } ?? ""
-                throw CommandError("unknown \(field) '\(t.text)'; \(hint)expected one of: \(options.joined(separator: ", "))", at: t)
+                let what = op == .contains ? "no \(field) contains '\(t.text)'" : "unknown \(field) '\(t.text)'"
+                throw CommandError("\(what); \(hint)expected one of: \(options.joined(separator: ", "))", at: t)
             }
             return .text(t.text)
         }

@@ -102,12 +102,16 @@ extension ScenarioLoader {
         var keys: [(Measure, YAMLNode)] = []
         var seen: UInt32 = 0
         var unknown: [String] = []
+        var meantMeasure = false
         for (k, v) in pairs {
             guard let key = k.scalar else { error(k, "a key must be a plain word"); continue }
             guard let number = EntityKeys.figure.number(key) else {
                 if unknown.contains(key) { error(k, "duplicate key '\(key)' in figure"); continue }
                 unknown.append(key)
                 let all = Measure.allCases.map(\.rawValue) + ["party", "note"]
+                let near = Suggestions.nearest(to: key, in: all)
+                // A misspelt measure is the one mistake: the figure is not also said to name none.
+                if let near, Measure(rawValue: near) != nil { meantMeasure = true }
                 error(k, "unknown key '\(key)' in figure\(Suggestions.hint(for: key, in: all))")
                 continue
             }
@@ -128,7 +132,7 @@ extension ScenarioLoader {
                 }
             }
         }
-        if figure.values.isEmpty && seen >> 2 == 0 {
+        if figure.values.isEmpty && seen >> 2 == 0 && !meantMeasure {
             error(node, "figure names no measure; give one of: " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }

@@ -235,12 +235,17 @@ public struct ScenarioLoader {
     mutating func fields(_ pairs: YAMLNode.Pairs, of node: YAMLNode, _ keys: EntityKeys) -> Fields {
         var f = Fields(keys, node: node)
         var seen: UInt32 = 0
+        // Keys an unknown key's `did you mean` names: a misspelt key is one mistake, so the
+        // entity is not also said to lack the key meant.
+        var meant: UInt32 = 0
         for (k, v) in pairs {
             guard let key = k.scalar else {
                 error(k, "a key must be a plain word, found \(k.kindName)")
                 continue
             }
             guard let i = keys.number(key) else {
+                let near = Suggestions.nearest(to: key, in: keys.names)
+                if let near, let j = keys.number(near) { meant |= 1 << j }
                 error(k, "unknown key '\(key)' in \(keys.entity)\(Suggestions.hint(for: key, in: keys.names))")
                 continue
             }
@@ -254,8 +259,8 @@ public struct ScenarioLoader {
                 f.nodes[i] = v
             }
         }
-        if f.present & keys.requiredMask != keys.requiredMask {
-            let missing = (0..<keys.requiredCount).filter { f.present & (1 << $0) == 0 }.map { keys.names[$0] }
+        if (f.present | meant) & keys.requiredMask != keys.requiredMask {
+            let missing = (0..<keys.requiredCount).filter { (f.present | meant) & (1 << $0) == 0 }.map { keys.names[$0] }
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             error(node, "\(keys.entity) is missing required key\(missing.count > 1 ? "s" : "") \(list)")
         }

@@ -150,8 +150,24 @@ extension ArgumentKind {
             guard WatchCommands.question(t, in: scenario) == nil else { return }
             let hint = Suggestions.nearest(to: w, in: scenario.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
             throw CommandError("unknown question '\(w)'\(hint)", at: t)
+        case (_, .filter(let f)):
+            // Every id a term names by = != or in (its field holds ids in every schema).
+            for term in FilterTerm.terms(of: f) where term.op != .contains && FilterTerm.idFields.contains(term.field) {
+                for (value, token) in zip(term.values, term.valueTokens) {
+                    guard case .text(let w) = value, scenario.entity(w) == nil,
+                          InspectionCommands.caseInsensitive(w, in: scenario) == nil else { continue }
+                    throw CommandError("no id '\(w)' in the scenario\(Suggestions.hint(for: w, in: scenario.index.keys))", at: token)
+                }
+            }
         default:
             return
         }
     }
+}
+
+extension FilterTerm {
+    /// The fields whose values are ids, read from the filter schemas (a field name means the
+    /// same in each).
+    static let idFields: Set<String> = Set((FilterSchemas.event.fields + FilterSchemas.claim.fields + FilterSchemas.actor.fields)
+        .compactMap { field in if case .id = field.type { field.name } else { nil } })
 }
