@@ -45,7 +45,7 @@ struct InstallTests {
 
     @Test func installRendersEveryPageLoadsEveryCompletionAndUninstallsToNothing() throws {
         for tool in ["groff", "man", "bash", "zsh", "fish"] {
-            try #require(Shell.has(tool), "\(tool) is missing: Scripts/install-deps.sh installs it")
+            try #require(Shell.has(tool), "\(tool) is missing: Scripts/install-deps.sh --tests installs it")
         }
         let destdir = try install()
         let root = destdir.path + Self.prefix

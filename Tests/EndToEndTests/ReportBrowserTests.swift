@@ -8,7 +8,7 @@ import Glibc
 /// by Scripts/check-report.py: html5lib in strict mode, every SVG as XML, then headless
 /// Chromium, whose measured boxes must hold the chart, the contact web and the figures
 /// picture inside the page, and whose screenshot must not be blank there. Skipped, loudly,
-/// only where Chromium or html5lib cannot be had (Scripts/install-deps.sh installs both).
+/// only where Chromium or html5lib cannot be had (Scripts/install-deps.sh --tests installs both).
 @Suite("HTML report in a browser", .serialized)
 struct ReportBrowserTests {
     /// A Python that has html5lib (Debian's is /usr/bin/python3), and Chromium.
@@ -20,7 +20,7 @@ struct ReportBrowserTests {
 
                 ⚠️  SKIPPED: the HTML report browser tests need Chromium and python3-html5lib \
                 (found python with html5lib: \(python ?? "none"), chromium: \(chromium ?? "none")). \
-                Run Scripts/install-deps.sh.
+                Run Scripts/install-deps.sh --tests.
 
                 """)
             return nil

@@ -124,8 +124,12 @@ public enum ScenarioSlice {
             do throws(CommandError) {
                 return .success(try FilterTarget.event.parse(Array(tokens.dropFirst()), after: tokens[0]))
             } catch {
+                // The column counted the "where " put in front; the message quotes `text`.
                 var e = error
-                e.column = e.column.map { max(1, $0 - 6) }
+                if var range = e.range {
+                    range.column = max(1, range.column - 6)
+                    e.range = range
+                }
                 e.line = text
                 return .failure(e)
             }
