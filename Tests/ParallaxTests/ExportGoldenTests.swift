@@ -13,16 +13,8 @@ import Testing
         return Interpreter(session: Session(scenario: scenario))
     }
 
-    static func compare(_ actual: String, _ file: String) throws {
-        let path = Fixtures.root + "/Tests/ParallaxTests/Golden/export/" + file
-        if ProcessInfo.processInfo.environment["PARALLAX_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: Fixtures.root + "/Tests/ParallaxTests/Golden/export",
-                                                    withIntermediateDirectories: true)
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "differs from Golden/export/\(file); rerun with PARALLAX_UPDATE_GOLDEN=1 to accept")
+    static func compare(_ actual: String, _ file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try GoldenFile.check(actual, "export/" + file, sourceLocation: sourceLocation)
     }
 
     static let exports: [(file: String, format: ExportFormat, setup: String)] = [

@@ -17,13 +17,6 @@ import Testing
     @Test(arguments: cases.map(\.file))
     func golden(_ file: String) throws {
         let commands = try #require(Self.cases.first { $0.file == file }?.commands)
-        let actual = "px> \(commands)\n" + NarrativeFixtures.run(try NarrativeFixtures.seed(), commands, width: 100) + "\n"
-        let path = Fixtures.root + "/Tests/ParallaxTests/Golden/" + file
-        if ProcessInfo.processInfo.environment["PARALLAX_UPDATE_GOLDEN"] == "1" {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "differs from Golden/\(file); rerun with PARALLAX_UPDATE_GOLDEN=1 to accept")
+        try GoldenFile.check(GoldenFile.transcript(try NarrativeFixtures.seed(), commands), file)
     }
 }

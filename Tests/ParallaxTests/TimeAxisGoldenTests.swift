@@ -55,13 +55,7 @@ import Testing
     func golden(_ file: String) throws {
         let c = try #require(Self.cases.first { $0.file == file })
         let actual = "px> \(c.commands)   (\(c.format.rawValue), width \(c.width))\n" + (try Self.output(c)) + "\n"
-        let path = Fixtures.root + "/Tests/ParallaxTests/Golden/" + file
-        if ProcessInfo.processInfo.environment["PARALLAX_UPDATE_GOLDEN"] == "1" {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "differs from Golden/\(file); rerun with PARALLAX_UPDATE_GOLDEN=1 to accept")
+        try GoldenFile.check(actual, file)
     }
 
     /// Whatever the width, every line fits, the bars grow with it, and the break is there.
