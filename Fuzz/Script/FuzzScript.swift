@@ -8,17 +8,7 @@ import Parallax
 public func fuzzScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let script = Script(path: FuzzReplay.emptyFolder + "/fuzz.px", text: text)
-    let interpreter = FuzzReplay.safeInterpreter(on: FuzzReplay.seed)
-    let options = RenderOptions(format: .text, width: 80)
-    let runner = ScriptRunner(interpreter: interpreter) { output in
-        switch output {
-        case .command: break
-        case .document(let document): _ = Renderer.render(document, options)
-        case .failure(let failure): _ = failure.rendered
-        case .warning: break
-        }
-    }
-    runner.run(script)
+    FuzzReplay.runSafely(script)
     return 0
 }
 

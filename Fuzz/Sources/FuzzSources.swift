@@ -25,18 +25,8 @@ public func fuzzSources(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             unlink(path)
         }
     }
-    let interpreter = FuzzReplay.safeInterpreter(on: FuzzReplay.seed)
-    let options = RenderOptions(format: .text, width: 80)
-    let runner = ScriptRunner(interpreter: interpreter) { output in
-        switch output {
-        case .command: break
-        case .document(let document): _ = Renderer.render(document, options)
-        case .failure(let failure): _ = failure.rendered
-        case .warning: break
-        }
-    }
     guard case .success(let script) = Script.read(folder + "/0.px") else { return 0 }
-    runner.run(script)
+    FuzzReplay.runSafely(script)
     return 0
 }
 

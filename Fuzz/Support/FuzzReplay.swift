@@ -62,4 +62,19 @@ public enum FuzzReplay {
         environment.baseDirectory = emptyFolder
         return Interpreter(session: Session(scenario: scenario), environment: environment)
     }
+
+    /// Runs `script` on the bundled scenario in safe mode, rendering every document as the
+    /// terminal would get it and every failure as its message.
+    public static func runSafely(_ script: Script) {
+        let options = RenderOptions(format: .text, width: 80)
+        let runner = ScriptRunner(interpreter: safeInterpreter(on: seed)) { output in
+            switch output {
+            case .command: break
+            case .document(let document): _ = Renderer.render(document, options)
+            case .failure(let failure): _ = failure.rendered
+            case .warning: break
+            }
+        }
+        runner.run(script)
+    }
 }

@@ -2,21 +2,13 @@
 /// and actor2 its parties) and one claim by the row's `source` with `fatalities` as the
 /// killed of all sides. ACLED's terms forbid redistributing its rows: tests use made-up
 /// rows under the real header.
-struct ACLEDMapping: RowMapping {
+struct ACLEDMapping: HeaderMapping {
     let names: [String]
     let column: [String: Int]
 
     init(header: [String]) {
         names = header
-        var column: [String: Int] = [:]
-        for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
-        self.column = column
-    }
-
-    subscript(_ name: String) -> Int { column[name] ?? Int.max }
-
-    func check(fieldCount n: Int) -> String? {
-        n == names.count ? nil : "the row has \(n) comma-separated fields; the header has \(names.count)"
+        column = Self.columns(header)
     }
 
     mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {

@@ -12,6 +12,28 @@ protocol RowMapping {
     mutating func finish(_ builder: inout ImportBuilder)
 }
 
+/// A CSV export that names its fields in a header row (UCDP GED, ACLED): fields are found
+/// by name, and every row has as many fields as the header.
+protocol HeaderMapping: RowMapping {
+    var column: [String: Int] { get }
+}
+
+extension HeaderMapping {
+    /// Each name's first column.
+    static func columns(_ header: [String]) -> [String: Int] {
+        var column: [String: Int] = [:]
+        for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
+        return column
+    }
+
+    /// The column of a field, or one past any row when the header lacks it (read as empty).
+    subscript(_ name: String) -> Int { column[name] ?? Int.max }
+
+    func check(fieldCount n: Int) -> String? {
+        n == names.count ? nil : "the row has \(n) comma-separated fields; the header has \(names.count)"
+    }
+}
+
 extension RowMapping {
     mutating func finish(_ builder: inout ImportBuilder) {}
 }

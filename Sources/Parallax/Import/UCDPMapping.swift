@@ -2,7 +2,7 @@
 /// claim by UCDP with its figures: deaths_a and deaths_b as each side's killed, and for all
 /// sides together the low..high estimate with the best estimate in the note. UCDP data:
 /// CC BY 4.0, Sundberg & Melander (2013), Davies, Pettersson & Öberg (2023).
-struct UCDPMapping: RowMapping {
+struct UCDPMapping: HeaderMapping {
     let names: [String]
     let column: [String: Int]
     var ucdp: String?
@@ -11,15 +11,7 @@ struct UCDPMapping: RowMapping {
 
     init(header: [String]) {
         names = header
-        var column: [String: Int] = [:]
-        for (i, n) in header.enumerated() where column[n] == nil { column[n] = i }
-        self.column = column
-    }
-
-    subscript(_ name: String) -> Int { column[name] ?? Int.max }
-
-    func check(fieldCount n: Int) -> String? {
-        n == names.count ? nil : "the row has \(n) comma-separated fields; the header has \(names.count)"
+        column = Self.columns(header)
     }
 
     mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {
