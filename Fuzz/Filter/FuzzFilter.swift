@@ -7,7 +7,9 @@ import Parallax
 /// nesting (ten thousand `(` or `not`, chains of `or`) is what this target exists to find.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFilter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    // A command line never holds a line break: the REPL, scripts and `-c` split lines first.
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+        .prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
     let line = "events where " + text
     guard case .success(let tokens) = Lexer.tokens(line), tokens.count >= 2 else { return 0 }
     let arguments = Array(tokens.dropFirst())

@@ -33,6 +33,18 @@ struct ReliabilityTests {
         #expect(e.rendered.utf8.count < 700, "one error stays a few hundred bytes")
     }
 
+    /// A message that quotes a word of control characters: each is shown as `\u{1F}`, seven
+    /// columns, and the line is cut by what it shows, not by the characters it quotes
+    /// (found by the filter fuzz target: 300 of them gave a 2 KB error).
+    @Test(arguments: ["\u{1F}", "\u{7F}", "\u{1B}", "\u{9B}"])
+    func aMessageQuotingControlCharactersStaysBounded(control: String) throws {
+        let e = try #require(try Self.failure("events where not (type = " + String(repeating: control, count: 300) + ")"))
+        #expect(e.message.hasPrefix("unknown type"))
+        let lines = e.rendered.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= 400 }, "\(lines.map { $0.unicodeScalars.count })")
+        #expect(e.rendered.utf8.count < 1_000, "one error stays a few hundred bytes")
+    }
+
     @Test func filtersUpToTheLimitStillWork() throws {
         let interpreter = Interpreter(session: Session(scenario: try Fixtures.seed()))
         let deep = "events where " + String(repeating: "(", count: 250) + "type = fight" + String(repeating: ")", count: 250)

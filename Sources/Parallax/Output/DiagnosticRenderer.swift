@@ -46,14 +46,17 @@ public enum DiagnosticRenderer {
         message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine).joined(separator: "\n")
     }
 
-    /// One line of a message: control characters escaped, cut at `messageColumns`.
+    /// One line of a message: control characters escaped, cut at `messageColumns` shown
+    /// (an escape counts at its shown width, so a run of controls cannot multiply the line).
     static func safeLine(_ line: Substring) -> String {
         var out = ""
         var n = 0
         for s in line.unicodeScalars {
-            if n == messageColumns { out += "…"; break }
-            if hidden(s) { out += escaped(s) } else { out.unicodeScalars.append(s) }
-            n += 1
+            let shown = hidden(s) ? escaped(s) : String(s)
+            let width = hidden(s) ? shown.unicodeScalars.count : 1
+            if n + width > messageColumns { out += "…"; break }
+            out += shown
+            n += width
         }
         return out
     }
