@@ -132,12 +132,13 @@ public enum ArgumentValue: Sendable, Equatable {
 
 extension Lexer {
     /// A word as it must be written to read back as itself: bare when it lexes as that one
-    /// word, else in double quotes with `\"` and `\\` escaped; `${` as `$${` either way.
+    /// word and the splitter keeps all of it as one command (`a;b` and `a#b` are one word
+    /// to the tokenizer but cut by the splitter), else in double quotes with `\"` and `\\` escaped; `${` as `$${` either way.
     public static func quotedIfNeeded(_ word: String) -> String {
         // `${` was written `$${` (else it would read as a parameter).
         let word = word.replacing("${", with: "$${")
         if !word.isEmpty, case .success(let t) = tokens(word), t.count == 1, t[0].kind == .word, t[0].text == word,
-           segments(word).count == 1 {
+           segments(word) == [Segment(text: word, column: 1)] {
             return word
         }
         var out = "\""
