@@ -120,6 +120,9 @@ struct Open: ParsableCommand {
             repl = REPL(interpreter: interpreter, editor: PlainLineEditor())
         }
         let status = repl.run()
+        // The process ends here: the session (a million-event model, object by object) is
+        // left to the kernel to free with the rest, not taken apart first.
+        _ = Unmanaged.passRetained(repl)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -12,12 +12,17 @@ import Darwin
 /// it is valid for: Parallax's version and the import options, the export's size and
 /// modification time, and a hash of its content (its first and last 64 KiB and 64 blocks
 /// of 4 KiB spread evenly: hashing all of a 420 MB file on every open would cost more than
-/// the cache saves). Then the length and checksum of the body. A cache whose header does not
-/// match, whose body is short or whose checksum differs is ignored and rewritten: it is
-/// never trusted in part.
+/// the cache saves). Then the length of the body, where its string table starts, and its
+/// checksum. A cache whose header does not match, whose body is short or whose checksum
+/// differs is ignored and rewritten: it is never trusted in part.
+///
+/// The body is the records (entities in model order), then the string table. Reading
+/// checks the checksum as it decodes, a few hundred records behind, so the bytes are read
+/// from memory once, and hands the pages it has passed back to the kernel: a million
+/// rows' cache does not stay resident next to the model it became.
 enum EventCache {
-    static let magic: [UInt8] = Array("PXCACHE1".utf8)
-    static let headerSize = 56
+    static let magic: [UInt8] = Array("PXCACHE2".utf8)
+    static let headerSize = 64
 
     /// Where cache files go: the option, else the cache folder of `UserFiles`
     /// (`$XDG_CACHE_HOME/parallax`, default `~/.cache/parallax`).
@@ -64,12 +69,37 @@ enum EventCache {
         return h
     }
 
-    static func header(key: UInt64, file: MappedFile, body: UnsafeRawBufferPointer) -> [UInt8] {
-        var w = CacheWriter()
-        w.bytes = magic
-        for v in [key, UInt64(file.size), UInt64(bitPattern: Int64(file.modified)), contentHash(file.bytes),
-                  UInt64(body.count), Checksum.of(body)] { w.u64(v) }
-        return w.bytes
+    /// The header's fields after the magic, in order.
+    struct Header: Equatable {
+        var key: UInt64, size: UInt64, modified: UInt64, content: UInt64
+        var length: UInt64, table: UInt64, checksum: UInt64
+
+        var bytes: [UInt8] {
+            var out = EventCache.magic
+            for v in [key, size, modified, content, length, table, checksum] {
+                withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+            }
+            return out
+        }
+
+        /// The fields of `bytes` (a header's), nil without the magic.
+        init?(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count >= EventCache.headerSize, bytes.starts(with: EventCache.magic) else { return nil }
+            func at(_ k: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + 8 * k, as: UInt64.self)) }
+            self.init(key: at(0), size: at(1), modified: at(2), content: at(3), length: at(4), table: at(5), checksum: at(6))
+        }
+
+        init(key: UInt64, size: UInt64, modified: UInt64, content: UInt64, length: UInt64, table: UInt64, checksum: UInt64) {
+            (self.key, self.size, self.modified, self.content) = (key, size, modified, content)
+            (self.length, self.table, self.checksum) = (length, table, checksum)
+        }
+
+        /// What the header of a cache of `file` must say before its length, table and checksum.
+        static func expected(_ file: MappedFile, path: String, _ options: ImportOptions) -> Header {
+            Header(key: EventCache.key(path, options), size: UInt64(file.size),
+                   modified: UInt64(bitPattern: Int64(file.modified)), content: contentHash(file.bytes),
+                   length: 0, table: 0, checksum: 0)
+        }
     }
 
     // MARK: Reading
@@ -81,23 +111,36 @@ enum EventCache {
               cache.size >= headerSize else { return nil }
         return withExtendedLifetime(cache) { () -> ImportResult? in
             let raw = UnsafeRawBufferPointer(cache.bytes)
-            guard Array(raw[0..<8]) == magic else { return nil }
-            var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[8..<headerSize]))
-            guard let key = try? r.u64(), key == self.key(path, options),
-                  let size = try? r.u64(), size == UInt64(file.size),
-                  let modified = try? r.u64(), modified == UInt64(bitPattern: Int64(file.modified)),
-                  let content = try? r.u64(), content == contentHash(file.bytes),
-                  let length = try? r.u64(), length == UInt64(cache.size - headerSize),
-                  let sum = try? r.u64() else { return nil }
+            guard var header = Header(raw) else { return nil }
+            let (length, table, checksum) = (header.length, header.table, header.checksum)
+            (header.length, header.table, header.checksum) = (0, 0, 0)
+            guard header == Header.expected(file, path: path, options), length == UInt64(cache.size - headerSize),
+                  table <= length else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
-            guard Checksum.of(body) == sum else { return nil }
-            return try? decode(body, path: path)
+            // Summed a little behind the decoder, while the bytes are still in the CPU's cache.
+            var sum = Checksum(), summed = 0
+            func sum(to end: Int) {
+                let whole = end & ~(Checksum.block - 1)
+                guard whole > summed else { return }
+                sum.add(UnsafeRawBufferPointer(rebasing: body[summed..<whole]))
+                summed = whole
+                cache.release(below: headerSize + summed)
+            }
+            guard let result = try? decode(body, table: Int(table), path: path, passing: sum(to:)) else { return nil }
+            sum.finish(UnsafeRawBufferPointer(rebasing: body[summed...]))
+            return sum.value ^ (table &* Checksum.k1) == checksum ? result : nil
         }
     }
 
-    static func decode(_ body: UnsafeRawBufferPointer, path: String) throws(CacheReader.Corrupt) -> ImportResult {
+    /// Decodes a body whose string table starts at `table`; `passing` is told now and then how
+    /// far the records have been read.
+    static func decode(_ body: UnsafeRawBufferPointer, table: Int, path: String,
+                       passing: (Int) -> Void) throws(CacheReader.Corrupt) -> ImportResult {
         var r = CacheReader(body)
+        r.offset = table
         try r.readTable()
+        r.offset = 0
+        var remaining: Int { table - r.offset }
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: 1) }
         let shape = try r.choice(EventFileShape.self)
         let rows = try r.count(), skipped = try r.count(), repaired = try r.count()
@@ -107,26 +150,38 @@ enum EventCache {
             firstSkipped = Diagnostic(SourceLocation(file: path, line: line, column: column), try r.string(), length: length)
         }
         let info = ScenarioInfo(id: try r.string(), title: try r.string(), summary: try r.optionalString(), asOf: nil)
-        var b = ImportBuilder(path: path)
-        let sources = try r.count()
-        for _ in 0..<sources {
-            b.sources.append(Source(id: try r.inline(), publisher: try r.string(), title: try r.string(), date: try r.date(),
-                                    url: try r.optionalInline(), location: at(try r.count())))
+        // Counts are checked against the bytes left (a record takes at least this many)
+        // before anything is reserved for them.
+        let sourceCount = try r.count()
+        guard sourceCount * 6 <= remaining else { throw CacheReader.Corrupt() }
+        var sources: [Source] = []
+        sources.reserveCapacity(sourceCount)
+        for _ in 0..<sourceCount {
+            sources.append(Source(id: try r.string(), publisher: try r.string(), title: try r.string(), date: try r.date(),
+                                  url: try r.optionalInline(), location: at(try r.count())))
+            if sources.count & 1023 == 0 { passing(r.offset) }
         }
-        let parties = try r.count()
-        for _ in 0..<parties {
-            b.parties.append(Party(id: try r.string(), name: try r.string(), role: try r.choice(PartyRole.self),
-                                   location: at(try r.count())))
+        let partyCount = try r.count()
+        guard partyCount * 4 <= remaining else { throw CacheReader.Corrupt() }
+        var parties: [Party] = []
+        parties.reserveCapacity(partyCount)
+        for _ in 0..<partyCount {
+            parties.append(Party(id: try r.string(), name: try r.string(), role: try r.choice(PartyRole.self),
+                                 location: at(try r.count())))
         }
-        let actors = try r.count()
-        for _ in 0..<actors {
-            b.actors.append(Actor(id: try r.string(), name: try r.string(), party: try r.string(), kind: try r.optionalString(),
-                                  title: try r.optionalString(), location: at(try r.count())))
+        let actorCount = try r.count()
+        guard actorCount * 6 <= remaining else { throw CacheReader.Corrupt() }
+        var actors: [Actor] = []
+        actors.reserveCapacity(actorCount)
+        for _ in 0..<actorCount {
+            actors.append(Actor(id: try r.string(), name: try r.string(), party: try r.string(), kind: try r.optionalString(),
+                                title: try r.optionalString(), location: at(try r.count())))
         }
-        let events = try r.count()
-        guard events <= body.count else { throw CacheReader.Corrupt() }
-        b.events.reserveCapacity(events)
-        for _ in 0..<events {
+        let eventCount = try r.count()
+        guard eventCount * 15 <= remaining else { throw CacheReader.Corrupt() }
+        var events: [Event] = []
+        events.reserveCapacity(eventCount)
+        for _ in 0..<eventCount {
             let id = try r.inline(), start = try r.date()
             let end: PartialDate? = try r.u8() == 1 ? try r.date() : nil
             let phase = try r.choice(Phase.self), type = try r.choice(EventType.self)
@@ -141,22 +196,25 @@ enum EventCache {
                 e.coverage = Coverage(sources: Int32(clamping: try r.int()), mentions: Int32(clamping: try r.int()),
                                       articles: Int32(clamping: try r.int()), tone: Float(try r.double()))
             }
-            b.events.append(e)
+            events.append(e)
+            if events.count & 1023 == 0 { passing(r.offset) }
         }
-        var titles: [String: String] = [:]
-        titles.reserveCapacity(b.events.count)
-        for e in b.events { titles[e.id] = e.title }
-        let claims = try r.count()
-        guard claims <= body.count else { throw CacheReader.Corrupt() }
-        b.claims.reserveCapacity(claims)
-        for _ in 0..<claims {
-            let id = try r.inline(), by = try r.string(), about = try r.inline()
+        let claimCount = try r.count()
+        guard claimCount * 9 <= remaining else { throw CacheReader.Corrupt() }
+        var claims: [Claim] = []
+        claims.reserveCapacity(claimCount)
+        for _ in 0..<claimCount {
+            let id = try r.inline(), by = try r.string()
+            // The event it is about by position (its id and date are the event's own).
+            let position = try r.count()
+            guard position <= events.count else { throw CacheReader.Corrupt() }
+            let about = position > 0 ? events[position - 1].id : try r.inline()
             let madeOn: PartialDate? = try r.u8() == 1 ? try r.date() : nil
             // What a claim says is often its event's title: then written once, and shared.
             let says: String
             if try r.u8() == 1 {
-                guard let e = titles[about] else { throw CacheReader.Corrupt() }
-                says = e
+                guard position > 0 else { throw CacheReader.Corrupt() }
+                says = events[position - 1].title
             } else {
                 says = try r.inline()
             }
@@ -173,7 +231,10 @@ enum EventCache {
                     let value: FigureValue
                     switch kind {
                     case 0: value = ImportFigures.count(low)
-                    case 1: value = ImportFigures.count(low, low + (try r.count()))
+                    case 1:
+                        let (high, overflow) = low.addingReportingOverflow(try r.count())
+                        guard !overflow else { throw CacheReader.Corrupt() }
+                        value = ImportFigures.count(low, high)
                     case 2: value = .atLeast(low)
                     default: throw CacheReader.Corrupt()
                     }
@@ -182,15 +243,25 @@ enum EventCache {
                 figures.append(Figure(party: party, values: values, note: try r.optionalString(), location: at(line)))
             }
             let claimSources = try r.ids()
-            b.claims.append(Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, knownAt: nil, says: says,
-                                  quote: nil, status: status, answers: [], figures: figures, relayedBy: nil, confirms: [],
-                                  denies: [], revises: nil, sources: claimSources, location: at(line), knownPosition: 0,
-                                  party: nil))
+            // Known from its event, said on `made_on` or else on its event's date (as
+            // `ImportBuilder.settle` sets them on a first open).
+            var claim = Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, knownAt: nil, says: says,
+                              quote: nil, status: status, answers: [], figures: figures, relayedBy: nil, confirms: [],
+                              denies: [], revises: nil, sources: claimSources, location: at(line), knownPosition: position,
+                              party: nil)
+            claim.said = madeOn.map { EventDate(start: $0) } ?? (position > 0 ? events[position - 1].date : nil)
+            claims.append(claim)
+            if claims.count & 1023 == 0 { passing(r.offset) }
         }
-        guard r.offset == body.count else { throw CacheReader.Corrupt() }
+        guard r.offset == table else { throw CacheReader.Corrupt() }
+        passing(table)
         let report = ImportReport(shape: shape, rows: rows, skipped: skipped, firstSkipped: firstSkipped,
                                   repaired: repaired, fromCache: true)
-        return ImportResult(scenario: b.build(info: info), report: report)
+        // Events are written in sequence and claims with their settled positions: the
+        // scenario is indexed once, and nothing is looked up twice.
+        let scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources, parties: parties,
+                                actors: actors, places: [], events: events, questions: [], claims: claims, path: path)
+        return ImportResult(scenario: scenario, report: report)
     }
 
     // MARK: Writing
@@ -204,21 +275,24 @@ enum EventCache {
             made += "/" + part
             mkdir(made, 0o700)
         }
-        let body = encode(result)
-        var bytes = body.withUnsafeBytes { header(key: key(path, options), file: file, body: $0) }
-        bytes += body
         let temporary = cachePath + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
-        let ok = FileWriter.writeAll(bytes, to: fd)
+        // The header is written last, over this space, once the body's length and sum are known.
+        var ok = FileWriter.writeAll([UInt8](repeating: 0, count: headerSize), to: fd)
+        var w = CacheWriter(fd: fd)
+        if ok { encode(result, into: &w) }
+        let (table, length, checksum) = w.finish()
+        var header = Header.expected(file, path: path, options)
+        (header.length, header.table, header.checksum) = (UInt64(length), UInt64(table), checksum)
+        ok = ok && !w.failed && header.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, headerSize, 0) == headerSize }
         close(fd)
         if !ok || rename(temporary, cachePath) != 0 { unlink(temporary) }
     }
 
     /// Imports only: their events have no time, order or reporters, their claims are by
     /// sources, with figures and no answers or links (what the mappings make).
-    static func encode(_ result: ImportResult) -> [UInt8] {
-        var w = CacheWriter()
+    static func encode(_ result: ImportResult, into w: inout CacheWriter) {
         let sc = result.scenario, report = result.report
         w.u8(UInt8(EventFileShape.allCases.firstIndex(of: report.shape)!))
         w.count(report.rows); w.count(report.skipped); w.count(report.repaired)
@@ -230,7 +304,8 @@ enum EventCache {
         w.string(sc.info.id); w.string(sc.info.title); w.optionalString(sc.info.summary)
         w.count(sc.sources.count)
         for s in sc.sources {
-            w.inline(s.id); w.string(s.publisher); w.string(s.title); w.date(s.date); w.optionalInline(s.url); w.count(s.location.line)
+            w.string(s.id); w.string(s.publisher); w.string(s.title); w.date(s.date); w.optionalInline(s.url); w.count(s.location.line)
+            w.flushIfFull()
         }
         w.count(sc.parties.count)
         for p in sc.parties {
@@ -256,12 +331,17 @@ enum EventCache {
             } else {
                 w.u8(0)
             }
+            w.flushIfFull()
         }
         w.count(sc.claims.count)
-        for c in sc.claims {
-            w.inline(c.id); w.string(c.by); w.inline(c.about)
+        let about = sc.claimLinks.about
+        for (i, c) in sc.claims.enumerated() {
+            w.inline(c.id); w.string(c.by)
+            let position = about[i]
+            w.count(position)
+            if position == 0 { w.inline(c.about) }
             if let m = c.madeOn { w.u8(1); w.date(m) } else { w.u8(0) }
-            if let e = sc.event(c.about), e.title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
+            if position > 0 && sc.events[position - 1].title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
             w.u8(UInt8(ClaimStatus.allCases.firstIndex(of: c.status)!)); w.count(c.location.line)
             w.count(c.figures.count)
             for f in c.figures {
@@ -279,7 +359,7 @@ enum EventCache {
                 w.optionalString(f.note)
             }
             w.count(c.sources.count); for s in c.sources { w.string(s) }
+            w.flushIfFull()
         }
-        return w.finished()
     }
 }

@@ -27,6 +27,21 @@ final class MappedFile {
         if let base { munmap(base, size) }
     }
 
+    /// How much of the start has been handed back (see `release`).
+    private var released = 0
+
+    /// Hands the pages wholly below `offset` back to the kernel, eight megabytes at a time:
+    /// a reader that has passed them does not keep them resident (they are read from the
+    /// file again if touched).
+    func release(below offset: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = min(offset, size) / page * page
+        guard end - released >= 8 << 20 || (end == size / page * page && end > released) else { return }
+        _ = madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+
     /// Maps `path`, or says why it cannot be read (checked as `FileReader` checks every input).
     static func open(_ path: String) -> Result<MappedFile, Diagnostic> {
         let here = SourceLocation(file: path, line: 1, column: 1)

@@ -60,11 +60,13 @@ public struct Scenario: Sendable {
     /// timed, time, `order`, then file order. The one definition of the sequence.
     public static func inSequence(_ events: [Event]) -> [Event] {
         // Keys computed once per event, not once per comparison.
-        let keys = events.enumerated().map { i, e in
-            (day: e.date.firstDay, precision: e.date.precision.rawValue, timed: e.time != nil,
-             time: e.time?.minutes ?? 0, order: e.order ?? Int.min, file: i)
+        let keys = events.withUnsafeBufferPointer { events in
+            events.indices.map { i in
+                (day: events[i].date.firstDay, precision: events[i].date.precision.rawValue, timed: events[i].time != nil,
+                 time: events[i].time?.minutes ?? 0, order: events[i].order ?? Int.min, file: i)
+            }
         }
-        let order = keys.indices.sorted { a, b in
+        func before(_ a: Int, _ b: Int) -> Bool {
             let x = keys[a], y = keys[b]
             if x.day != y.day { return x.day < y.day }
             if x.precision != y.precision { return x.precision < y.precision }
@@ -73,7 +75,9 @@ public struct Scenario: Sendable {
             if x.order != y.order { return x.order < y.order }
             return x.file < y.file
         }
-        return order.map { events[$0] }
+        // Events already in sequence (a cached import) are kept as they are, not copied.
+        if keys.indices.dropFirst().allSatisfy({ before($0 - 1, $0) }) { return events }
+        return keys.indices.sorted(by: before).map { events[$0] }
     }
 
     /// Indexes the claims' ids before the claims are resolved: the loader looks them up.
@@ -93,18 +97,20 @@ public struct Scenario: Sendable {
         var index: [String: EntityRef] = [:]
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
                               + events.count + questions.count + claims.count + claimsToCome)
-        for (i, x) in sources.enumerated() { index[x.id] = .source(i) }
-        for (i, x) in parties.enumerated() { index[x.id] = .party(i) }
-        for (i, x) in actors.enumerated() { index[x.id] = .actor(i) }
-        for (i, x) in places.enumerated() { index[x.id] = .place(i) }
-        for (i, x) in events.enumerated() { index[x.id] = .event(i) }
-        for (i, x) in questions.enumerated() { index[x.id] = .question(i) }
+        // Through buffers, each entity's id alone is read: `enumerated()` would copy (retain
+        // and release) every field of a million events and claims.
+        sources.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .source(i) } }
+        parties.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .party(i) } }
+        actors.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .actor(i) } }
+        places.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .place(i) } }
+        events.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .event(i) } }
+        questions.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .question(i) } }
         indexTies()
-        for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
+        claims.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .claim(i) } }
         self.index = index
         var positions: [String: Int] = [:]
         positions.reserveCapacity(events.count)
-        for (i, e) in events.enumerated() { positions[e.id] = i + 1 }
+        events.withUnsafeBufferPointer { for i in $0.indices { positions[$0[i].id] = i + 1 } }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
     }
