@@ -75,6 +75,53 @@ import Testing
         }
     }
 
+    /// Every region of the file: each header field, the start, middle and end of the
+    /// records (sources, events, claims) and of the string table after them.
+    @Test func aFlippedByteInAnyRegionIsCaught() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let good = Self.views(try place.open().scenario)
+        let data = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile))
+        let header = try #require(data.withUnsafeBytes { EventCache.Header($0) })
+        let body = EventCache.headerSize, table = body + Int(header.table), end = data.count
+        #expect(body < table && table < end)
+        // The first and last byte of the magic and of each header field.
+        var positions = stride(from: 0, to: body, by: 8).flatMap { [$0, $0 + 7] }
+        for (from, to) in [(body, table), (table, end)] {
+            positions += [from, from + 1, from + (to - from) / 3, (from + to) / 2, to - 2, to - 1]
+        }
+        for at in positions {
+            try place.damage { $0[at] ^= 0x01 }
+            let r = try place.open()
+            #expect(!r.report.fromCache, "byte \(at) of \(end) flipped (table at \(table))")
+            #expect(Self.views(r.scenario) == good, "byte \(at) flipped")
+        }
+        #expect(try place.open().report.fromCache)
+    }
+
+    /// The checksum changes when any one bit of the body changes, wherever it is (each lane,
+    /// each word, the tail), and when the body is cut.
+    @Test func theChecksumSeesEveryBitAndEveryLength() {
+        var bytes = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let sum = bytes.withUnsafeBytes { Checksum.of($0) }
+        for at in bytes.indices {
+            for bit in 0..<8 {
+                bytes[at] ^= 1 << bit
+                #expect(bytes.withUnsafeBytes { Checksum.of($0) } != sum, "byte \(at) bit \(bit)")
+                bytes[at] ^= 1 << bit
+            }
+        }
+        let prefixes = Set((0...bytes.count).map { n in bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<n])) } })
+        #expect(prefixes.count == bytes.count + 1)
+        // Summed in blocks as the writer does, the same as at once.
+        var running = Checksum()
+        bytes.withUnsafeBytes { b in
+            running.add(UnsafeRawBufferPointer(rebasing: b[0..<64]))
+            running.add(UnsafeRawBufferPointer(rebasing: b[64..<160]))
+            running.finish(UnsafeRawBufferPointer(rebasing: b[160...]))
+        }
+        #expect(running.value == sum)
+    }
+
     @Test func aChangedExportIsReadAgain() throws {
         let place = try Place("ucdp_ged231_ARM_AZE_rows.csv")
         _ = try place.open()
