@@ -13,7 +13,10 @@ import Darwin
 /// is known only at the end, so it follows the records; the header (written last) says
 /// where it starts.
 struct CacheWriter {
-    private var buffer: [UInt8] = []
+    /// The bytes not yet written, `buffer[0..<end]`: appended to without the checks an
+    /// array makes on each byte.
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var end = 0
     private let fd: Int32
     private(set) var checksum = Checksum()
     /// Bytes already written to the file.
@@ -25,29 +28,56 @@ struct CacheWriter {
 
     init(fd: Int32) {
         self.fd = fd
-        buffer.reserveCapacity(CacheWriter.chunk + 4096)
+        buffer = .allocate(byteCount: CacheWriter.chunk * 2, alignment: 8)
     }
 
     /// Where the next byte goes, from the start of the body.
-    var offset: Int { flushed + buffer.count }
+    var offset: Int { flushed + end }
 
-    mutating func u8(_ v: UInt8) { buffer.append(v) }
+    /// Room for `n` more bytes: what is buffered is written out first, and the buffer grows
+    /// only for a string longer than it.
+    @inline(__always)
+    private mutating func room(_ n: Int) {
+        if end + n > buffer.count { makeRoom(n) }
+    }
+
+    private mutating func makeRoom(_ n: Int) {
+        flush(all: false)
+        guard end + n > buffer.count else { return }
+        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: (end + n) * 2, alignment: 8)
+        bigger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<end]))
+        buffer.deallocate()
+        buffer = bigger
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8) {
+        buffer[end] = b
+        end += 1
+    }
+
+    mutating func u8(_ v: UInt8) {
+        room(1)
+        put(v)
+    }
 
     mutating func u64(_ v: UInt64) {
-        withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) }
+        room(8)
+        buffer.storeBytes(of: v.littleEndian, toByteOffset: end, as: UInt64.self)
+        end += 8
     }
 
     /// Unsigned LEB128.
     mutating func count(_ v: Int) {
+        room(10)
         var v = UInt64(max(0, v))
         while v >= 0x80 {
-            buffer.append(UInt8(v & 0x7F) | 0x80)
+            put(UInt8(v & 0x7F) | 0x80)
             v >>= 7
         }
-        buffer.append(UInt8(v))
+        put(UInt8(v))
     }
 
-    /// A signed number, zig-zag encoded.
     mutating func int(_ v: Int) { count(Int(bitPattern: UInt(bitPattern: (v << 1) ^ (v >> 63)))) }
 
     mutating func string(_ s: String) { count(numbers.number(s)) }
@@ -58,7 +88,9 @@ struct CacheWriter {
         var s = s
         s.withUTF8 { u in
             count(u.count)
-            buffer.append(contentsOf: u)
+            room(u.count)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[end..<end + u.count]).copyMemory(from: UnsafeRawBufferPointer(u))
+            end += u.count
         }
     }
 
@@ -83,19 +115,19 @@ struct CacheWriter {
     /// Writes out what is buffered once there is a chunk of it (call between records). The
     /// checksum takes whole 32-byte blocks; the rest waits for the next chunk.
     mutating func flushIfFull() {
-        if buffer.count >= CacheWriter.chunk { flush(all: false) }
+        if end >= CacheWriter.chunk { flush(all: false) }
     }
 
     private mutating func flush(all: Bool) {
-        let n = all ? buffer.count : buffer.count & ~(Checksum.block - 1)
+        let n = all ? end : end & ~(Checksum.block - 1)
         guard n > 0 else { return }
-        buffer.withUnsafeBufferPointer { b in
-            let part = UnsafeBufferPointer(rebasing: b[0..<n])
-            if all { checksum.finish(UnsafeRawBufferPointer(part)) } else { checksum.add(UnsafeRawBufferPointer(part)) }
-            if !failed && !FileWriter.writeAll(part, to: fd) { failed = true }
-        }
+        let part = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+        if all { checksum.finish(part) } else { checksum.add(part) }
+        if !failed && !FileWriter.writeAll(part.bindMemory(to: UInt8.self), to: fd) { failed = true }
         flushed += n
-        buffer.removeFirst(n)
+        // The few bytes short of a block move to the front.
+        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + n, byteCount: end - n)
+        end -= n
     }
 
     /// Writes the string table after the records and the rest of the buffer; returns where
@@ -110,6 +142,8 @@ struct CacheWriter {
             flushIfFull()
         }
         flush(all: true)
+        buffer.deallocate()
+        buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
         return (table, flushed, checksum.value ^ (UInt64(table) &* Checksum.k1))
     }
 }
