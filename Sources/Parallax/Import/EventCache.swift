@@ -303,9 +303,12 @@ enum EventCache {
         }
         w.string(sc.info.id); w.string(sc.info.title); w.optionalString(sc.info.summary)
         w.count(sc.sources.count)
-        for s in sc.sources {
-            w.string(s.id); w.string(s.publisher); w.string(s.title); w.date(s.date); w.optionalInline(s.url); w.count(s.location.line)
-            w.flushIfFull()
+        sc.sources.withUnsafeBufferPointer { sources in
+            for i in sources.indices {
+                w.string(sources[i].id); w.string(sources[i].publisher); w.string(sources[i].title); w.date(sources[i].date)
+                w.optionalInline(sources[i].url); w.count(sources[i].location.line)
+                w.flushIfFull()
+            }
         }
         w.count(sc.parties.count)
         for p in sc.parties {
@@ -317,49 +320,59 @@ enum EventCache {
             w.count(a.location.line)
         }
         w.count(sc.events.count)
-        for e in sc.events {
-            w.inline(e.id); w.date(e.date.start)
-            if let end = e.date.end { w.u8(1); w.date(end) } else { w.u8(0) }
-            w.u8(UInt8(Phase.allCases.firstIndex(of: e.phase)!)); w.u8(UInt8(EventType.allCases.firstIndex(of: e.type)!))
-            w.count(e.actors.count); for a in e.actors { w.string(a) }
-            w.optionalString(e.place); w.inline(e.title); w.optionalString(e.description)
-            if let i = e.intensityOverride { w.u8(1); w.double(i) } else { w.u8(0) }
-            w.count(e.sources.count); for s in e.sources { w.string(s) }
-            w.count(e.location.line)
-            if let c = e.coverage {
-                w.u8(1); w.int(Int(c.sources)); w.int(Int(c.mentions)); w.int(Int(c.articles)); w.double(Double(c.tone))
-            } else {
-                w.u8(0)
-            }
-            w.flushIfFull()
-        }
+        // Entities are read in place through buffers: `for e in sc.events` would copy (retain
+        // and release) every field of each of a million events and claims.
+        sc.events.withUnsafeBufferPointer { events in for i in events.indices { event(events[i], into: &w) } }
         w.count(sc.claims.count)
         let about = sc.claimLinks.about
-        for (i, c) in sc.claims.enumerated() {
-            w.inline(c.id); w.string(c.by)
-            let position = about[i]
-            w.count(position)
-            if position == 0 { w.inline(c.about) }
-            if let m = c.madeOn { w.u8(1); w.date(m) } else { w.u8(0) }
-            if position > 0 && sc.events[position - 1].title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
-            w.u8(UInt8(ClaimStatus.allCases.firstIndex(of: c.status)!)); w.count(c.location.line)
-            w.count(c.figures.count)
-            for f in c.figures {
-                w.optionalString(f.party)
-                w.count(f.values.count)
-                for (measure, value) in f.values {
-                    w.u8(UInt8(Measure.allCases.firstIndex(of: measure)!))
-                    w.count(value.lowerBound)
-                    if let upper = value.upperBound {
-                        if upper == value.lowerBound { w.u8(0) } else { w.u8(1); w.count(upper - value.lowerBound) }
-                    } else {
-                        w.u8(2)
-                    }
-                }
-                w.optionalString(f.note)
+        sc.claims.withUnsafeBufferPointer { claims in
+            sc.events.withUnsafeBufferPointer { events in
+                for i in claims.indices { claim(claims[i], about: about[i], events: events, into: &w) }
             }
-            w.count(c.sources.count); for s in c.sources { w.string(s) }
-            w.flushIfFull()
         }
+    }
+
+    private static func event(_ e: borrowing Event, into w: inout CacheWriter) {
+        w.inline(e.id); w.date(e.date.start)
+        if let end = e.date.end { w.u8(1); w.date(end) } else { w.u8(0) }
+        w.u8(UInt8(Phase.allCases.firstIndex(of: e.phase)!)); w.u8(UInt8(EventType.allCases.firstIndex(of: e.type)!))
+        w.count(e.actors.count); for a in e.actors { w.string(a) }
+        w.optionalString(e.place); w.inline(e.title); w.optionalString(e.description)
+        if let i = e.intensityOverride { w.u8(1); w.double(i) } else { w.u8(0) }
+        w.count(e.sources.count); for s in e.sources { w.string(s) }
+        w.count(e.location.line)
+        if let c = e.coverage {
+            w.u8(1); w.int(Int(c.sources)); w.int(Int(c.mentions)); w.int(Int(c.articles)); w.double(Double(c.tone))
+        } else {
+            w.u8(0)
+        }
+        w.flushIfFull()
+    }
+
+    private static func claim(_ c: borrowing Claim, about position: Int, events: UnsafeBufferPointer<Event>,
+                          into w: inout CacheWriter) {
+        w.inline(c.id); w.string(c.by)
+        w.count(position)
+        if position == 0 { w.inline(c.about) }
+        if let m = c.madeOn { w.u8(1); w.date(m) } else { w.u8(0) }
+        if position > 0 && events[position - 1].title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
+        w.u8(UInt8(ClaimStatus.allCases.firstIndex(of: c.status)!)); w.count(c.location.line)
+        w.count(c.figures.count)
+        for f in c.figures {
+            w.optionalString(f.party)
+            w.count(f.values.count)
+            for (measure, value) in f.values {
+                w.u8(UInt8(Measure.allCases.firstIndex(of: measure)!))
+                w.count(value.lowerBound)
+                if let upper = value.upperBound {
+                    if upper == value.lowerBound { w.u8(0) } else { w.u8(1); w.count(upper - value.lowerBound) }
+                } else {
+                    w.u8(2)
+                }
+            }
+            w.optionalString(f.note)
+        }
+        w.count(c.sources.count); for s in c.sources { w.string(s) }
+        w.flushIfFull()
     }
 }
