@@ -111,11 +111,11 @@ enum SessionCommands {
             ctx.warnings.append(message)
         }
         do throws(LoadFailure) {
-            let (scenario, imported) = try scenario(bytes, path: source.path, importing: ctx.environment.importing)
+            let (scenario, imported) = try ScenarioFile.open(bytes: bytes, path: source.path, options: ctx.environment.importing)
             ctx.session.replace(scenario)
             ctx.session.breakpoints.removeAll()
             ctx.session.watchpoints.removeAll()
-            let report = imported.map { " " + $0.report.summary + "." } ?? ""
+            let report = imported.map { " " + $0.summary + "." } ?? ""
             return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).\(report)")])
         } catch {
             var e = failure(error)
@@ -189,14 +189,5 @@ extension SessionCommands {
         guard case .pin(let hex)? = load.argument("PIN")?.value, SHA256.hex(bytes) != hex,
               let t = load.token("FILE") else { return nil }
         return "\(t.text) changed since this script was recorded"
-    }
-
-    /// The model of a file's bytes: an event-data export opens by its shape (GDELT, UCDP GED,
-    /// ACLED), anything else is a scenario. The one way `load` and `check SCRIPT` read a file.
-    static func scenario(_ bytes: [UInt8], path: String, importing: ImportOptions) throws(LoadFailure) -> (scenario: Scenario, imported: ImportResult?) {
-        if let imported = try EventImport.load(bytes: bytes, path: path, options: importing) {
-            return (imported.scenario, imported)
-        }
-        return (try ScenarioLoader.load(bytes: bytes, path: path), nil)
     }
 }

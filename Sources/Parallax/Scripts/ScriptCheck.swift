@@ -86,7 +86,7 @@ public struct ScriptCheck {
                 problems.append(warning)
             }
             do throws(LoadFailure) {
-                scenario = try SessionCommands.scenario(bytes, path: source.path, importing: environment.importing).scenario
+                scenario = try ScenarioFile.open(bytes: bytes, path: source.path, options: environment.importing).scenario
             } catch {
                 var e = SessionCommands.failure(error)
                 e.column = t.column
