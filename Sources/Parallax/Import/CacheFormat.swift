@@ -82,6 +82,35 @@ struct CacheWriter {
 
     mutating func string(_ s: String) { count(numbers.number(s)) }
 
+    /// A list of ids in place: its count, then the strings' numbers.
+    mutating func ids(_ ids: [String]) {
+        count(ids.count)
+        for s in ids { string(s) }
+    }
+
+    /// Lists of one or two ids already met, numbered (the key: their strings' numbers).
+    private var lists: [UInt64: Int] = [:]
+    private var listTable: [(Int, Int)] = []
+
+    /// A list of ids many entities share (an event's actors: a few thousand distinct pairs
+    /// among a million events): a number into a table of lists when it has one or two,
+    /// read back as one array shared by all that hold it; else in place. Odd numbers
+    /// are table entries, even ones the count of a list in place.
+    mutating func sharedIds(_ ids: [String]) {
+        guard ids.count == 1 || ids.count == 2 else {
+            count(ids.count * 2)
+            for s in ids { string(s) }
+            return
+        }
+        let a = numbers.number(ids[0]), b = ids.count == 2 ? numbers.number(ids[1]) : -1
+        let key = UInt64(a) << 32 | UInt64(UInt32(truncatingIfNeeded: b + 1))
+        if let n = lists[key] { count(n * 2 + 1); return }
+        let n = listTable.count
+        lists[key] = n
+        listTable.append((a, b))
+        count(n * 2 + 1)
+    }
+
     /// A string written in place, for the ones each entity has its own of (ids, titles, URLs):
     /// a table entry would cost a lookup and save nothing.
     mutating func inline(_ s: String) {
@@ -141,6 +170,13 @@ struct CacheWriter {
             inline(s)
             flushIfFull()
         }
+        count(listTable.count)
+        for (a, b) in listTable {
+            count(b < 0 ? 1 : 2)
+            count(a)
+            if b >= 0 { count(b) }
+            flushIfFull()
+        }
         flush(all: true)
         buffer.deallocate()
         buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
@@ -195,16 +231,39 @@ struct CacheReader {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
     var table: [String] = []
+    var lists: [[String]] = []
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    /// Reads the string table, which runs from `offset` to the end.
+    /// Reads the string table and the table of shared lists, which run from `offset` to the end.
     mutating func readTable() throws(Corrupt) {
         let n = try count()
         guard n <= bytes.count - offset else { throw Corrupt() }
         table.reserveCapacity(n)
         for _ in 0..<n { table.append(try inline()) }
+        let m = try count()
+        guard m <= bytes.count - offset else { throw Corrupt() }
+        lists.reserveCapacity(m)
+        for _ in 0..<m {
+            let k = try count()
+            guard k == 1 || k == 2 else { throw Corrupt() }
+            lists.append(k == 1 ? [try string()] : [try string(), try string()])
+        }
         guard offset == bytes.count else { throw Corrupt() }
+    }
+
+    /// What `CacheWriter.sharedIds` wrote.
+    mutating func sharedIds() throws(Corrupt) -> [String] {
+        let v = try count()
+        if v & 1 == 1 {
+            guard v >> 1 < lists.count else { throw Corrupt() }
+            return lists[v >> 1]
+        }
+        let n = v >> 1
+        guard n <= bytes.count - offset else { throw Corrupt() }
+        var out: [String] = []
+        for _ in 0..<n { out.append(try string()) }
+        return out
     }
 
     @inline(__always)

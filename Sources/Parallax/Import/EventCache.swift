@@ -185,7 +185,7 @@ enum EventCache {
             let id = try r.inline(), start = try r.date()
             let end: PartialDate? = try r.u8() == 1 ? try r.date() : nil
             let phase = try r.choice(Phase.self), type = try r.choice(EventType.self)
-            let eventActors = try r.ids(), place = try r.optionalString(), title = try r.inline()
+            let eventActors = try r.sharedIds(), place = try r.optionalString(), title = try r.inline()
             let description = try r.optionalString()
             let intensity: Double? = try r.u8() == 1 ? try r.double() : nil
             let eventSources = try r.ids(), line = try r.count()
@@ -242,7 +242,14 @@ enum EventCache {
                 }
                 figures.append(Figure(party: party, values: values, note: try r.optionalString(), location: at(line)))
             }
-            let claimSources = try r.ids()
+            // Often its event's own list (a GDELT row's article), then shared.
+            let claimSources: [String]
+            if try r.u8() == 1 {
+                guard position > 0 else { throw CacheReader.Corrupt() }
+                claimSources = events[position - 1].sources
+            } else {
+                claimSources = try r.ids()
+            }
             // Known from its event, said on `made_on` or else on its event's date (as
             // `ImportBuilder.settle` sets them on a first open).
             var claim = Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, knownAt: nil, says: says,
@@ -336,10 +343,10 @@ enum EventCache {
         w.inline(e.id); w.date(e.date.start)
         if let end = e.date.end { w.u8(1); w.date(end) } else { w.u8(0) }
         w.u8(UInt8(Phase.allCases.firstIndex(of: e.phase)!)); w.u8(UInt8(EventType.allCases.firstIndex(of: e.type)!))
-        w.count(e.actors.count); for a in e.actors { w.string(a) }
+        w.sharedIds(e.actors)
         w.optionalString(e.place); w.inline(e.title); w.optionalString(e.description)
         if let i = e.intensityOverride { w.u8(1); w.double(i) } else { w.u8(0) }
-        w.count(e.sources.count); for s in e.sources { w.string(s) }
+        w.ids(e.sources)
         w.count(e.location.line)
         if let c = e.coverage {
             w.u8(1); w.int(Int(c.sources)); w.int(Int(c.mentions)); w.int(Int(c.articles)); w.double(Double(c.tone))
@@ -372,7 +379,7 @@ enum EventCache {
             }
             w.optionalString(f.note)
         }
-        w.count(c.sources.count); for s in c.sources { w.string(s) }
+        if position > 0 && events[position - 1].sources == c.sources { w.u8(1) } else { w.u8(0); w.ids(c.sources) }
         w.flushIfFull()
     }
 }
