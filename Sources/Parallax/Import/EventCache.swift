@@ -189,14 +189,16 @@ enum EventCache {
             let description = try r.optionalString()
             let intensity: Double? = try r.u8() == 1 ? try r.double() : nil
             let eventSources = try r.ids(), line = try r.count()
-            var e = Event(id: id, date: EventDate(start: start, end: end), time: nil, order: nil, phase: phase, type: type,
-                          actors: eventActors, place: place, reportedBy: [], title: title, description: description,
-                          intensityOverride: intensity, sources: eventSources, location: at(line))
+            var coverage: Coverage?
             if try r.u8() == 1 {
-                e.coverage = Coverage(sources: Int32(clamping: try r.int()), mentions: Int32(clamping: try r.int()),
-                                      articles: Int32(clamping: try r.int()), tone: Float(try r.double()))
+                coverage = Coverage(sources: Int32(clamping: try r.int()), mentions: Int32(clamping: try r.int()),
+                                    articles: Int32(clamping: try r.int()), tone: Float(try r.double()))
             }
-            events.append(e)
+            // Made in place in the array (a value set after `init` would be copied in).
+            events.append(Event(id: id, date: EventDate(start: start, end: end), time: nil, order: nil, phase: phase,
+                                type: type, actors: eventActors, place: place, reportedBy: [], title: title,
+                                description: description, intensityOverride: intensity, sources: eventSources,
+                                location: at(line), coverage: coverage))
             if events.count & 1023 == 0 { passing(r.offset) }
         }
         let claimCount = try r.count()
@@ -252,12 +254,11 @@ enum EventCache {
             }
             // Known from its event, said on `made_on` or else on its event's date (as
             // `ImportBuilder.settle` sets them on a first open).
-            var claim = Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, knownAt: nil, says: says,
-                              quote: nil, status: status, answers: [], figures: figures, relayedBy: nil, confirms: [],
-                              denies: [], revises: nil, sources: claimSources, location: at(line), knownPosition: position,
-                              party: nil)
-            claim.said = madeOn.map { EventDate(start: $0) } ?? (position > 0 ? events[position - 1].date : nil)
-            claims.append(claim)
+            let said = madeOn.map { EventDate(start: $0) } ?? (position > 0 ? events[position - 1].date : nil)
+            claims.append(Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, said: said, knownAt: nil,
+                                says: says, quote: nil, status: status, answers: [], figures: figures, relayedBy: nil,
+                                confirms: [], denies: [], revises: nil, sources: claimSources, location: at(line),
+                                knownPosition: position, party: nil))
             if claims.count & 1023 == 0 { passing(r.offset) }
         }
         guard r.offset == table else { throw CacheReader.Corrupt() }
