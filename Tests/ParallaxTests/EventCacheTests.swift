@@ -98,6 +98,41 @@ import Testing
         #expect(try place.open().report.fromCache)
     }
 
+    /// Garbage under a matching checksum (written by a buggy or hostile hand): the reader's
+    /// own checks stand alone, and a count or number out of range is a rebuild, never a
+    /// crash or a huge allocation.
+    @Test func garbageUnderAMatchingChecksumIsReadSafely() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let good = Self.views(try place.open().scenario)
+        let original = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile))
+        let header = try #require(original.withUnsafeBytes { EventCache.Header($0) })
+        let body = EventCache.headerSize, table = body + Int(header.table)
+        // The checksum is recomputed as the writer does: an unchanged body still reads.
+        try place.damage { data in
+            var fixed = header
+            fixed.checksum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[body...])) }
+                ^ (header.table &* Checksum.k1)
+            data.replaceSubrange(0..<body, with: fixed.bytes)
+        }
+        #expect(try place.open().report.fromCache)
+        for at in stride(from: body, to: table, by: max(1, (table - body) / 40)) {
+            for value: UInt8 in [0xFF, 0x00] where original[at] != value {
+                try place.damage { data in
+                    data = original
+                    data[at] = value
+                    // Eight 0xFF bytes make a count near 2^56 wherever they start.
+                    if value == 0xFF { for k in at..<min(at + 8, table) { data[k] = 0xFF } }
+                    var fixed = header
+                    fixed.checksum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[body...])) }
+                        ^ (header.table &* Checksum.k1)
+                    data.replaceSubrange(0..<body, with: fixed.bytes)
+                }
+                let r = try place.open()
+                if !r.report.fromCache { #expect(Self.views(r.scenario) == good, "byte \(at) set to \(value)") }
+            }
+        }
+    }
+
     /// The checksum changes when any one bit of the body changes, wherever it is (each lane,
     /// each word, the tail), and when the body is cut.
     @Test func theChecksumSeesEveryBitAndEveryLength() {

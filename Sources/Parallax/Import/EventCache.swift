@@ -153,7 +153,7 @@ enum EventCache {
         // Counts are checked against the bytes left (a record takes at least this many)
         // before anything is reserved for them.
         let sourceCount = try r.count()
-        guard sourceCount * 6 <= remaining else { throw CacheReader.Corrupt() }
+        guard sourceCount <= remaining / 6 else { throw CacheReader.Corrupt() }
         var sources: [Source] = []
         sources.reserveCapacity(sourceCount)
         for _ in 0..<sourceCount {
@@ -162,7 +162,7 @@ enum EventCache {
             if sources.count & 1023 == 0 { passing(r.offset) }
         }
         let partyCount = try r.count()
-        guard partyCount * 4 <= remaining else { throw CacheReader.Corrupt() }
+        guard partyCount <= remaining / 4 else { throw CacheReader.Corrupt() }
         var parties: [Party] = []
         parties.reserveCapacity(partyCount)
         for _ in 0..<partyCount {
@@ -170,7 +170,7 @@ enum EventCache {
                                  location: at(try r.count())))
         }
         let actorCount = try r.count()
-        guard actorCount * 6 <= remaining else { throw CacheReader.Corrupt() }
+        guard actorCount <= remaining / 6 else { throw CacheReader.Corrupt() }
         var actors: [Actor] = []
         actors.reserveCapacity(actorCount)
         for _ in 0..<actorCount {
@@ -178,7 +178,7 @@ enum EventCache {
                                 title: try r.optionalString(), location: at(try r.count())))
         }
         let eventCount = try r.count()
-        guard eventCount * 15 <= remaining else { throw CacheReader.Corrupt() }
+        guard eventCount <= remaining / 15 else { throw CacheReader.Corrupt() }
         var events: [Event] = []
         events.reserveCapacity(eventCount)
         for _ in 0..<eventCount {
@@ -202,7 +202,7 @@ enum EventCache {
             if events.count & 1023 == 0 { passing(r.offset) }
         }
         let claimCount = try r.count()
-        guard claimCount * 9 <= remaining else { throw CacheReader.Corrupt() }
+        guard claimCount <= remaining / 9 else { throw CacheReader.Corrupt() }
         var claims: [Claim] = []
         claims.reserveCapacity(claimCount)
         for _ in 0..<claimCount {
