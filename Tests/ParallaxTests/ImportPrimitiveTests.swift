@@ -1,0 +1,90 @@
+import PropertyBased
+import Testing
+@testable import Parallax
+
+/// The shortcuts a first open of a million rows takes, each compared with the obvious
+/// version of itself on random text built from the characters that trip byte-level code
+/// (see `FastPrimitiveTests.adversarial`) and on URL-like text.
+@Suite("Import primitives")
+struct ImportPrimitiveTests {
+    /// Pieces URLs are made of, and some that are not ASCII.
+    static let urlPieces = ["http://", "https://", "www.", "WWW.", "/", "//", "?", ":", "a", "b.c", "example", ".", "-",
+                            "é", "/\u{301}", "\u{301}", "中", "x?y", "8080", "#", "%20", " ", ""]
+
+    static func url(_ picks: [Int]) -> String {
+        picks.map { p in p % 5 == 0 ? FastPrimitiveTests.text([p / 5]) : urlPieces[p % urlPieces.count] }.joined()
+    }
+
+    /// The host as the import first cut it: by characters.
+    static func naiveHost(_ url: String) -> String {
+        var host = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        return host
+    }
+
+    @Test func theHostOfAURLIsWhatCuttingByCharactersGives() async {
+        for url in ["http://www.dailymaverick.co.za/article/x", "https://a.b:8080/x", "http://", "https://www.", "http:/x", "http://x?y"] {
+            #expect(GDELTMapping.host(url) == Self.naiveHost(url), "\(url.debugDescription)")
+        }
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...1_000_000).array(of: 0...12)) { picks in
+            let url = ImportPrimitiveTests.url(picks)
+            #expect(GDELTMapping.host(url) == ImportPrimitiveTests.naiveHost(url), "\(url.debugDescription)")
+        }
+    }
+
+    @Test func idKeysAndPrefixesIgnoreCaseAsLowerCasingDoes() async {
+        for id in ["gdelt-1", "GDELT-1", "Gdelt", "gdelt", "ucdp-", "ACLED-x", "\u{130}gdelt-", "gdelt-\u{130}", "\u{212A}", "Straße", ""] {
+            #expect(ImportBuilder.caseKey(id) == id.lowercased(), "\(id.debugDescription)")
+            for prefix in ImportBuilder.rowIdPrefixes {
+                #expect(ImportBuilder.hasPrefixIgnoringCase(id, prefix) == id.lowercased().utf8.starts(with: prefix), "\(id.debugDescription)")
+            }
+        }
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...1_000_000).array(of: 0...10)) { picks in
+            let pieces = ["gdelt-", "GdElT-", "ucdp-", "UCDP", "acled-", "a", "Z", "-", "\u{130}", "\u{212A}"]
+            let id = picks.map { $0 % 3 == 0 ? FastPrimitiveTests.text([$0 / 3]) : pieces[$0 % pieces.count] }.joined()
+            #expect(ImportBuilder.caseKey(id) == id.lowercased(), "\(id.debugDescription)")
+            for prefix in ImportBuilder.rowIdPrefixes {
+                #expect(ImportBuilder.hasPrefixIgnoringCase(id, prefix) == id.lowercased().utf8.starts(with: prefix), "\(id.debugDescription)")
+            }
+        }
+    }
+
+    @Test func permutingInPlaceIsMappingTheOrder() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 0...40)) { picks in
+            // A random permutation: the indices sorted by the picks.
+            let order = picks.indices.sorted { (picks[$0], $0) < (picks[$1], $1) }
+            var items = picks.map { "item \($0)" }
+            let expected = order.map { items[$0] }
+            ImportBuilder.permute(&items, order)
+            #expect(items == expected, "\(order)")
+        }
+    }
+
+    @Test func aPackedDateHoldsWhatItWasMadeOf() async {
+        await propertyCheck(count: 2000, input: Gen.int(in: -1...10_000), Gen.int(in: -1...13), Gen.int(in: -1...32)) { y, m, d in
+            let month = m < 0 ? nil : m, day = d < 0 ? nil : d
+            let valid = (1...9999).contains(y) && (month == nil ? day == nil : (1...12).contains(month!)
+                && (day == nil || (1...PartialDate.daysIn(month: month!, year: y)).contains(day!)))
+            let date = PartialDate(year: y, month: month, day: day)
+            #expect((date != nil) == valid, "\(y) \(String(describing: month)) \(String(describing: day))")
+            guard let date else { return }
+            #expect(date.year == y && date.month == month && date.day == day)
+            #expect(PartialDate(parsing: date.description) == date)
+            #expect(date.precision == (day != nil ? .day : month != nil ? .month : .year))
+        }
+    }
+
+    @Test func everyCAMEOCodeHasItsOwnSlot() {
+        var seen = Set<Int>()
+        for length in 2...4 {
+            let count = [2: 100, 3: 1000, 4: 10000][length]!
+            for n in 0..<count {
+                var code = String(n)
+                while code.count < length { code = "0" + code }
+                let key = GDELTMapping.codeKey(code)
+                #expect((0..<GDELTMapping.codeKeys).contains(key) && seen.insert(key).inserted, "\(code)")
+            }
+        }
+        #expect(seen.count == GDELTMapping.codeKeys)
+    }
+}
