@@ -74,6 +74,24 @@ struct ImportPrimitiveTests {
         }
     }
 
+    /// The obvious table: texts keyed by their bytes. Canonically equivalent spellings
+    /// (`é` and `e` + U+0301) stay two texts; the table grows past many of its sizes.
+    @Test func theStringTableKeepsOneCopyPerDistinctBytes() async {
+        let pool = ["", "a", "é", "e\u{301}", "Ta\u{2018}izz", "ARMENIA → AZERBAIJAN: Fight (CAMEO 190)", "12345678", "123456789",
+                    "\u{0}", "\u{FFFD}", "中国", "abcdefghabcdefgh", "abcdefghabcdefgi"]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000).array(of: 0...400)) { picks in
+            var table = StringTable()
+            var obvious: [[UInt8]: String] = [:]
+            for p in picks {
+                let text = p % 4 == 0 ? pool[p % pool.count] : p % 4 == 1 ? FastPrimitiveTests.text([p, p / 7, p / 49]) : "text \(p % 500)"
+                let stored = table.interned(text)
+                #expect(Array(stored.utf8) == Array(text.utf8), "\(text.debugDescription)")
+                if obvious[Array(text.utf8)] == nil { obvious[Array(text.utf8)] = text }
+            }
+            #expect(table.count == obvious.count)
+        }
+    }
+
     @Test func everyCAMEOCodeHasItsOwnSlot() {
         var seen = Set<Int>()
         for length in 2...4 {

@@ -15,7 +15,7 @@ struct ImportBuilder {
     private var sourceKeys: [String: Int] = [:]
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
-    private var shared: [String: String] = [:]
+    private var shared = StringTable()
     /// One stored copy of each list of ids (an event's actors, its sources), as for strings.
     private var sharedLists: [[String]: [String]] = [:]
     private var killedLists: [FigureValue: [(measure: Measure, value: FigureValue)]] = [:]
@@ -28,11 +28,7 @@ struct ImportBuilder {
     func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: 1) }
 
     /// One stored copy of `text`, so a million rows naming a hundred places hold a hundred strings.
-    mutating func interned(_ text: String) -> String {
-        if let s = shared[text] { return s }
-        shared[text] = text
-        return text
-    }
+    mutating func interned(_ text: String) -> String { shared.interned(text) }
 
     /// One stored copy of `list`: a million events among a few hundred parties hold a few
     /// thousand lists of actors.
@@ -133,7 +129,8 @@ struct ImportBuilder {
         // million; the scenario indexes them once they are in place.
         var events = self.events
         self.events = []
-        ImportBuilder.permute(&events, Scenario.sequenceOrder(events))
+        let order = Scenario.sequenceOrder(events)
+        ImportBuilder.permute(&events, order)
         var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources,
                                 parties: parties, actors: actors, places: [], events: [], questions: [],
                                 claims: [], path: path)
@@ -142,9 +139,15 @@ struct ImportBuilder {
         scenario.reindex(claimsToCome: claims.count)
         var claims = self.claims
         self.claims = []
-        ImportBuilder.settle(&claims, in: scenario)
+        // Each row gives an event and a claim about it, in file order: claim k is about the
+        // event of row k, now at the position the order gave it (checked; else looked up).
+        var about = [Int](repeating: 0, count: claims.count)
+        for (position, row) in order.enumerated() where row < claims.count && claims[row].about == scenario.events[position].id {
+            about[row] = position + 1
+        }
+        about = ImportBuilder.settle(&claims, in: scenario, known: about)
         scenario.indexClaims(claims.map(\.id))
-        scenario.setClaims(claims)
+        scenario.setClaims(claims, about: about)
         return scenario
     }
 
@@ -170,12 +173,17 @@ struct ImportBuilder {
 
     /// What the loader sets on each claim, for imported ones (known from their event, said
     /// on `made_on` or else on their event's date): the claims of imports have no `known_at`.
-    static func settle(_ claims: inout [Claim], in scenario: Scenario) {
+    /// `known`: positions already known (0 where not); returns every claim's position.
+    @discardableResult
+    static func settle(_ claims: inout [Claim], in scenario: Scenario, known: [Int] = []) -> [Int] {
+        var positions = [Int](repeating: 0, count: claims.count)
         for i in claims.indices {
-            let position = scenario.positionOfEvent[claims[i].about] ?? 0
+            let position = i < known.count && known[i] > 0 ? known[i] : scenario.positionOfEvent[claims[i].about] ?? 0
+            positions[i] = position
             claims[i].knownPosition = position
             claims[i].said = claims[i].madeOn.map { EventDate(start: $0) } ?? (position > 0 ? scenario.events[position - 1].date : nil)
         }
+        return positions
     }
 
     /// A readable id from a name: lower-case words joined by `-` ("Government of

@@ -90,9 +90,10 @@ public struct Scenario: Sendable {
     }
 
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
-    mutating func setClaims(_ claims: [Claim]) {
+    /// `about`: each claim's event position when already known (an import's are).
+    mutating func setClaims(_ claims: [Claim], about: [Int]? = nil) {
         self.claims = claims
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
+        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent, about: about)
     }
 
     mutating func reindex(claimsToCome: Int = 0) {
