@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import Parallax
@@ -84,11 +85,33 @@ struct ImportPrimitiveTests {
             var obvious: [[UInt8]: String] = [:]
             for p in picks {
                 let text = p % 4 == 0 ? pool[p % pool.count] : p % 4 == 1 ? FastPrimitiveTests.text([p, p / 7, p / 49]) : "text \(p % 500)"
-                let stored = table.interned(text)
+                // Found by the text or by its bytes alike.
+                let stored = p % 2 == 0 ? table.interned(text) : Array(text.utf8).withUnsafeBufferPointer { table.interned(utf8: $0) }
                 #expect(Array(stored.utf8) == Array(text.utf8), "\(text.debugDescription)")
                 if obvious[Array(text.utf8)] == nil { obvious[Array(text.utf8)] = text }
             }
             #expect(table.count == obvious.count)
+        }
+    }
+
+    /// Numbers as exports write them and text that is almost one: the fast reader gives
+    /// what `Double(text)` gives, bit for bit, or leaves the text to it.
+    @Test func plainDecimalsReadAsDoubleReadsThem() async {
+        for text in ["-4.4776119402985", "2.8", "-10", "0", "-0", "5.", ".5", "-", ".", "1..2", "123456789012345", "1234567890123456",
+                     "0.000000000000001", "9007199254740993", "1e5", "+1", "--1", "1-2", " 1", "999999999999999.9"] {
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { ImportRow.plainDecimal($0) }
+            if let fast { #expect(fast.bitPattern == Double(text)?.bitPattern, "\(text)") }
+        }
+        let pieces = ["-", ".", "0", "1", "5", "9", "3", "7", "e", "+"]
+        await propertyCheck(count: 5000, input: Gen.int(in: 0...1_000_000).array(of: 0...20)) { picks in
+            let text = picks.map { $0 % 7 == 0 ? pieces[$0 % 2] : pieces[2 + $0 % 6] }.joined()
+            let fast = Array(text.utf8).withUnsafeBufferPointer { ImportRow.plainDecimal($0) }
+            if let fast { #expect(fast.bitPattern == Double(text)?.bitPattern, "\(text)") }
+            // Every plain number of up to 15 digits takes the fast path.
+            if text.range(of: #"^-?[0-9]{1,15}(\.[0-9]+)?$"#, options: .regularExpression) != nil, text.filter(\.isNumber).count <= 15 {
+                #expect(fast != nil, "\(text)")
+            }
         }
     }
 

@@ -19,6 +19,9 @@ struct GDELTMapping: RowMapping {
     private var actions: [String?] = Array(repeating: nil, count: GDELTMapping.codeKeys)
     /// Per host: the id its sources are named after (see `source`).
     private var hostIds: [String: String] = [:]
+    /// Where a row's title and description are put together: their bytes find the stored
+    /// text, and a text repeated on many rows is made once.
+    private var scratch: [UInt8] = []
 
     init(shape: EventFileShape) {
         version = shape == .gdelt2 ? 2 : 1
@@ -100,10 +103,13 @@ struct GDELTMapping: RowMapping {
         let at1 = one == nil ? nil : row.optionalText(35 + 1)
         let at2 = two == nil ? nil : row.optionalText(35 + geo + 1)
         if at1 != nil || at2 != nil {
-            var text = ""
-            if let one, let at1 { text += one.name + " at " + at1 }
-            if let two, let at2 { text += (text.isEmpty ? "" : "; ") + two.name + " at " + at2 }
-            description = b.interned(text)
+            scratch.removeAll(keepingCapacity: true)
+            if let one, let at1 { scratch += one.name.utf8; scratch += " at ".utf8; scratch += at1.utf8 }
+            if let two, let at2 {
+                if !scratch.isEmpty { scratch += "; ".utf8 }
+                scratch += two.name.utf8; scratch += " at ".utf8; scratch += at2.utf8
+            }
+            description = b.interned(utf8: scratch)
         }
 
         let key = GDELTMapping.codeKey(code)
@@ -111,14 +117,14 @@ struct GDELTMapping: RowMapping {
             types[key] = GDELTMapping.type(cameo: code)
             actions[key] = CAMEOTables.events[code] ?? CAMEOTables.events[String(code.prefix(3))] ?? "CAMEO event"
         }
-        var title = ""
+        scratch.removeAll(keepingCapacity: true)
         switch (one?.name, two?.name) {
-        case let (a?, c?): title = a + " → " + c + ": "
-        case let (a?, nil), let (nil, a?): title = a + ": "
+        case let (a?, c?): scratch += a.utf8; scratch += " → ".utf8; scratch += c.utf8; scratch += ": ".utf8
+        case let (a?, nil), let (nil, a?): scratch += a.utf8; scratch += ": ".utf8
         default: break
         }
-        title += actions[key]! + " (CAMEO " + code + ")"
-        title = b.interned(title)
+        scratch += actions[key]!.utf8; scratch += " (CAMEO ".utf8; scratch += code.utf8; scratch += ")".utf8
+        let title = b.interned(utf8: scratch)
         let source: String
         if row.count > sourceURL, let url = row.optionalText(sourceURL) {
             source = self.source(url, date: added, line: line, into: &b)

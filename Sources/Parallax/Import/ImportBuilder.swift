@@ -30,6 +30,11 @@ struct ImportBuilder {
     /// One stored copy of `text`, so a million rows naming a hundred places hold a hundred strings.
     mutating func interned(_ text: String) -> String { shared.interned(text) }
 
+    /// The stored text of these UTF-8 bytes, made only when new (see `StringTable`).
+    mutating func interned(utf8 bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { shared.interned(utf8: $0) }
+    }
+
     /// One stored copy of `list`: a million events among a few hundred parties hold a few
     /// thousand lists of actors.
     mutating func interned(_ list: [String]) -> [String] {

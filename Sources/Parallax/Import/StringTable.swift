@@ -20,15 +20,26 @@ struct StringTable {
     var count: Int { strings.count }
 
     mutating func interned(_ text: String) -> String {
-        var text = text
-        let hash = text.withUTF8 { StringTable.hash($0, seed: seed) }
+        var contiguous = text
+        return contiguous.withUTF8 { interned(utf8: $0, else: text) }
+    }
+
+    /// The stored text whose UTF-8 is `bytes` (which must be valid UTF-8), made from them
+    /// only when it is new: a title repeated on a thousand rows is made once.
+    mutating func interned(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        interned(utf8: bytes, else: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private mutating func interned(utf8 bytes: UnsafeBufferPointer<UInt8>, else make: @autoclosure () -> String) -> String {
+        let hash = StringTable.hash(bytes, seed: seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let i = Int(slots[slot])
-            if hashes[i] == hash, StringTable.sameBytes(&strings[i], &text) { return strings[i] }
+            if hashes[i] == hash, StringTable.same(&strings[i], bytes) { return strings[i] }
             slot = (slot + 1) & mask
         }
+        let text = make()
         guard strings.count < Int(Int32.max) else { return text }
         slots[slot] = Int32(strings.count)
         strings.append(text)
@@ -37,8 +48,8 @@ struct StringTable {
         return text
     }
 
-    private static func sameBytes(_ a: inout String, _ b: inout String) -> Bool {
-        a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    private static func same(_ a: inout String, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.withUTF8 { x in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
     }
 
     private mutating func grow() {
