@@ -24,12 +24,75 @@ struct ImportPrimitiveTests {
     }
 
     @Test func theHostOfAURLIsWhatCuttingByCharactersGives() async {
-        for url in ["http://www.dailymaverick.co.za/article/x", "https://a.b:8080/x", "http://", "https://www.", "http:/x", "http://x?y"] {
+        for url in ["http://www.dailymaverick.co.za/article/x", "https://a.b:8080/x", "http://", "https://www.", "http:/x", "http://x?y",
+                    "http:/\r\nx/y", "http:/\r", "/", "www.", "http://www"] {
             #expect(GDELTMapping.host(url) == Self.naiveHost(url), "\(url.debugDescription)")
         }
         await propertyCheck(count: 2000, input: Gen.int(in: 0...1_000_000).array(of: 0...12)) { picks in
             let url = ImportPrimitiveTests.url(picks)
             #expect(GDELTMapping.host(url) == ImportPrimitiveTests.naiveHost(url), "\(url.debugDescription)")
+        }
+    }
+
+    /// The splitter as first written, byte by byte: the obvious version of `DelimitedRows`.
+    static func obviousRows(_ bytes: [UInt8], separator: UInt8, quoting: Bool) -> [[FieldSpan]] {
+        var rows: [[FieldSpan]] = []
+        var offset = 0
+        let n = bytes.count
+        while true {
+            while offset < n, bytes[offset] == 10 || (bytes[offset] == 13 && offset + 1 < n && bytes[offset + 1] == 10) { offset += 1 }
+            guard offset < n else { return rows }
+            var fields: [FieldSpan] = []
+            var i = offset
+            while true {
+                if quoting, i < n, bytes[i] == UInt8(ascii: "\"") {
+                    var j = i + 1
+                    var escaped = false
+                    while j < n {
+                        if bytes[j] == UInt8(ascii: "\"") {
+                            if j + 1 < n, bytes[j + 1] == UInt8(ascii: "\"") { escaped = true; j += 2; continue }
+                            break
+                        }
+                        j += 1
+                    }
+                    fields.append(FieldSpan(start: i + 1, end: min(j, n), escaped: escaped))
+                    i = min(j + 1, n)
+                    while i < n, bytes[i] != separator, bytes[i] != 10 { i += 1 }
+                } else {
+                    var j = i
+                    while j < n, bytes[j] != separator, bytes[j] != 10 { j += 1 }
+                    var end = j
+                    if end > i, bytes[end - 1] == 13, j == n || bytes[j] == 10 { end -= 1 }
+                    fields.append(FieldSpan(start: i, end: end, escaped: false))
+                    i = j
+                }
+                if i < n, bytes[i] == separator { i += 1; continue }
+                if i < n { i += 1 }
+                break
+            }
+            offset = i
+            rows.append(fields)
+        }
+    }
+
+    /// Rows of short and long fields (past eight bytes, where the splitter reads words), with
+    /// separators, line ends, CRs and quotes at every offset.
+    @Test func theSplitterAgreesWithReadingByteByByte() async {
+        let pieces: [[UInt8]] = [[9], [10], [13], [13, 10], [44], [34], [34, 34], Array("abcdefghijklmnop".utf8), Array("x".utf8),
+                                 Array("http://www.example.com/a?b".utf8), [0xC2, 0x91], [0xFF], Array("Ta‘izz, Yemen".utf8), [32]]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...1_000_000).array(of: 0...60)) { picks in
+            let bytes = picks.flatMap { pieces[$0 % pieces.count] }
+            for (separator, quoting) in [(UInt8(9), false), (UInt8(44), true), (UInt8(44), false)] {
+                let expected = ImportPrimitiveTests.obviousRows(bytes, separator: separator, quoting: quoting)
+                var got: [[FieldSpan]] = []
+                bytes.withUnsafeBufferPointer { p in
+                    var rows = DelimitedRows(p, separator: separator, quoting: quoting)
+                    var fields: [FieldSpan] = []
+                    while rows.next(into: &fields) { got.append(fields) }
+                }
+                #expect(got.map { $0.map { "\($0.start)-\($0.end)-\($0.escaped)" } } == expected.map { $0.map { "\($0.start)-\($0.end)-\($0.escaped)" } },
+                        "\(bytes) \(separator) \(quoting)")
+            }
         }
     }
 

@@ -202,21 +202,24 @@ struct GDELTMapping: RowMapping {
     static func host(_ url: String) -> String {
         // An ASCII URL (nearly all) is cut on its bytes; any other by characters, as a `/`
         // with a combining mark is not a `/`.
-        let ascii = url.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? url.utf8.allSatisfy { $0 < 0x80 }
-        guard ascii else {
-            var host = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
-            if host.hasPrefix("www.") { host.removeFirst(4) }
-            return host
+        var url = url
+        let host: String? = url.withUTF8 { u in
+            var ascii = true
+            for b in u where b >= 0x80 { ascii = false; break }
+            guard ascii else { return nil }
+            guard var start = u.firstIndex(of: UInt8(ascii: "/")) else { return "" }
+            // The `/` and the character after it (CR LF is one character).
+            start = start + 2 < u.count && u[start + 1] == 13 && u[start + 2] == 10 ? start + 3 : min(start + 2, u.count)
+            var end = start
+            while end < u.count, u[end] != UInt8(ascii: "/"), u[end] != UInt8(ascii: "?"), u[end] != UInt8(ascii: ":") { end += 1 }
+            if end - start >= 4, u[start] == UInt8(ascii: "w"), u[start + 1] == UInt8(ascii: "w"), u[start + 2] == UInt8(ascii: "w"),
+               u[start + 3] == UInt8(ascii: ".") { start += 4 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
         }
-        let u = url.utf8
-        guard var start = u.firstIndex(of: UInt8(ascii: "/")) else { return "" }
-        start = u.index(start, offsetBy: 2, limitedBy: u.endIndex) ?? u.endIndex
-        var end = start
-        while end < u.endIndex, u[end] != UInt8(ascii: "/"), u[end] != UInt8(ascii: "?"), u[end] != UInt8(ascii: ":") {
-            end = u.index(after: end)
-        }
-        if u[start..<end].starts(with: "www.".utf8) { start = u.index(start, offsetBy: 4) }
-        return String(Substring(u[start..<end]))
+        if let host { return host }
+        var cut = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
+        if cut.hasPrefix("www.") { cut.removeFirst(4) }
+        return cut
     }
 
     /// CAMEO codes of two to four digits, each its own slot: 0…99, 100…1099, 1100…11099.
