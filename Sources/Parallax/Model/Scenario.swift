@@ -59,14 +59,22 @@ public struct Scenario: Sendable {
     /// Orders events as the spec says: first day, coarser date first, untimed before
     /// timed, time, `order`, then file order. The one definition of the sequence.
     public static func inSequence(_ events: [Event]) -> [Event] {
+        let order = sequenceOrder(events)
+        // Events already in sequence (a cached import) are kept as they are, not copied.
+        if order.indices.allSatisfy({ order[$0] == $0 }) { return events }
+        return order.map { events[$0] }
+    }
+
+    /// The indices of `events` in sequence order (see `inSequence`).
+    static func sequenceOrder(_ events: [Event]) -> [Int] {
         // Keys computed once per event, not once per comparison.
-        let keys = events.withUnsafeBufferPointer { events in
-            events.indices.map { i in
-                (day: events[i].date.firstDay, precision: events[i].date.precision.rawValue, timed: events[i].time != nil,
-                 time: events[i].time?.minutes ?? 0, order: events[i].order ?? Int.min, file: i)
-            }
+        // Read in place: copying each event out would retain and release all its strings.
+        let keys = events.indices.map { i in
+            let date = events[i].date, time = events[i].time
+            return (day: date.firstDay, precision: date.precision.rawValue, timed: time != nil,
+                    time: time?.minutes ?? 0, order: events[i].order ?? Int.min, file: i)
         }
-        func before(_ a: Int, _ b: Int) -> Bool {
+        return keys.indices.sorted { a, b in
             let x = keys[a], y = keys[b]
             if x.day != y.day { return x.day < y.day }
             if x.precision != y.precision { return x.precision < y.precision }
@@ -75,9 +83,6 @@ public struct Scenario: Sendable {
             if x.order != y.order { return x.order < y.order }
             return x.file < y.file
         }
-        // Events already in sequence (a cached import) are kept as they are, not copied.
-        if keys.indices.dropFirst().allSatisfy({ before($0 - 1, $0) }) { return events }
-        return keys.indices.sorted(by: before).map { events[$0] }
     }
 
     /// Indexes the claims' ids before the claims are resolved: the loader looks them up.
@@ -88,29 +93,29 @@ public struct Scenario: Sendable {
     }
 
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
-    mutating func setClaims(_ claims: [Claim]) {
+    /// `about`: each claim's event position when already known (an import's are).
+    mutating func setClaims(_ claims: [Claim], about: [Int]? = nil) {
         self.claims = claims
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
+        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent, about: about)
     }
 
     mutating func reindex(claimsToCome: Int = 0) {
         var index: [String: EntityRef] = [:]
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
                               + events.count + questions.count + claims.count + claimsToCome)
-        // Through buffers, each entity's id alone is read: `enumerated()` would copy (retain
-        // and release) every field of a million events and claims.
-        sources.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .source(i) } }
-        parties.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .party(i) } }
-        actors.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .actor(i) } }
-        places.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .place(i) } }
-        events.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .event(i) } }
-        questions.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .question(i) } }
+        // By index, reading each id in place: a million events are not copied out one by one.
+        for i in sources.indices { index[sources[i].id] = .source(i) }
+        for i in parties.indices { index[parties[i].id] = .party(i) }
+        for i in actors.indices { index[actors[i].id] = .actor(i) }
+        for i in places.indices { index[places[i].id] = .place(i) }
+        for i in events.indices { index[events[i].id] = .event(i) }
+        for i in questions.indices { index[questions[i].id] = .question(i) }
         indexTies()
-        claims.withUnsafeBufferPointer { for i in $0.indices { index[$0[i].id] = .claim(i) } }
+        for i in claims.indices { index[claims[i].id] = .claim(i) }
         self.index = index
         var positions: [String: Int] = [:]
         positions.reserveCapacity(events.count)
-        events.withUnsafeBufferPointer { for i in $0.indices { positions[$0[i].id] = i + 1 } }
+        for i in events.indices { positions[events[i].id] = i + 1 }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
     }
