@@ -206,10 +206,18 @@ enum EventCache {
         var claims: [Claim] = []
         claims.reserveCapacity(claimCount)
         for _ in 0..<claimCount {
-            let id = try r.inline(), by = try r.string()
+            let id = try r.inline()
             // The event it is about by position (its id and date are the event's own).
             let position = try r.count()
             guard position <= events.count else { throw CacheReader.Corrupt() }
+            // By its event's first source (a GDELT row's article), or named.
+            let by: String
+            if try r.u8() == 1 {
+                guard position > 0, let first = events[position - 1].sources.first else { throw CacheReader.Corrupt() }
+                by = first
+            } else {
+                by = try r.string()
+            }
             let about = position > 0 ? events[position - 1].id : try r.inline()
             let madeOn: PartialDate? = try r.u8() == 1 ? try r.date() : nil
             // What a claim says is often its event's title: then written once, and shared.
@@ -359,8 +367,9 @@ enum EventCache {
 
     private static func claim(_ c: borrowing Claim, about position: Int, events: UnsafeBufferPointer<Event>,
                           into w: inout CacheWriter) {
-        w.inline(c.id); w.string(c.by)
+        w.inline(c.id)
         w.count(position)
+        if position > 0, let first = events[position - 1].sources.first, first == c.by { w.u8(1) } else { w.u8(0); w.string(c.by) }
         if position == 0 { w.inline(c.about) }
         if let m = c.madeOn { w.u8(1); w.date(m) } else { w.u8(0) }
         if position > 0 && events[position - 1].title == c.says { w.u8(1) } else { w.u8(0); w.inline(c.says) }
