@@ -205,69 +205,73 @@ enum EventCache {
         guard claimCount <= remaining / 9 else { throw CacheReader.Corrupt() }
         var claims: [Claim] = []
         claims.reserveCapacity(claimCount)
-        for _ in 0..<claimCount {
-            let id = try r.inline()
-            // The event it is about by position (its id and date are the event's own).
-            let position = try r.count()
-            guard position <= events.count else { throw CacheReader.Corrupt() }
-            // By its event's first source (a GDELT row's article), or named.
-            let by: String
-            if try r.u8() == 1 {
-                guard position > 0, let first = events[position - 1].sources.first else { throw CacheReader.Corrupt() }
-                by = first
-            } else {
-                by = try r.string()
-            }
-            let about = position > 0 ? events[position - 1].id : try r.inline()
-            let madeOn: PartialDate? = try r.u8() == 1 ? try r.date() : nil
-            // What a claim says is often its event's title: then written once, and shared.
-            let says: String
-            if try r.u8() == 1 {
-                guard position > 0 else { throw CacheReader.Corrupt() }
-                says = events[position - 1].title
-            } else {
-                says = try r.inline()
-            }
-            let status = try r.choice(ClaimStatus.self), line = try r.count()
-            var figures: [Figure] = []
-            let nFigures = try r.count()
-            for _ in 0..<nFigures {
-                let party = try r.optionalString()
-                var values: [(measure: Measure, value: FigureValue)] = []
-                let nValues = try r.count()
-                for _ in 0..<nValues {
-                    let measure = try r.choice(Measure.self)
-                    let low = try r.count(), kind = try r.u8()
-                    let value: FigureValue
-                    switch kind {
-                    case 0: value = ImportFigures.count(low)
-                    case 1:
-                        let (high, overflow) = low.addingReportingOverflow(try r.count())
-                        guard !overflow else { throw CacheReader.Corrupt() }
-                        value = ImportFigures.count(low, high)
-                    case 2: value = .atLeast(low)
-                    default: throw CacheReader.Corrupt()
-                    }
-                    values.append((measure, value))
+        // Through a buffer, the fields a claim takes from its event are read in place (an
+        // array subscript would copy the whole event out first).
+        try events.withUnsafeBufferPointer { (events) throws(CacheReader.Corrupt) in
+            for _ in 0..<claimCount {
+                let id = try r.inline()
+                // The event it is about by position (its id and date are the event's own).
+                let position = try r.count()
+                guard position <= events.count else { throw CacheReader.Corrupt() }
+                // By its event's first source (a GDELT row's article), or named.
+                let by: String
+                if try r.u8() == 1 {
+                    guard position > 0, let first = events[position - 1].sources.first else { throw CacheReader.Corrupt() }
+                    by = first
+                } else {
+                    by = try r.string()
                 }
-                figures.append(Figure(party: party, values: values, note: try r.optionalString(), location: at(line)))
+                let about = position > 0 ? events[position - 1].id : try r.inline()
+                let madeOn: PartialDate? = try r.u8() == 1 ? try r.date() : nil
+                // What a claim says is often its event's title: then written once, and shared.
+                let says: String
+                if try r.u8() == 1 {
+                    guard position > 0 else { throw CacheReader.Corrupt() }
+                    says = events[position - 1].title
+                } else {
+                    says = try r.inline()
+                }
+                let status = try r.choice(ClaimStatus.self), line = try r.count()
+                var figures: [Figure] = []
+                let nFigures = try r.count()
+                for _ in 0..<nFigures {
+                    let party = try r.optionalString()
+                    var values: [(measure: Measure, value: FigureValue)] = []
+                    let nValues = try r.count()
+                    for _ in 0..<nValues {
+                        let measure = try r.choice(Measure.self)
+                        let low = try r.count(), kind = try r.u8()
+                        let value: FigureValue
+                        switch kind {
+                        case 0: value = ImportFigures.count(low)
+                        case 1:
+                            let (high, overflow) = low.addingReportingOverflow(try r.count())
+                            guard !overflow else { throw CacheReader.Corrupt() }
+                            value = ImportFigures.count(low, high)
+                        case 2: value = .atLeast(low)
+                        default: throw CacheReader.Corrupt()
+                        }
+                        values.append((measure, value))
+                    }
+                    figures.append(Figure(party: party, values: values, note: try r.optionalString(), location: at(line)))
+                }
+                // Often its event's own list (a GDELT row's article), then shared.
+                let claimSources: [String]
+                if try r.u8() == 1 {
+                    guard position > 0 else { throw CacheReader.Corrupt() }
+                    claimSources = events[position - 1].sources
+                } else {
+                    claimSources = try r.ids()
+                }
+                // Known from its event, said on `made_on` or else on its event's date (as
+                // `ImportBuilder.settle` sets them on a first open).
+                let said = madeOn.map { EventDate(start: $0) } ?? (position > 0 ? events[position - 1].date : nil)
+                claims.append(Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, said: said, knownAt: nil,
+                                    says: says, quote: nil, status: status, answers: [], figures: figures, relayedBy: nil,
+                                    confirms: [], denies: [], revises: nil, sources: claimSources, location: at(line),
+                                    knownPosition: position, party: nil))
+                if claims.count & 1023 == 0 { passing(r.offset) }
             }
-            // Often its event's own list (a GDELT row's article), then shared.
-            let claimSources: [String]
-            if try r.u8() == 1 {
-                guard position > 0 else { throw CacheReader.Corrupt() }
-                claimSources = events[position - 1].sources
-            } else {
-                claimSources = try r.ids()
-            }
-            // Known from its event, said on `made_on` or else on its event's date (as
-            // `ImportBuilder.settle` sets them on a first open).
-            let said = madeOn.map { EventDate(start: $0) } ?? (position > 0 ? events[position - 1].date : nil)
-            claims.append(Claim(id: id, by: by, speaker: .source(by), about: about, madeOn: madeOn, said: said, knownAt: nil,
-                                says: says, quote: nil, status: status, answers: [], figures: figures, relayedBy: nil,
-                                confirms: [], denies: [], revises: nil, sources: claimSources, location: at(line),
-                                knownPosition: position, party: nil))
-            if claims.count & 1023 == 0 { passing(r.offset) }
         }
         guard r.offset == table else { throw CacheReader.Corrupt() }
         passing(table)
