@@ -59,13 +59,14 @@ enum InspectionCommands {
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let cap = try TableCap.cap(cmd)
-        let filter = cmd.filter()
         let s = ctx.session
+        let filter = cmd.filter()?.compiled(for: s.scenario)
         var rows: [Table.Row] = []
         var matched = 0
-        for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
+        for i in s.scenario.events.indices where filter?(i) ?? true {
             matched += 1
             if let cap, rows.count >= cap { continue }
+            let e = s.scenario.events[i]
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id,
                                    e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
@@ -142,8 +143,8 @@ enum InspectionCommands {
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let all = cmd.has("all")
-        let filter = cmd.filter()
         let sc = ctx.scenario
+        let filter = cmd.filter()?.compiled(for: sc, schema: FilterSchemas.claim)
         let session = ctx.session
         // Claims are read in place and each speaker and event date is spelled once (per
         // half: a large scenario's rows are built in two halves at once): with ten thousand
@@ -155,7 +156,7 @@ enum InspectionCommands {
                 var speakers: [String: String] = [:]
                 var dates: [EventDate: String] = [:]
                 for i in range where all || session.isKnown(claims[i]) {
-                    if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
+                    if let filter, !filter(i) { continue }
                     // When it was said (made_on, else known_at, else the event's date).
                     let date: String
                     if let said = claims[i].said {

@@ -178,6 +178,7 @@ enum NavigationCommands {
         let initial = watched.map(\.value)
         // Each watchpoint's value where the cursor stops, for the `Changed` list: read on the way.
         func values() -> [(WatchedValue, WatchedValue)] { Array(zip(initial, watched.map(\.value))) }
+        let breakpoints = s.breakpoints.map { b in (b, hit: b.stops(in: s)) }
         var p = old + 1
         while p <= s.count {
             if ctx.environment.isInterrupted() {
@@ -187,7 +188,7 @@ enum NavigationCommands {
                 return doc
             }
             var stops: [String] = []
-            for b in s.breakpoints where b.matches(at: p, in: s) {
+            for (b, hit) in breakpoints where hit(p) {
                 stops.append("Breakpoint \(b.number) (\(b.description))")
             }
             for k in watched.indices where watched[k].next == p {
