@@ -116,6 +116,27 @@ struct PropertyTests {
         }
     }
 
+    /// `~` and `find` fold mixed text in place, scalar by scalar; the answer is the one
+    /// folding the whole text first gives, for texts of every script and needles taken from
+    /// them or not.
+    @Test func foldingInPlaceAgreesWithFoldingFirst() async {
+        let pieces = FilterGenerator<Event>.texts + ["ΟΔΟΣ Σ", "Straße", "İstanbul", "Ǆemal", "ﬃ", "한국", "Ⅻ", "‘quoted’ “twice”", "ARMENIA → AZERBAIJAN",
+                                                    "Şahin", "A\u{30A}ngström", "\u{212B}", "ΐ", "\u{FB2C}", "Ꭰ", "ǰ", "\u{A0}x\u{AD}"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0...9999).array(of: 1...8), Gen.int(in: 0...9999).array(of: 0...3)) { picks, cut in
+            let text = picks.map { pieces[$0 % pieces.count] }.joined()
+            let folded = Folding.foldedBytes(text)
+            // A needle from the folded text (a match) or from the pieces (either).
+            let needle: [UInt8]
+            if cut.count >= 2, !folded.isEmpty {
+                let a = cut[0] % folded.count, b = a + cut[1] % (folded.count - a + 1)
+                needle = Array(folded[a..<b])
+            } else {
+                needle = Folding.foldedBytes(cut.map { pieces[$0 % pieces.count] }.joined())
+            }
+            #expect(Folding.matches(text, folded: needle) == Folding.contains(folded, needle), "\(text.debugDescription) ~ \(needle)")
+        }
+    }
+
     static func agree<E>(_ filter: Filter, _ schema: FilterSchema<E>, _ scenario: Scenario) {
         let test = filter.compiled(for: scenario, schema: schema)
         for (i, entity) in schema.entities(scenario).enumerated() {

@@ -16,6 +16,10 @@ public enum EscalationSeries {
         guard !events.isEmpty else { return Chart(bars: []) }
         var chosen: (Bin, [Range<Int>])?
         for bin in Bin.allCases {
+            // A bin with more groups than lines cannot fit (every group takes a line): told
+            // by counting them up to one too many, so that a million events are grouped
+            // only by the bin that fits (the coarsest is always built, as the last resort).
+            if bin != Bin.allCases.last && groupCount(events, by: bin, above: lines) > lines { continue }
             let groups = self.groups(events, by: bin)
             chosen = (bin, groups)
             if lineCount(groups, events, bin: bin) <= lines { break }
@@ -58,9 +62,10 @@ public enum EscalationSeries {
     static func groups(_ events: [Event], by bin: Bin) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var start = 0
-        var key = self.key(events[0].date.firstDay, bin, 0)
+        var keys = Keys(bin)
+        var key = keys.key(events[0].date.firstDay, 0)
         for i in 1..<max(1, events.count) {
-            let k = self.key(events[i].date.firstDay, bin, i)
+            let k = keys.key(events[i].date.firstDay, i)
             if k != key {
                 groups.append(start..<i)
                 start = i
@@ -69,6 +74,48 @@ public enum EscalationSeries {
         }
         groups.append(start..<events.count)
         return groups
+    }
+
+    /// How many groups `groups` would make, counted no further than `limit + 1`.
+    static func groupCount(_ events: [Event], by bin: Bin, above limit: Int) -> Int {
+        guard !events.isEmpty else { return 0 }
+        var count = 1
+        var keys = Keys(bin)
+        var key = keys.key(events[0].date.firstDay, 0)
+        for i in 1..<events.count {
+            let k = keys.key(events[i].date.firstDay, i)
+            if k != key {
+                count += 1
+                if count > limit { break }
+                key = k
+            }
+        }
+        return count
+    }
+
+    /// `key` for days in sequence order: the month or year a day falls in is worked out
+    /// once per month or year and reused while the days stay in it.
+    struct Keys {
+        let bin: Bin
+        private var span = 0..<0
+        private var current = 0
+
+        init(_ bin: Bin) { self.bin = bin }
+
+        mutating func key(_ day: Int, _ index: Int) -> Int {
+            guard bin == .month || bin == .year else { return EscalationSeries.key(day, bin, index) }
+            if span.contains(day) { return current }
+            let d = date(ofDay: day)
+            if bin == .month {
+                let first = PartialDate.ordinal(d.year, d.month, 1)
+                span = first..<(first + PartialDate.daysIn(month: d.month, year: d.year))
+                current = d.year * 12 + d.month
+            } else {
+                span = PartialDate.ordinal(d.year, 1, 1)..<PartialDate.ordinal(d.year + 1, 1, 1)
+                current = d.year
+            }
+            return current
+        }
     }
 
     /// Days since 0001-01-01 are Mondays when divisible by 7 (0001-01-01 was a Monday).

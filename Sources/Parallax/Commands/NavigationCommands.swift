@@ -299,7 +299,8 @@ enum NavigationCommands {
         summary: "Show the position k/n, date, phase, event, intensity and claims known.", example: "where"
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let s = ctx.session
-        let known = s.knownClaims().count
+        // Counted from the claims in order of becoming known, not by copying them out.
+        let known = s.revealed(after: -1, through: s.cursor).count
         var fields = [Field("position", s.positionText)]
         if let e = s.currentEvent {
             fields += [Field("date", e.date.description + (e.time.map { " \($0)" } ?? "")), Field("phase", e.phase.rawValue),

@@ -59,7 +59,47 @@ public enum Folding {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             return containsIgnoringASCIICase(bytes, needle)
         }
-        return ascii ?? contains(foldedBytes(text), needle)
+        return ascii ?? foldedContains(text, needle) ?? contains(foldedBytes(text), needle)
+    }
+
+    /// `contains(foldedBytes(text), needle)` without building an array: `text` folded
+    /// scalar by scalar into stack memory (as `lowercased()` maps it, scalar by scalar),
+    /// only the non-ASCII scalars looked up. Titles such as `ARMENIA → AZERBAIJAN` are
+    /// mostly ASCII with a character or two that is not. Nil when the folded text outgrows
+    /// the space (then the caller folds it the long way).
+    static func foldedContains(_ text: String, _ needle: [UInt8]) -> Bool? {
+        let capacity = text.utf8.count * 3 + 16
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> Bool? in
+            var n = 0
+            var fits = true
+            func put(_ b: UInt8) {
+                guard n < capacity else { fits = false; return }
+                out[n] = b
+                n += 1
+            }
+            func putFolded(_ d: Unicode.Scalar) {
+                if isCombiningMark(d) { return }
+                switch d {
+                case "\u{2018}", "\u{2019}", "\u{02BC}": put(39)
+                case "\u{201C}", "\u{201D}": put(34)
+                default: UTF8.encode(d) { put($0) }
+                }
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    put(b >= 65 && b <= 90 ? b + 32 : b)
+                    continue
+                }
+                for l in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if l.isASCII { put(UInt8(l.value)) } else if l.value < 0xC0 { putFolded(l) } else {
+                        for d in String(l)._nfd { putFolded(d) }
+                    }
+                }
+                if !fits { return nil }
+            }
+            return containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: out[0..<n]), needle)
+        }
     }
 
     /// `contains` of an ASCII haystack's lower case, without building it.
