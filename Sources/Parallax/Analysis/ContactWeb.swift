@@ -26,8 +26,10 @@ public struct ContactWeb: Sendable {
     }
 
     public init(_ scenario: Scenario) {
-        contacts = scenario.events.enumerated().compactMap { i, e in
-            guard e.type.isContact else { return nil }
+        // Only the contact events are copied (reading each event by value would copy all).
+        let events = scenario.events
+        contacts = events.indicesInPlace { $0.type.isContact }.map { i in
+            let e = events[i]
             // A disputed initiator: nobody is taken as the one who reached out.
             if e.type.isDirected, !e.initiatorDisputed, let first = e.actors.first {
                 return Contact(position: i + 1, event: e, from: first, to: Array(e.actors.dropFirst()))

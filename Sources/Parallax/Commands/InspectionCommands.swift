@@ -278,28 +278,33 @@ enum InspectionCommands {
             default: return RowIDs()
             }
         }
-        for (i, e) in sc.events.enumerated() {
-            check("event", e.id, "id", e.id, position: i + 1)
-            check("event", e.id, "title", e.title, position: i + 1)
-            check("event", e.id, "description", e.description, position: i + 1)
-        }
-        for c in sc.claims where all || s.isKnown(c) {
-            let p = c.knownPosition
-            check("claim", c.id, "id", c.id, position: p)
-            check("claim", c.id, "says", c.says, position: p)
-            check("claim", c.id, "quote", c.quote, position: p)
-            // Answers and figures matched as printed, value by value; the row's text is made
-            // only for a match (ten thousand claims' strings would cost more than the search).
-            for (q, a) in c.answers where Folding.matches(a.description, folded: needle) {
-                found("claim", c.id, "answer", "\(q): \(a)", position: p)
+        // Events and claims read in place: copying each of a million would cost more than the search.
+        sc.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                check("event", events[i].id, "id", events[i].id, position: i + 1)
+                check("event", events[i].id, "title", events[i].title, position: i + 1)
+                check("event", events[i].id, "description", events[i].description, position: i + 1)
             }
-            if c.figures.contains(where: { f in
-                f.values.contains { Folding.matches($0.value.description, folded: needle) }
-                    || f.note.map { Folding.matches($0, folded: needle) } == true
-                    || Folding.matches(f.party ?? "all sides", folded: needle)
-                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
-            }) {
-                found("claim", c.id, "figures", Views.figures(c.figures), position: p)
+        }
+        sc.claims.withUnsafeBufferPointer { claims in
+            for k in claims.indices where all || claims[k].knownPosition <= s.cursor {
+                let p = claims[k].knownPosition
+                check("claim", claims[k].id, "id", claims[k].id, position: p)
+                check("claim", claims[k].id, "says", claims[k].says, position: p)
+                check("claim", claims[k].id, "quote", claims[k].quote, position: p)
+                // Answers and figures matched as printed, value by value; the row's text is made
+                // only for a match (ten thousand claims' strings would cost more than the search).
+                for (q, a) in claims[k].answers where Folding.matches(a.description, folded: needle) {
+                    found("claim", claims[k].id, "answer", "\(q): \(a)", position: p)
+                }
+                if claims[k].figures.contains(where: { f in
+                    f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                        || f.note.map { Folding.matches($0, folded: needle) } == true
+                        || Folding.matches(f.party ?? "all sides", folded: needle)
+                        || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+                }) {
+                    found("claim", claims[k].id, "figures", Views.figures(claims[k].figures), position: p)
+                }
             }
         }
         for a in sc.actors {

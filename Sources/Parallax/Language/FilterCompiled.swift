@@ -157,3 +157,31 @@ enum FilterText {
         } ?? nil
     }
 }
+
+extension Array {
+    /// `body(self[i])` with the element read in place: `self[i].field` copies the whole
+    /// element first (an event's or a claim's every string and list retained and
+    /// released), which costs more than the test that reads one field.
+    @inline(__always)
+    func reading<T>(_ i: Int, _ body: (Element) -> T) -> T {
+        withUnsafeBufferPointer { elements in
+            precondition(i >= 0 && i < elements.count, "index out of range")
+            return body(elements[i])
+        }
+    }
+
+    /// The elements `isIncluded` accepts, each read in place and only those copied: a
+    /// view that picks an event's few claims out of a million copies no other.
+    func filteredInPlace(_ isIncluded: (Element) -> Bool) -> [Element] {
+        withUnsafeBufferPointer { elements in
+            var kept: [Element] = []
+            for i in elements.indices where isIncluded(elements[i]) { kept.append(elements[i]) }
+            return kept
+        }
+    }
+
+    /// The indices of the elements `isIncluded` accepts, each read in place.
+    func indicesInPlace(where isIncluded: (Element) -> Bool) -> [Int] {
+        withUnsafeBufferPointer { elements in elements.indices.filter { isIncluded(elements[$0]) } }
+    }
+}

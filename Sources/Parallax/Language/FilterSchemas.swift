@@ -26,23 +26,24 @@ public enum FilterSchemas {
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in p(events[i].id) != negated }
+                return { i in events.reading(i) { p($0.id) } != negated }
             case "date":
                 let p = t.dateTest()
                 return { i in
-                    let d = events[i].date
+                    let d = events.reading(i) { $0.date }
                     return (p(d.start) || d.end.map(p) == true) != negated
                 }
             case "phase":
                 let p = t.textTest()
-                return { i in p(events[i].phase.rawValue) != negated }
+                return { i in events.reading(i) { p($0.phase.rawValue) } != negated }
             case "type":
                 let p = t.textTest()
-                return { i in p(events[i].type.rawValue) != negated }
+                return { i in events.reading(i) { p($0.type.rawValue) } != negated }
             case "party", "actor":
                 // Decided once per distinct actor id (for `party`, through the party it
                 // stands for), then read per event from the index.
                 let index = scenario.partyIndex
+                let start = index.actorStart, actors = index.actors
                 let p = t.textTest()
                 let passes: [Bool]
                 if t.field == "party" {
@@ -53,7 +54,7 @@ public enum FilterSchemas {
                 }
                 return { i in
                     var any = false
-                    for k in Int(index.actorStart[i])..<Int(index.actorStart[i + 1]) where passes[Int(index.actors[k])] {
+                    for k in Int(start[i])..<Int(start[i + 1]) where passes[Int(actors[k])] {
                         any = true
                         break
                     }
@@ -63,21 +64,22 @@ public enum FilterSchemas {
                 let index = scenario.partyIndex
                 let p = t.textTest()
                 let passes = index.placeIDs.map { p($0) || p(scenario.name(of: $0)) }
+                let place = index.place
                 return { i in
-                    let k = Int(index.place[i])
+                    let k = Int(place[i])
                     return (k >= 0 && passes[k]) != negated
                 }
             case "intensity":
                 let p = t.numberTest()
-                return { i in p(events[i].intensity) != negated }
+                return { i in events.reading(i) { p($0.intensity) } != negated }
             case "title":
                 let p = t.textTest()
-                return { i in p(events[i].title) != negated }
+                return { i in events.reading(i) { p($0.title) } != negated }
             default:
                 guard Coverage.fields.contains(t.field) else { return nil }
                 let p = t.numberTest()
                 let field = t.field
-                return { i in (events[i].coverage?.value(of: field).map(p) == true) != negated }
+                return { i in events.reading(i) { $0.coverage?.value(of: field).map(p) == true } != negated }
             }
         })
 
@@ -113,35 +115,35 @@ public enum FilterSchemas {
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in p(claims[i].id) != negated }
+                return { i in claims.reading(i) { p($0.id) } != negated }
             case "by":
                 let p = t.textTest()
-                return { i in p(claims[i].by) != negated }
+                return { i in claims.reading(i) { p($0.by) } != negated }
             case "party":
                 let p = t.textTest()
-                return { i in (claims[i].party.map(p) == true) != negated }
+                return { i in claims.reading(i) { $0.party.map(p) == true } != negated }
             case "about":
                 let p = t.textTest()
-                return { i in p(claims[i].about) != negated }
+                return { i in claims.reading(i) { p($0.about) } != negated }
             case "question":
                 let p = t.textTest()
-                return { i in claims[i].answers.contains { p($0.question) } != negated }
+                return { i in claims.reading(i) { $0.answers.contains { p($0.question) } } != negated }
             case "status":
                 let p = t.textTest()
-                return { i in p(claims[i].status.rawValue) != negated }
+                return { i in claims.reading(i) { p($0.status.rawValue) } != negated }
             case "date":
                 let p = t.dateTest()
                 return { i in
-                    guard let d = claims[i].said else { return negated }
+                    guard let d = claims.reading(i, { $0.said }) else { return negated }
                     return (p(d.start) || d.end.map(p) == true) != negated
                 }
             case "measure":
                 let p = t.textTest()
-                return { i in claims[i].figures.contains { $0.values.contains { p($0.measure.rawValue) } } != negated }
+                return { i in claims.reading(i) { $0.figures.contains { $0.values.contains { p($0.measure.rawValue) } } } != negated }
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims[i].figures.contains { f in
+                    claims.reading(i) { $0.figures }.contains { f in
                         f.values.contains { v in
                             let low = v.value.lowerBound
                             if p(Double(low)) { return true }
@@ -152,7 +154,7 @@ public enum FilterSchemas {
                 }
             case "source":
                 let p = t.textTest()
-                return { i in claims[i].sources.contains(where: p) != negated }
+                return { i in claims.reading(i) { $0.sources.contains(where: p) } != negated }
             default:
                 return nil
             }
