@@ -159,29 +159,30 @@ enum FilterText {
 }
 
 extension Array {
-    /// `body(self[i])` with the element read in place: `self[i].field` copies the whole
-    /// element first (an event's or a claim's every string and list retained and
-    /// released), which costs more than the test that reads one field.
+    /// `body` given a pointer to element i, so that it reads the fields it needs in place:
+    /// `self[i].field`, or passing `self[i]` on, copies the whole element first (an
+    /// event's or a claim's every string and list retained and released), which costs
+    /// more than a test that reads one field.
     @inline(__always)
-    func reading<T>(_ i: Int, _ body: (Element) -> T) -> T {
+    func reading<T>(_ i: Int, _ body: (UnsafePointer<Element>) -> T) -> T {
         withUnsafeBufferPointer { elements in
             precondition(i >= 0 && i < elements.count, "index out of range")
-            return body(elements[i])
+            return body(elements.baseAddress! + i)
         }
     }
 
-    /// The elements `isIncluded` accepts, each read in place and only those copied: a
-    /// view that picks an event's few claims out of a million copies no other.
-    func filteredInPlace(_ isIncluded: (Element) -> Bool) -> [Element] {
+    /// The elements `isIncluded` accepts (given each in place), only those copied: a view
+    /// that picks an event's few claims out of a million copies no other.
+    func filteredInPlace(_ isIncluded: (UnsafePointer<Element>) -> Bool) -> [Element] {
         withUnsafeBufferPointer { elements in
             var kept: [Element] = []
-            for i in elements.indices where isIncluded(elements[i]) { kept.append(elements[i]) }
+            for i in elements.indices where isIncluded(elements.baseAddress! + i) { kept.append(elements[i]) }
             return kept
         }
     }
 
-    /// The indices of the elements `isIncluded` accepts, each read in place.
-    func indicesInPlace(where isIncluded: (Element) -> Bool) -> [Int] {
-        withUnsafeBufferPointer { elements in elements.indices.filter { isIncluded(elements[$0]) } }
+    /// The indices of the elements `isIncluded` accepts (given each in place).
+    func indicesInPlace(where isIncluded: (UnsafePointer<Element>) -> Bool) -> [Int] {
+        withUnsafeBufferPointer { elements in elements.indices.filter { isIncluded(elements.baseAddress! + $0) } }
     }
 }

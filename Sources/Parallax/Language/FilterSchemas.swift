@@ -26,19 +26,19 @@ public enum FilterSchemas {
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.id) } != negated }
+                return { i in events.reading(i) { p($0.pointee.id) } != negated }
             case "date":
                 let p = t.dateTest()
                 return { i in
-                    let d = events.reading(i) { $0.date }
+                    let d = events.reading(i) { $0.pointee.date }
                     return (p(d.start) || d.end.map(p) == true) != negated
                 }
             case "phase":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.phase.rawValue) } != negated }
+                return { i in events.reading(i) { p($0.pointee.phase.rawValue) } != negated }
             case "type":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.type.rawValue) } != negated }
+                return { i in events.reading(i) { p($0.pointee.type.rawValue) } != negated }
             case "party", "actor":
                 // Decided once per distinct actor id (for `party`, through the party it
                 // stands for), then read per event from the index.
@@ -71,15 +71,15 @@ public enum FilterSchemas {
                 }
             case "intensity":
                 let p = t.numberTest()
-                return { i in events.reading(i) { p($0.intensity) } != negated }
+                return { i in events.reading(i) { p($0.pointee.intensity) } != negated }
             case "title":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.title) } != negated }
+                return { i in events.reading(i) { p($0.pointee.title) } != negated }
             default:
                 guard Coverage.fields.contains(t.field) else { return nil }
                 let p = t.numberTest()
                 let field = t.field
-                return { i in events.reading(i) { $0.coverage?.value(of: field).map(p) == true } != negated }
+                return { i in events.reading(i) { $0.pointee.coverage?.value(of: field).map(p) == true } != negated }
             }
         })
 
@@ -115,35 +115,35 @@ public enum FilterSchemas {
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.id) } != negated }
+                return { i in claims.reading(i) { p($0.pointee.id) } != negated }
             case "by":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.by) } != negated }
+                return { i in claims.reading(i) { p($0.pointee.by) } != negated }
             case "party":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.party.map(p) == true } != negated }
+                return { i in claims.reading(i) { $0.pointee.party.map(p) == true } != negated }
             case "about":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.about) } != negated }
+                return { i in claims.reading(i) { p($0.pointee.about) } != negated }
             case "question":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.answers.contains { p($0.question) } } != negated }
+                return { i in claims.reading(i) { $0.pointee.answers.contains { p($0.question) } } != negated }
             case "status":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.status.rawValue) } != negated }
+                return { i in claims.reading(i) { p($0.pointee.status.rawValue) } != negated }
             case "date":
                 let p = t.dateTest()
                 return { i in
-                    guard let d = claims.reading(i, { $0.said }) else { return negated }
+                    guard let d = claims.reading(i, { $0.pointee.said }) else { return negated }
                     return (p(d.start) || d.end.map(p) == true) != negated
                 }
             case "measure":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.figures.contains { $0.values.contains { p($0.measure.rawValue) } } } != negated }
+                return { i in claims.reading(i) { $0.pointee.figures.contains { $0.values.contains { p($0.measure.rawValue) } } } != negated }
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims.reading(i) { $0.figures }.contains { f in
+                    claims.reading(i) { $0.pointee.figures }.contains { f in
                         f.values.contains { v in
                             let low = v.value.lowerBound
                             if p(Double(low)) { return true }
@@ -154,7 +154,7 @@ public enum FilterSchemas {
                 }
             case "source":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.sources.contains(where: p) } != negated }
+                return { i in claims.reading(i) { $0.pointee.sources.contains(where: p) } != negated }
             default:
                 return nil
             }

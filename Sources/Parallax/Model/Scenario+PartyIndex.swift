@@ -34,8 +34,9 @@ public struct PartyIndex: Sendable {
         actors.reserveCapacity(count * 2)
         place.reserveCapacity(count)
         scenario.events.withUnsafeBufferPointer { events in
-            for e in events {
-                for id in e.actors {
+            // Read in place: `for e in events` would copy every event.
+            for i in events.indices {
+                for id in events[i].actors {
                     if let k = actorOrdinal[id] {
                         actors.append(k)
                     } else {
@@ -46,7 +47,7 @@ public struct PartyIndex: Sendable {
                     }
                 }
                 actorStart.append(Int32(actors.count))
-                if let p = e.place {
+                if let p = events[i].place {
                     if let k = placeOrdinal[p] {
                         place.append(k)
                     } else {
