@@ -15,11 +15,18 @@ public struct ContactWeb: Sendable {
     public func nodes(in scenario: Scenario) -> [WebNode] {
         var seen: Set<String> = []
         var nodes: [WebNode] = []
-        for c in contacts {
-            for id in (c.from.map { [$0] } ?? []) + c.to where seen.insert(id).inserted {
-                let isParty = scenario.party(id) != nil
-                nodes.append(WebNode(id: id, name: scenario.name(of: id),
-                                     party: isParty ? id : scenario.actor(id)?.party, isParty: isParty))
+        func visit(_ id: String) {
+            guard seen.insert(id).inserted else { return }
+            let isParty = scenario.party(id) != nil
+            nodes.append(WebNode(id: id, name: scenario.name(of: id),
+                                 party: isParty ? id : scenario.actor(id)?.party, isParty: isParty))
+        }
+        // Each contact read in place, no list built for it: an export has hundreds of
+        // thousands of contacts and a few hundred nodes.
+        contacts.withUnsafeBufferPointer { contacts in
+            for i in contacts.indices {
+                if let from = contacts[i].from { visit(from) }
+                for id in contacts[i].to { visit(id) }
             }
         }
         return nodes
