@@ -40,7 +40,10 @@ public final class PlainLineEditor: LineEditor {
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == EINTR {
+                if Signals.isInterrupted { return .interrupted }
+                continue
+            }
             if n <= 0 { atEnd = true; continue }
             buffer += chunk[0..<n]
         }

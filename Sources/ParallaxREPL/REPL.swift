@@ -17,12 +17,12 @@ public final class REPL {
         self.editor = editor
         self.history = editor.isInteractive ? history : nil
         shell = Shell(interpreter: interpreter, interactive: editor.isInteractive)
+        interpreter.environment.isInterrupted = { Signals.isInterrupted }
         if editor.isInteractive {
             if let history {
                 interpreter.environment.history = { [history] in history.entries }
                 for line in history.entries { editor.remember(line) }
             }
-            interpreter.environment.isInterrupted = { Signals.isInterrupted }
             editor.completer = { [interpreter] text in
                 Completion.complete(text, in: Completion.Context(
                     scenario: interpreter.session.scenario,
@@ -40,6 +40,8 @@ public final class REPL {
         if interactive && Console.isTerminal(1) { Console.out(banner) }
         while true {
             if let signal = Signals.termination { leave(by: signal) }
+            // A batch stops between lines on Ctrl-C, its output so far written whole.
+            if !interactive && Signals.isInterrupted { Signals.endBatch() }
             Signals.clear()
             switch editor.readLine(prompt: interactive ? prompt : "") {
             case .end:
@@ -47,6 +49,7 @@ public final class REPL {
                 return finish()
             case .interrupted:
                 if let signal = Signals.termination { leave(by: signal) }
+                if !interactive { Signals.endBatch() }
                 Console.out("^C\n")
             case .line(let typed):
                 let line = typed.trimmed

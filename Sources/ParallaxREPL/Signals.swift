@@ -51,9 +51,12 @@ public enum Signals {
         sigaction(SIGPIPE, &ignore, nil)
     }
 
-    /// Batch runs (`run`, `-c`, piped input): Ctrl-C ends the process with status 130, as
-    /// the spec's exit codes say, after a line on stderr. Only async-signal-safe calls.
-    public static func exitOnInterrupt() {
+    /// Batch runs (`run`, `-c`, piped input): Ctrl-C stops the batch between two commands,
+    /// so everything the finished ones printed is written whole before the process ends
+    /// with status 130 (see `endBatch`); a long command stops at its next step, as at the
+    /// prompt. A second Ctrl-C ends the process at once, for a command that never looks.
+    public static func stopBatchOnInterrupt() {
+        interruptFlag = 0
         var action = sigaction()
         action.__sigaction_handler.sa_handler = batchInterrupt
         sigemptyset(&action.sa_mask)
@@ -89,6 +92,14 @@ public enum Signals {
         return TerminalEvents(resized: resized != 0, resumed: resumed != 0)
     }
 
+    /// The end of a batch stopped by Ctrl-C, once its output is flushed: a line on stderr
+    /// (where it stopped, when known) and the spec's exit status 130.
+    public static func endBatch(at place: String? = nil) -> Never {
+        // On a terminal the line starts after the `^C` the terminal echoed.
+        Console.err((Console.isTerminal(2) ? "\n" : "") + (place.map { "\($0): " } ?? "") + "interrupted\n")
+        Glibc.exit(130)
+    }
+
     /// Leaves with the signal's own status, as if it had not been caught.
     public static func exit(by signal: Int32) -> Never {
         var action = sigaction()
@@ -122,8 +133,13 @@ private let handler: @convention(c) (Int32) -> Void = { signal in
     errno = saved
 }
 
-/// Batch Ctrl-C: a message and exit status 130.
+/// Batch Ctrl-C: the first asks the batch to stop after the command running; a second
+/// ends the process now, with a message and exit status 130.
 private let batchInterrupt: @convention(c) (Int32) -> Void = { _ in
+    guard interruptFlag != 0 else {
+        interruptFlag = 1
+        return
+    }
     let message: StaticString = "\ninterrupted\n"
     _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
     _exit(130)

@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
             They leave the exit status 0, unless --strict.
             A script (*.px) is read as 'run' would read it (parameters, \
             'load', sourced files) without running a command: every line must parse, every id must exist in the \
-            scenario of the preceding 'load' (or --scenario, or the bundled one); each problem at SCRIPT:LINE:COL.
+            scenario of the preceding 'load' (or --scenario, or the bundled one); each problem at SCRIPT:LINE:COL.             A 'load FILE sha256 HEX' whose FILE has changed since is a warning, as 'run' gives it (an error with --strict).
             """
     )
 
@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
     func run() throws { try Check.start(file: file, options: script, strict: strict, importing: importing.options) }
 
     static func start(file: String?, options: ScriptOptions?, strict: Bool = false, importing: ImportOptions = ImportOptions()) throws {
-        if let file, file.hasSuffix(".px") { return try checkScript(file, options: options) }
+        if let file, file.hasSuffix(".px") { return try checkScript(file, options: options, strict: strict) }
         let loaded: Scenario
         do {
             if let file {
@@ -63,16 +63,18 @@ struct Check: ParsableCommand {
     }
 
     /// `parallax check SCRIPT.px`: every problem located, nothing run; exit 1 if any.
-    static func checkScript(_ path: String, options: ScriptOptions?) throws {
+    static func checkScript(_ path: String, options: ScriptOptions?, strict: Bool = false) throws {
         var environment = BundledScenario.environment()
+        environment.strict = strict
         environment.parameters = try options?.parameters() ?? ScriptParameters()
         environment.scenarioOverride = options?.scenario.map(ScenarioOverride.init)
         let script = try Run.read(Script.read(path))
         let scenario = try loadScenario(options?.scenario)
         let problems = ScriptCheck(environment: environment).check(script, on: scenario)
-        guard !problems.isEmpty else { return }
         for p in problems { Console.err(p.rendered + "\n") }
-        Console.err("\(problems.count) error\(problems.count == 1 ? "" : "s")\n")
+        let errors = problems.filter { $0.severity == "error" }.count
+        guard errors > 0 else { return }
+        Console.err("\(errors) error\(errors == 1 ? "" : "s")\n")
         throw ExitCode(1)
     }
 }

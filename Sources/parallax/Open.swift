@@ -103,8 +103,8 @@ struct Open: ParsableCommand {
     /// a pipe, or the `-c` commands. `parallax` with no arguments comes straight here (see
     /// `ParallaxCommand.main`), so this is the path whose start-up time users feel.
     static func start(file: String?, commands: String?, settings: Settings, importing: ImportOptions = ImportOptions()) throws {
-        // A batch (`-c`, or lines from a pipe) ends on Ctrl-C with status 130.
-        if commands != nil || !Console.isTerminal(0) { Signals.exitOnInterrupt() }
+        // A batch (`-c`, or lines from a pipe) stops on Ctrl-C with status 130.
+        if commands != nil || !Console.isTerminal(0) { Signals.stopBatchOnInterrupt() }
         let scenario = try loadScenario(file, importing: importing)
         var session = Session(scenario: scenario)
         session.settings = settings

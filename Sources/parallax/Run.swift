@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
     static func report(script path: String, options: ScriptOptions, safe: Bool, strict: Bool, output: OutputOptions,
                        to file: String) throws {
         let parameters = try options.parameters()
-        Signals.exitOnInterrupt()
+        Signals.stopBatchOnInterrupt()
         let script = try read(Script.read(path))
         var session = Session(scenario: try loadScenario(options.scenario))
         try output.apply(to: &session.settings)
@@ -75,6 +75,7 @@ struct Run: ParsableCommand {
         environment.scenarioOverride = options.scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
+        environment.isInterrupted = { Signals.isInterrupted }
         let interpreter = Interpreter(session: session, environment: environment)
         let report = ScriptReport(script: path)
         let runner = ScriptRunner(interpreter: interpreter) { output in
@@ -83,7 +84,10 @@ struct Run: ParsableCommand {
             report.show(output)
         }
         runner.onLine = { report.line($0) }
-        runner.run(script)
+        if runner.run(script) == .interrupted {
+            // A report of part of a script could pass for the whole: none is written.
+            Signals.endBatch(at: runner.haltedAt.map { "\($0.description): \(file) not written" })
+        }
         let page = report.html(scenario: interpreter.session.scenario, session: &interpreter.session)
         try Export.write(page, to: file)
         if runner.failures > 0 { throw ExitCode(1) }
@@ -96,7 +100,7 @@ struct Run: ParsableCommand {
                       update: Bool = false, safe: Bool = false, strict: Bool = false, output: OutputOptions? = nil) throws {
         let parameters = try options?.parameters() ?? ScriptParameters()
         let scenario = options?.scenario
-        Signals.exitOnInterrupt()
+        Signals.stopBatchOnInterrupt()
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
@@ -110,6 +114,7 @@ struct Run: ParsableCommand {
         environment.scenarioOverride = scenario.map(ScenarioOverride.init)
         environment.safe = safe
         environment.safeFolder = script.folder ?? "."
+        environment.isInterrupted = { Signals.isInterrupted }
         let interpreter = Interpreter(session: session, environment: environment)
 
         let printer = OutputSink(to: expected == nil ? .standardOutput : .memory)
@@ -117,8 +122,10 @@ struct Run: ParsableCommand {
         let runner = ScriptRunner(interpreter: interpreter) { [interpreter] in
             printer.show($0, Transcript.options(for: interpreter.session.settings))
         }
-        runner.run(script)
+        let ending = runner.run(script)
         printer.flush()
+        // What the finished commands printed is out, whole; the rest never ran.
+        if ending == .interrupted { Signals.endBatch(at: runner.haltedAt?.description) }
         let failed = runner.failures > 0
         if failed, interpreter.session.settings.errors == .continue {
             Console.err("\(runner.failures) command\(runner.failures == 1 ? "" : "s") failed\n")

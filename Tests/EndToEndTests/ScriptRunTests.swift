@@ -334,3 +334,52 @@ final class Child {
         waitpid(pid, &status, 0)
     }
 }
+
+/// Ctrl-C in a batch stops it between two commands: what the finished commands printed is
+/// on stdout whole (stdout is written in large pieces, and a piece cut by the signal would
+/// lose or split a command's output), the rest of the script never runs, exit status 130.
+@Suite struct BatchInterruptTests {
+    /// A script long enough to be interrupted with much of its output pending.
+    static let lines = (0..<40_000).map { ["step 3", "narrative ARM", "back 3", "where"][$0 % 4] }
+
+    /// Starts `arguments` with stdout and stderr in `folder`, sends SIGINT once stdout holds
+    /// 200 KB, and returns the exit status.
+    static func interrupt(_ arguments: [String], in folder: ScratchFolder, input: String? = nil) -> Int32 {
+        let quoted = ([Binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let stdin = input.map { "< '\(folder.write("in", $0))'" } ?? "< /dev/null"
+        let out = folder.path + "/out", err = folder.path + "/err"
+        let shell = """
+            cd '\(folder.path)' && NO_COLOR= \(quoted) \(stdin) > '\(out)' 2> '\(err)' & pid=$!
+            n=0; while [ $(stat -c %s '\(out)' 2>/dev/null || echo 0) -lt 200000 ] && [ $n -lt 6000 ]; do sleep 0.01; n=$((n+1)); done
+            kill -INT $pid; wait $pid; exit $?
+            """
+        return (system(shell) >> 8) & 0xFF
+    }
+
+    @Test func ctrlCDuringRunKeepsTheOutputOfEveryFinishedCommand() throws {
+        let folder = ScratchFolder()
+        folder.write("long.px", Self.lines.joined(separator: "\n") + "\n")
+        #expect(Self.interrupt(["run", "long.px"], in: folder) == 130)
+        let err = folder.read("err")
+        let stopped = try #require(err.split(separator: "\n").last { $0.hasSuffix(": interrupted") }, "\(err)")
+        // `long.px:N:1: interrupted`: line N never ran; lines 1…N-1 printed all they had to.
+        let n = try #require(Int(stopped.split(separator: ":")[1]))
+        #expect(n > 1 && n < Self.lines.count, "\(stopped)")
+        folder.write("head.px", Self.lines.prefix(n - 1).joined(separator: "\n") + "\n")
+        let whole = Binary.run(["run", folder.path + "/head.px"])
+        #expect(whole.status == 0)
+        #expect(folder.read("out") == whole.stdout, "stdout is not the output of lines 1–\(n - 1)")
+    }
+
+    @Test func ctrlCInPipedInputEndsAfterACommandAndStops() throws {
+        let folder = ScratchFolder()
+        #expect(Self.interrupt([], in: folder, input: Self.lines.joined(separator: "\n") + "\n") == 130)
+        #expect(folder.read("err").hasSuffix("interrupted\n"))
+        // Every document is whole: the output ends with a complete `where` or `narrative`,
+        // and no command ran after the signal (the transcript is far shorter than the script's).
+        let out = folder.read("out")
+        #expect(out.hasSuffix("\n"))
+        let wheres = out.components(separatedBy: "position:").count - 1
+        #expect(wheres > 0 && wheres < Self.lines.count / 4)
+    }
+}

@@ -207,6 +207,39 @@ import ParallaxREPL
     /// A filter names ids too: one missing from the scenario is located like any other
     /// argument's (a `did you mean` for a near miss); text fields, `~` and letter case are
     /// read as the filter is.
+    /// A pinned file that changed is what `run` warns of: `check` says so in the same words at
+    /// the file's name, as a warning (exit 0), or an error with `strict`.
+    @Test func aChangedPinIsAWarningAndAnErrorWhenStrict() throws {
+        let bench = ScriptBench()
+        let seed = try String(contentsOfFile: ScriptBench.seedPath, encoding: .utf8)
+        bench.write("s.yaml", seed)
+        let pin = SHA256.hex(Array(seed.utf8))
+        bench.write("same.px", "load s.yaml sha256 \(pin)\nstep\n")
+        #expect(check(bench, "same.px") == [])
+        bench.write("s.yaml", seed + "\n# edited\n")
+        let problems = check(bench, "same.px")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("same.px:1:6: warning: s.yaml changed since this script was recorded") == true)
+        var environment = Environment()
+        environment.strict = true
+        let script = try #require(try? Script.read(bench.folder + "/same.px").get())
+        let strict = ScriptCheck(environment: environment).check(script, on: ScriptBench.seed)
+        #expect(strict.map(\.severity) == ["error"])
+        #expect(strict.first?.message.hasSuffix("changed since this script was recorded (--strict)") == true)
+    }
+
+    /// `check SCRIPT` reads a `load`ed file as `load` does: an event-data export opens by
+    /// its shape, and the ids after it are checked against its rows.
+    @Test func aScriptLoadingAnExportIsCheckedAgainstItsRows() {
+        let bench = ScriptBench()
+        let sample = Self.root + "/Tests/ParallaxTests/EventData/gdelt2_events_sample.tsv"
+        bench.write("g.tsv", (try? String(contentsOfFile: sample, encoding: .utf8)) ?? "")
+        bench.write("g.px", "load g.tsv\nshow gdelt-410412347\nshow gdelt-1\n")
+        let problems = check(bench, "g.px")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("g.px:3:6: error: no entity with id 'gdelt-1'") == true)
+    }
+
     @Test func anIdAFilterNamesMustExist() {
         let bench = ScriptBench()
         bench.write("f.px", "claims where by = arm-md\nclaims where party in (arm, XYZ)\nevents where title ~ nowhere and id != clash-2021-11-16\n"

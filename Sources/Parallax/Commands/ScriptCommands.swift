@@ -33,7 +33,9 @@ enum ScriptCommands {
         case .failure(let d): throw CommandError(Script.problem(reading: path, d), at: t)
         case .success(let s): script = s
         }
+        // Warnings (a changed pin) are given again as the script runs, in their place.
         let problems = ScriptCheck(environment: interpreter.environment).check(script, on: interpreter.session.scenario)
+            .filter { $0.severity == "error" }
         if !problems.isEmpty {
             let n = problems.count
             throw CommandError("\(path) has \(n) error\(n == 1 ? "" : "s"); nothing ran:\n"

@@ -106,21 +106,16 @@ enum SessionCommands {
             pinned = false
         }
         let bytes = try source.bytes(at: t, in: ctx.environment)
-        if pinned, case .pin(let hex)? = cmd.argument("PIN")?.value, SHA256.hex(bytes) != hex {
-            let message = "\(t.text) changed since this script was recorded"
+        if pinned, let message = pinProblem(cmd, bytes) {
             if ctx.environment.strict { throw CommandError(message + " (--strict)", at: t) }
             ctx.warnings.append(message)
         }
         do throws(LoadFailure) {
-            // An event-data export opens by its shape (GDELT, UCDP GED, ACLED), from the bytes read
-            // for the pin; anything else is a scenario.
-            let imported = try EventImport.load(bytes: bytes, path: source.path, options: ctx.environment.importing)
-            let scenario: Scenario
-            if let imported { scenario = imported.scenario } else { scenario = try ScenarioLoader.load(bytes: bytes, path: source.path) }
+            let (scenario, imported) = try ScenarioFile.open(bytes: bytes, path: source.path, options: ctx.environment.importing)
             ctx.session.replace(scenario)
             ctx.session.breakpoints.removeAll()
             ctx.session.watchpoints.removeAll()
-            let report = imported.map { " " + $0.report.summary + "." } ?? ""
+            let report = imported.map { " " + $0.summary + "." } ?? ""
             return cmd.spec.document([.notice("Loaded \(scenario.info.title): \(scenario.events.count) events, \(scenario.claims.count) claims\(warningCount(scenario)).\(report)")])
         } catch {
             var e = failure(error)
@@ -184,5 +179,15 @@ enum SessionCommands {
         summary: "Leave Parallax (Ctrl-D does the same).", example: "quit"
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         return cmd.spec.document()
+    }
+}
+
+extension SessionCommands {
+    /// What `load FILE sha256 HEX` says when the file's bytes are no longer the pinned ones;
+    /// nil when they are, or when nothing is pinned. `load` and `check SCRIPT` both ask here.
+    static func pinProblem(_ load: Command, _ bytes: [UInt8]) -> String? {
+        guard case .pin(let hex)? = load.argument("PIN")?.value, SHA256.hex(bytes) != hex,
+              let t = load.token("FILE") else { return nil }
+        return "\(t.text) changed since this script was recorded"
     }
 }

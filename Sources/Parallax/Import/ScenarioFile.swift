@@ -1,12 +1,20 @@
 /// Opens whatever file an analyst names: a GDELT, UCDP GED or ACLED export by its shape,
 /// anything else as a scenario (YAML or JSON). The one entry point of `parallax FILE`,
-/// `parallax check FILE` and `load`.
+/// `parallax check FILE`, `load` and `check SCRIPT`; `load` reads the bytes itself (once,
+/// for its pin and for `--safe`), and passes them here.
 public enum ScenarioFile {
     public static func open(path: String, options: ImportOptions = ImportOptions()) throws(LoadFailure) -> (scenario: Scenario, report: ImportReport?) {
         if let imported = try EventImport.load(path: path, options: options) {
             return (imported.scenario, imported.report)
         }
         return (try ScenarioLoader.load(path: path), nil)
+    }
+
+    public static func open(bytes: [UInt8], path: String, options: ImportOptions = ImportOptions()) throws(LoadFailure) -> (scenario: Scenario, report: ImportReport?) {
+        if let imported = try EventImport.load(bytes: bytes, path: path, options: options) {
+            return (imported.scenario, imported.report)
+        }
+        return (try ScenarioLoader.load(bytes: bytes, path: path), nil)
     }
 
     public static func load(path: String, options: ImportOptions = ImportOptions()) throws(LoadFailure) -> Scenario {

@@ -2,7 +2,8 @@
 /// would (parameters, `load`, `source`d files) without running a command, and reports
 /// every line that does not parse, every bad argument and every id missing from the
 /// scenario of the preceding `load`, each at `SCRIPT:LINE:COL`. Nothing that depends on
-/// the session's state (`back` at the start, `delete 3`) is judged.
+/// the session's state (`back` at the start, `delete 3`) is judged. A `load` whose pinned
+/// file has changed is a warning, as `run` gives it (an error with `strict`).
 public struct ScriptCheck {
     public var environment: Environment
 
@@ -10,7 +11,8 @@ public struct ScriptCheck {
         self.environment = environment
     }
 
-    /// Every problem of `script`, starting on `scenario` (the default, or `--scenario`).
+    /// Every problem of `script`, starting on `scenario` (the default, or `--scenario`):
+    /// errors, and warnings (`severity`) in line order among them.
     public func check(_ script: Script, on scenario: Scenario) -> [ScriptFailure] {
         var walk = Walk(environment: environment, scenario: scenario,
                         overridden: environment.scenarioOverride.map { $0.used } ?? true)
@@ -59,14 +61,16 @@ public struct ScriptCheck {
             }
             try command.spec.check?(command, scenario)
             switch command.name {
-            case "load": try load(command)
+            case "load": try load(command, segment: segment, at: here, enclosing: enclosing)
             case "source": try source(command, at: here, enclosing: enclosing, identities: identities)
             default: break
             }
         }
 
         /// The scenario the lines after a `load` are checked against.
-        mutating func load(_ command: Command) throws(CommandError) {
+        mutating func load(_ command: Command, segment: Lexer.Segment, at here: SourceLocation,
+                           enclosing: [SourceLocation]) throws(CommandError) {
+            let line = segment.text
             guard let t = command.token("FILE") else { return }
             if !overridden {
                 overridden = true  // `run --scenario`: already the scenario checked against
@@ -74,8 +78,15 @@ public struct ScriptCheck {
             }
             let source = try ScenarioSource.named(t, in: environment)
             let bytes = try source.bytes(at: t, in: environment)
+            if let message = SessionCommands.pinProblem(command, bytes) {
+                if environment.strict { throw CommandError(message + " (--strict)", at: t) }
+                var warning = ScriptFailure(CommandError(message, at: t), segment: segment, line: line, at: here,
+                                            enclosing: enclosing)
+                warning.severity = "warning"
+                problems.append(warning)
+            }
             do throws(LoadFailure) {
-                scenario = try ScenarioLoader.load(bytes: bytes, path: source.path)
+                scenario = try ScenarioFile.open(bytes: bytes, path: source.path, options: environment.importing).scenario
             } catch {
                 var e = SessionCommands.failure(error)
                 e.column = t.column

@@ -8,6 +8,9 @@ public struct ScriptFailure: Error, Sendable, Equatable {
     public var sourceLine: String
     /// Where each enclosing script sourced this one, innermost first.
     public var sourcedFrom: [SourceLocation]
+    /// "error", or "warning" for what `check SCRIPT` finds legal but probably not meant
+    /// (a pinned scenario that changed), which `--strict` makes an error.
+    public var severity = "error"
 
     public init(location: SourceLocation, message: String, length: Int = 1, sourceLine: String,
                 sourcedFrom: [SourceLocation] = []) {
@@ -24,7 +27,7 @@ public struct ScriptFailure: Error, Sendable, Equatable {
     /// further lines of the message (an expectation's output, a scenario's errors) and the
     /// chain of `source`s that led here.
     public var rendered: String {
-        var out = DiagnosticRenderer.render(message, at: range, source: sourceLine[...])
+        var out = DiagnosticRenderer.render(message, at: range, source: sourceLine[...], severity: severity)
         for place in sourcedFrom { out += "\n    sourced from " + DiagnosticRenderer.safeLine("\(place.file):\(place.line)"[...]) }
         return out
     }

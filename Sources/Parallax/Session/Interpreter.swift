@@ -54,8 +54,14 @@ public final class Interpreter {
 
     /// Runs every command on the line, in order, even after one fails (the caller
     /// decides whether an error stops a script).
+    /// The commands of a line in turn; after Ctrl-C the rest of the line is not run.
     public func execute(line: String) -> [Outcome] {
-        Lexer.segments(line).map { execute(segment: $0, line: line) }
+        var outcomes: [Outcome] = []
+        for segment in Lexer.segments(line) {
+            if !outcomes.isEmpty && environment.isInterrupted() { break }
+            outcomes.append(execute(segment: segment, line: line))
+        }
+        return outcomes
     }
 
     public func execute(segment: Lexer.Segment, line: String) -> Outcome {
