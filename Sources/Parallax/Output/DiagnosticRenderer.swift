@@ -16,7 +16,9 @@ public enum DiagnosticRenderer {
     /// `source` is the line the range points into (nil: no quote).
     public static func render(_ message: String, at range: SourceRange?, source: Substring?,
                               severity: String = "error") -> String {
-        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine)
+        // One line, the common case, without cutting the message character by character.
+        var lines = message.utf8.contains(10)
+            ? message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine) : [safeLine(message[...])]
         if lines.isEmpty { lines = [""] }
         let quote = range.flatMap { r in source.map { quoted($0, column: r.column, length: r.length) } }
         guard let range else { return (["\(severity): " + lines[0]] + lines.dropFirst()).joined(separator: "\n") }
@@ -75,7 +77,8 @@ public enum DiagnosticRenderer {
     }
 
     static func isPrintableASCII(_ line: Substring) -> Bool {
-        line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        var line = line
+        return line.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     /// `quotedScalars` for a line of printable ASCII, where every character is one column
