@@ -105,7 +105,7 @@ public enum EventImport {
             // outside the script's folder.
             let useCache = options.useCache && FileReader.confinement == nil
             if useCache, let cached = EventCache.read(file, path: path, options) { return cached }
-            let result = try map(file.bytes, detected, path: path, options: options)
+            let result = try map(file.bytes, detected, path: path, options: options, fileMapped: true)
             if useCache { EventCache.write(result, of: file, path: path, options) }
             return result
         }
@@ -119,8 +119,11 @@ public enum EventImport {
         }
     }
 
+    /// `fileMapped`: `bytes` are a file mapped read-only, whose pages the parser may hand back
+    /// once it has passed them (they are read again from the file if a message needs them):
+    /// a 420 MB export then does not stay in memory beside the model made from it.
     static func map(_ bytes: UnsafeBufferPointer<UInt8>, _ detected: EventFileShape.Detected, path: String,
-                    options: ImportOptions) throws(LoadFailure) -> ImportResult {
+                    options: ImportOptions, fileMapped: Bool = false) throws(LoadFailure) -> ImportResult {
         var mapping: any RowMapping
         switch detected.shape {
         case .gdelt1, .gdelt2: mapping = GDELTMapping(shape: detected.shape)
@@ -138,12 +141,14 @@ public enum EventImport {
         var firstSkipped: Diagnostic?
         let progress = options.progress
         var sinceProgress = 0
+        var released = 0
         while rows.next(into: &row.fields) {
             row.line = rows.rowLine
             sinceProgress += 1
-            if sinceProgress == 32768, let progress {
+            if sinceProgress == 32768 {
                 sinceProgress = 0
-                progress(Double(rows.offset) / Double(max(1, bytes.count)))
+                progress?(Double(rows.offset) / Double(max(1, bytes.count)))
+                if fileMapped { released = MappedPages.release(bytes, from: released, upTo: rows.rowStart) }
             }
             var problem: RowProblem?
             if let wrong = mapping.check(fieldCount: row.fields.count) {

@@ -14,6 +14,14 @@ struct GDELTMapping: RowMapping {
     /// GLOBALEVENTIDs seen: numbers, not strings, as a million of them are checked. Other
     /// ids cannot take the form `gdelt-N` (see `ImportBuilder.uniqueId`).
     var seen: Set<Int> = []
+    /// Per CAMEO code (see `codeKey`): its type and its action's words, found once.
+    private var types: [EventType?] = Array(repeating: nil, count: GDELTMapping.codeKeys)
+    private var actions: [String?] = Array(repeating: nil, count: GDELTMapping.codeKeys)
+    /// Per host: the id its sources are named after (see `source`).
+    private var hostIds: [String: String] = [:]
+    /// Where a row's title and description are put together: their bytes find the stored
+    /// text, and a text repeated on many rows is made once.
+    private var scratch: [UInt8] = []
 
     init(shape: EventFileShape) {
         version = shape == .gdelt2 ? 2 : 1
@@ -88,23 +96,38 @@ struct GDELTMapping: RowMapping {
         var actors: [String] = []
         if let one { actors.append(one.id) }
         if let two, two.id != one?.id { actors.append(two.id) }
+        actors = b.interned(actors)
         let place = row.optionalText(actionGeoName).map { b.interned($0) }
         // Where each actor was, when GDELT says: often not where the action was.
-        var whereabouts: [String] = []
-        if let one, let at = row.optionalText(35 + 1) { whereabouts.append("\(one.name) at \(at)") }
-        if let two, let at = row.optionalText(35 + geo + 1) { whereabouts.append("\(two.name) at \(at)") }
-        let description = whereabouts.isEmpty ? nil : b.interned(whereabouts.joined(separator: "; "))
+        var description: String?
+        let at1 = one == nil ? nil : row.optionalText(35 + 1)
+        let at2 = two == nil ? nil : row.optionalText(35 + geo + 1)
+        if at1 != nil || at2 != nil {
+            scratch.removeAll(keepingCapacity: true)
+            if let one, let at1 { scratch += one.name.utf8; scratch += " at ".utf8; scratch += at1.utf8 }
+            if let two, let at2 {
+                if !scratch.isEmpty { scratch += "; ".utf8 }
+                scratch += two.name.utf8; scratch += " at ".utf8; scratch += at2.utf8
+            }
+            description = b.interned(utf8: scratch)
+        }
 
-        let action = CAMEOTables.events[code] ?? CAMEOTables.events[String(code.prefix(3))] ?? "CAMEO event"
-        var title = action + " (CAMEO \(code))"
+        let key = GDELTMapping.codeKey(code)
+        if types[key] == nil {
+            types[key] = GDELTMapping.type(cameo: code)
+            actions[key] = CAMEOTables.events[code] ?? CAMEOTables.events[String(code.prefix(3))] ?? "CAMEO event"
+        }
+        scratch.removeAll(keepingCapacity: true)
         switch (one?.name, two?.name) {
-        case let (a?, c?): title = "\(a) → \(c): " + title
-        case let (a?, nil), let (nil, a?): title = "\(a): " + title
+        case let (a?, c?): scratch += a.utf8; scratch += " → ".utf8; scratch += c.utf8; scratch += ": ".utf8
+        case let (a?, nil), let (nil, a?): scratch += a.utf8; scratch += ": ".utf8
         default: break
         }
+        scratch += actions[key]!.utf8; scratch += " (CAMEO ".utf8; scratch += code.utf8; scratch += ")".utf8
+        let title = b.interned(utf8: scratch)
         let source: String
         if row.count > sourceURL, let url = row.optionalText(sourceURL) {
-            source = GDELTMapping.source(url, date: added, line: line, into: &b)
+            source = self.source(url, date: added, line: line, into: &b)
         } else {
             if gdeltSource == nil {
                 gdeltSource = b.source(key: "(GDELT)", id: "gdelt", publisher: "The GDELT Project",
@@ -113,16 +136,19 @@ struct GDELTMapping: RowMapping {
             }
             source = gdeltSource!
         }
+        // The event and its claim share one list of sources.
+        let sources = [source]
+        let location = b.at(line)
         var event = Event(id: id, date: EventDate(start: date), time: nil, order: nil, phase: phase,
-                          type: GDELTMapping.type(cameo: code), actors: actors, place: place, reportedBy: [],
-                          title: title, description: description, intensityOverride: goldstein, sources: [source],
-                          location: b.at(line))
+                          type: types[key]!, actors: actors, place: place, reportedBy: [],
+                          title: title, description: description, intensityOverride: goldstein, sources: sources,
+                          location: location)
         event.coverage = coverage
         b.events.append(event)
         b.claims.append(Claim(id: id + "-report", by: source, speaker: .source(source), about: id, madeOn: added,
                               knownAt: nil, says: title, quote: nil, status: .unconfirmed, answers: [], figures: [],
-                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: [source],
-                              location: b.at(line), knownPosition: 0, party: nil))
+                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: sources,
+                              location: location, knownPosition: 0, party: nil))
     }
 
     /// One side of the event: the party of its country code (or of its actor code's first
@@ -142,9 +168,9 @@ struct GDELTMapping: RowMapping {
             let party = b.party(key: partyCode, id: partyCode, name: countryName ?? actorName ?? partyCode,
                                 role: .thirdParty, line: row.line)
             guard let actorCode, actorCode != partyCode else { return (party, actorName ?? countryName ?? party) }
-            let kind = row.optionalText(type).flatMap { CAMEOTables.actorTypes[$0]?.lowercased() }
+            let typeCode = row.optionalText(type)
             let actor = b.actor(key: actorCode, id: actorCode, name: actorName ?? actorCode, party: party,
-                                kind: kind, line: row.line)
+                                kind: typeCode.flatMap { CAMEOTables.actorTypes[$0]?.lowercased() }, line: row.line)
             return (actor, actorName ?? actor)
         }
         let c = actorCode!
@@ -154,17 +180,59 @@ struct GDELTMapping: RowMapping {
 
     /// The article a row was coded from: one source per SOURCEURL, named after its host
     /// (`voxy.co.nz`, `voxy.co.nz-2` …). GDELT 1.0's oldest rows name an agency instead of a URL.
-    static func source(_ url: String, date: PartialDate, line: Int, into b: inout ImportBuilder) -> String {
-        var host = url
+    mutating func source(_ url: String, date: PartialDate, line: Int, into b: inout ImportBuilder) -> String {
         let isURL = url.hasPrefix("http://") || url.hasPrefix("https://")
-        if isURL {
-            host = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
-            if host.hasPrefix("www.") { host.removeFirst(4) }
+        let host = isURL ? GDELTMapping.host(url) : url
+        let publisher = b.interned(host.isEmpty ? url : host)
+        // A host's sources are numbered from one slug, made once per host.
+        let base: String
+        if let known = hostIds[publisher] {
+            base = known
+        } else {
+            base = ImportBuilder.slug(publisher, fallback: "source", keepingDots: true)
+            hostIds[publisher] = base
         }
-        let publisher = host.isEmpty ? url : host
-        return b.source(key: url, id: ImportBuilder.slug(publisher, fallback: "source", keepingDots: true),
-                        publisher: publisher, title: isURL ? "Article coded by GDELT" : "Report coded by GDELT",
+        return b.source(key: url, id: base, publisher: publisher,
+                        title: isURL ? "Article coded by GDELT" : "Report coded by GDELT",
                         date: date, url: isURL ? url : nil, line: line)
+    }
+
+    /// The host of an `http://` or `https://` URL, without `www.`: what follows the first
+    /// `//`, up to a `/`, `?` or `:`.
+    static func host(_ url: String) -> String {
+        // An ASCII URL (nearly all) is cut on its bytes; any other by characters, as a `/`
+        // with a combining mark is not a `/`.
+        var url = url
+        let host: String? = url.withUTF8 { u in
+            var ascii = true
+            for b in u where b >= 0x80 { ascii = false; break }
+            guard ascii else { return nil }
+            guard var start = u.firstIndex(of: UInt8(ascii: "/")) else { return "" }
+            // The `/` and the character after it (CR LF is one character).
+            start = start + 2 < u.count && u[start + 1] == 13 && u[start + 2] == 10 ? start + 3 : min(start + 2, u.count)
+            var end = start
+            while end < u.count, u[end] != UInt8(ascii: "/"), u[end] != UInt8(ascii: "?"), u[end] != UInt8(ascii: ":") { end += 1 }
+            if end - start >= 4, u[start] == UInt8(ascii: "w"), u[start + 1] == UInt8(ascii: "w"), u[start + 2] == UInt8(ascii: "w"),
+               u[start + 3] == UInt8(ascii: ".") { start += 4 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+        }
+        if let host { return host }
+        var cut = String(url.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" && $0 != ":" }))
+        if cut.hasPrefix("www.") { cut.removeFirst(4) }
+        return cut
+    }
+
+    /// CAMEO codes of two to four digits, each its own slot: 0…99, 100…1099, 1100…11099.
+    static let codeKeys = 11100
+
+    static func codeKey(_ code: String) -> Int {
+        var n = 0
+        for b in code.utf8 { n = n * 10 + Int(b - 48) }
+        switch code.utf8.count {
+        case 2: return n
+        case 3: return 100 + n
+        default: return 1100 + n
+        }
     }
 
     /// QuadClass → phase: material conflict (4) is escalation, verbal conflict (3)

@@ -19,7 +19,9 @@ public struct ClaimLinks: Sendable {
 
     public init() {}
 
-    init(claims: [Claim], index: [String: EntityRef], positions: [String: Int]) {
+    /// `known`: the position of each claim's `about` event when the caller has it, in place
+    /// of looking each up in `positions`.
+    init(claims: [Claim], index: [String: EntityRef], positions: [String: Int], about known: [Int]? = nil) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil
@@ -30,7 +32,7 @@ public struct ClaimLinks: Sendable {
         denies.reserveCapacity(claims.count)
         claims.withUnsafeBufferPointer { claims in
             for c in claims.indices {
-                about.append(positions[claims[c].about] ?? 0)
+                about.append(known.map { $0[c] } ?? positions[claims[c].about] ?? 0)
                 revises.append(claims[c].revises.flatMap(claimIndex) ?? -1)
                 confirms.append(claims[c].confirms.isEmpty ? [] : claims[c].confirms.compactMap(claimIndex))
                 denies.append(claims[c].denies.isEmpty ? [] : claims[c].denies.compactMap(claimIndex))

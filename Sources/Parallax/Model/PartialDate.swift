@@ -6,9 +6,15 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    /// Held in four bytes (year, month, day; 0 for a month or day not known): an import
+    /// of a million rows holds a date in each event, claim and source.
+    private let packedYear: UInt16
+    private let packedMonth: UInt8
+    private let packedDay: UInt8
+
+    public var year: Int { Int(packedYear) }
+    public var month: Int? { packedMonth == 0 ? nil : Int(packedMonth) }
+    public var day: Int? { packedDay == 0 ? nil : Int(packedDay) }
 
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
@@ -20,13 +26,13 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         } else if day != nil {
             return nil
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packedYear = UInt16(year)
+        packedMonth = UInt8(month ?? 0)
+        packedDay = UInt8(day ?? 0)
     }
 
     public var precision: Precision {
-        day != nil ? .day : (month != nil ? .month : .year)
+        packedDay != 0 ? .day : (packedMonth != 0 ? .month : .year)
     }
 
     /// Parses `2021`, `2021-11` or `2021-11-16`; nil for anything else, including

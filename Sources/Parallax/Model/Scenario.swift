@@ -59,12 +59,19 @@ public struct Scenario: Sendable {
     /// Orders events as the spec says: first day, coarser date first, untimed before
     /// timed, time, `order`, then file order. The one definition of the sequence.
     public static func inSequence(_ events: [Event]) -> [Event] {
+        sequenceOrder(events).map { events[$0] }
+    }
+
+    /// The indices of `events` in sequence order (see `inSequence`).
+    static func sequenceOrder(_ events: [Event]) -> [Int] {
         // Keys computed once per event, not once per comparison.
-        let keys = events.enumerated().map { i, e in
-            (day: e.date.firstDay, precision: e.date.precision.rawValue, timed: e.time != nil,
-             time: e.time?.minutes ?? 0, order: e.order ?? Int.min, file: i)
+        // Read in place: copying each event out would retain and release all its strings.
+        let keys = events.indices.map { i in
+            let date = events[i].date, time = events[i].time
+            return (day: date.firstDay, precision: date.precision.rawValue, timed: time != nil,
+                    time: time?.minutes ?? 0, order: events[i].order ?? Int.min, file: i)
         }
-        let order = keys.indices.sorted { a, b in
+        return keys.indices.sorted { a, b in
             let x = keys[a], y = keys[b]
             if x.day != y.day { return x.day < y.day }
             if x.precision != y.precision { return x.precision < y.precision }
@@ -73,7 +80,6 @@ public struct Scenario: Sendable {
             if x.order != y.order { return x.order < y.order }
             return x.file < y.file
         }
-        return order.map { events[$0] }
     }
 
     /// Indexes the claims' ids before the claims are resolved: the loader looks them up.
@@ -84,27 +90,29 @@ public struct Scenario: Sendable {
     }
 
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
-    mutating func setClaims(_ claims: [Claim]) {
+    /// `about`: each claim's event position when already known (an import's are).
+    mutating func setClaims(_ claims: [Claim], about: [Int]? = nil) {
         self.claims = claims
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent)
+        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent, about: about)
     }
 
     mutating func reindex(claimsToCome: Int = 0) {
         var index: [String: EntityRef] = [:]
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
                               + events.count + questions.count + claims.count + claimsToCome)
-        for (i, x) in sources.enumerated() { index[x.id] = .source(i) }
-        for (i, x) in parties.enumerated() { index[x.id] = .party(i) }
-        for (i, x) in actors.enumerated() { index[x.id] = .actor(i) }
-        for (i, x) in places.enumerated() { index[x.id] = .place(i) }
-        for (i, x) in events.enumerated() { index[x.id] = .event(i) }
-        for (i, x) in questions.enumerated() { index[x.id] = .question(i) }
+        // By index, reading each id in place: a million events are not copied out one by one.
+        for i in sources.indices { index[sources[i].id] = .source(i) }
+        for i in parties.indices { index[parties[i].id] = .party(i) }
+        for i in actors.indices { index[actors[i].id] = .actor(i) }
+        for i in places.indices { index[places[i].id] = .place(i) }
+        for i in events.indices { index[events[i].id] = .event(i) }
+        for i in questions.indices { index[questions[i].id] = .question(i) }
         indexTies()
-        for (i, x) in claims.enumerated() { index[x.id] = .claim(i) }
+        for i in claims.indices { index[claims[i].id] = .claim(i) }
         self.index = index
         var positions: [String: Int] = [:]
         positions.reserveCapacity(events.count)
-        for (i, e) in events.enumerated() { positions[e.id] = i + 1 }
+        for i in events.indices { positions[events[i].id] = i + 1 }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
     }
