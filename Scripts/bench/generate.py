@@ -9,13 +9,17 @@ places; every event type and phase (once N >= 23); dates spread over years, with
 month/year-only dates, ranges, times and orders; questions; claims with answers,
 figures (integers, {min, max}, {at_least}), relayed_by, confirms, denies, revises
 chains (same party, earlier claims only, so no cycles) and known_at (an event id or a
-date, never before the claim's `about` event).
+date, never before the claim's `about` event). It is what an analyst's file looks like
+under spec 1.1, so `parallax check` prints no warning on it: a speaker's changed answer
+or figure says `revises:`, every question is answered, every actor, source and place
+listed is referred to.
 
 The output is deterministic for a given N, K, seed and Python 3 version. `--json`
 writes the same scenario as JSON (JSON is valid YAML and Parallax accepts it).
 """
 
 import argparse
+import bisect
 import datetime as dt
 import json
 import math
@@ -282,6 +286,68 @@ def to_yaml(doc, comment):
 
 
 # --------------------------------------------------------------------------------------
+# Revisions
+
+def number_value(v):
+    """A number as the loader compares it: (min, max), max None when open."""
+    if isinstance(v, int):
+        return (v, v)
+    if isinstance(v, dict):
+        if "at_least" in v:
+            return (v["at_least"], None)
+        return (v["min"], v["max"])
+    t = str(v).strip().lower()
+    if t.startswith("at least "):
+        return (int(t[9:]), None)
+    if ".." in t:
+        a, b = t.split("..")
+        return (int(a), int(b))
+    if t.isdigit():
+        return (int(t), int(t))
+    return ("text", t)
+
+
+def settle_revisions(claims, claim_meta, claim_key):
+    """As an analyst writes them: when a speaker's claim changes an answer or figure it gave
+    before, the later claim says `revises:` (spec 1.1, Warnings). In the order the loader
+    reads claims (where each becomes known), a claim whose value differs from the
+    speaker's latest on that part, and which revises nothing yet, revises the latest such
+    earlier claim; a change the revision chain cannot reach is written as the earlier
+    value again (the speaker repeats itself). Retracted claims and sources' are left
+    alone, as the loader leaves them."""
+    index = {c["id"]: k for k, c in enumerate(claims)}
+    parent = [index.get(c.get("revises")) for c in claims]
+
+    def revises(later, earlier):
+        # Links point to claims known earlier, so the walk stops once it passes `earlier`.
+        k = parent[later]
+        while k is not None and claim_key[k] >= claim_key[earlier]:
+            if k == earlier:
+                return True
+            k = parent[k]
+        return False
+
+    last = {}   # (speaker, part) -> (claim, value as compared, value as written)
+    for y in sorted(range(len(claims)), key=claim_key.__getitem__):
+        c, party = claims[y], claim_meta[y][1]
+        if party is None or c["status"] == "retracted":
+            continue
+        parts = [(("answer", q), c["answers"], q) for q in c.get("answers", {})]
+        parts += [(("figure", f.get("party"), m), f, m) for f in c.get("figures", []) for m in MEASURES if m in f]
+        changed = [last[(c["by"], part)][0] for part, holder, k in parts
+                   if (c["by"], part) in last and last[(c["by"], part)][1] != number_value(holder[k])]
+        if changed and parent[y] is None:
+            parent[y] = max(changed, key=claim_key.__getitem__)
+            sources = c.pop("sources")
+            c["revises"], c["sources"] = claims[parent[y]]["id"], sources
+        for part, holder, k in parts:
+            seen = last.get((c["by"], part))
+            if seen and seen[1] != number_value(holder[k]) and not revises(y, seen[0]):
+                holder[k] = seen[2]
+            last[(c["by"], part)] = (y, number_value(holder[k]), holder[k])
+
+
+# --------------------------------------------------------------------------------------
 # The scenario
 
 def generate(n, claims_per_event, seed):
@@ -421,6 +487,9 @@ def generate(n, claims_per_event, seed):
     for p, i in enumerate(order_idx):
         position[i] = p + 1
     by_position = [events[i]["id"] for i in order_idx]
+    # First days in sequence order: a `known_at` date is known at the first event from
+    # `about` on that does not start before it (as the loader places it).
+    first_by_position = [ev_meta[i]["first"] for i in order_idx]
 
     # Questions: about one event in eight -------------------------------------------
     questions, q_of_event = [], {}
@@ -442,6 +511,7 @@ def generate(n, claims_per_event, seed):
     # Claims ------------------------------------------------------------------------
     claims = []
     claim_meta = []   # (id, party or None, by, about index)
+    claim_key = []    # (position where it becomes known, file index): the loader's order
     last_of_party = {}   # party -> recent claim indexes (for revises)
     speakers_all = [a["id"] for a in actors]
     counter = 0
@@ -454,7 +524,12 @@ def generate(n, claims_per_event, seed):
             k += rng.choice([-1, 1])
         a_party, b_party = ev_meta[i]["parties"]
         where = ev_meta[i]["where"]
-        for _ in range(max(0, k)):
+        # Every question is answered: an event asked about has a claim, and its last
+        # claim answers what the others left open.
+        if i in q_of_event:
+            k = max(k, 1)
+        open_questions = {qid for qid, _ in q_of_event.get(i, [])}
+        for ci in range(max(0, k)):
             counter += 1
             r = rng.random()
             if r < 0.08:
@@ -476,11 +551,15 @@ def generate(n, claims_per_event, seed):
             if rng.random() < 0.3:
                 c["made_on"] = str(full(about_first + dt.timedelta(days=rng.randrange(0, 4))))
             kr = rng.random()
+            known = position[i]
             if kr < 0.12:
-                p = min(n, position[i] + rng.randrange(0, 15))
-                c["known_at"] = by_position[p - 1]
+                known = min(n, position[i] + rng.randrange(0, 15))
+                c["known_at"] = by_position[known - 1]
             elif kr < 0.2:
-                c["known_at"] = str(full(about_first + dt.timedelta(days=rng.randrange(0, 30))))
+                day = about_first + dt.timedelta(days=rng.randrange(0, 30))
+                c["known_at"] = str(full(day))
+                known = min(n, bisect.bisect_left(first_by_position, day, lo=position[i] - 1) + 1)
+            key = (known, len(claims))
             says = rng.choice(SAYS).format(a=party_adj[own], b=party_adj[other],
                                            at=" near %s" % where if rng.random() < 0.7 else "")
             c["says"] = says
@@ -489,7 +568,8 @@ def generate(n, claims_per_event, seed):
             c["status"] = weighted(rng, STATUSES)
             answers = {}
             for qid, kind in q_of_event.get(i, []):
-                if rng.random() < 0.8:
+                if rng.random() < 0.8 or (ci == k - 1 and qid in open_questions):
+                    open_questions.discard(qid)
                     answers[qid] = {
                         "who": lambda: other if rng.random() < 0.8 else own,
                         "yesno": lambda: rng.choice(["yes", "no"]),
@@ -543,9 +623,12 @@ def generate(n, claims_per_event, seed):
             if party is not None and last_of_party.get(party) and rng.random() < 0.08:
                 # A later statement of the same party updating one of its recent claims.
                 target = rng.choice(last_of_party[party][-10:])
-                c["revises"] = claim_meta[target][0]
+                # Only a claim known before this one (else the two could form a cycle
+                # with the revisions `settle_revisions` adds).
+                if claim_key[target] < key:
+                    c["revises"] = claim_meta[target][0]
                 tfig = claims[target].get("figures")
-                if tfig and "figures" not in c:
+                if "revises" in c and tfig and "figures" not in c:
                     revised = []
                     for f in tfig:
                         g = Flow(f)
@@ -557,8 +640,22 @@ def generate(n, claims_per_event, seed):
             c["sources"] = sources_near(about_first, 1 if rng.random() < 0.8 else 2)
             claims.append(c)
             claim_meta.append((cid, party, by, i))
+            claim_key.append(key)
             if party is not None:
                 last_of_party.setdefault(party, []).append(len(claims) - 1)
+
+    settle_revisions(claims, claim_meta, claim_key)
+
+    # Only what is referred to (a small file uses a few of the actors, places and sources;
+    # an unused one draws a warning).
+    used = set()
+    for e in events:
+        used.update(e.get("actors", []), e.get("reported_by", []), e["sources"], [e.get("place")])
+    for c in claims:
+        used.update([c["by"], c.get("relayed_by")], c["sources"])
+    actors = [a for a in actors if a["id"] in used]
+    places = [p for p in places if p["id"] in used]
+    sources = [s for s in sources if s["id"] in used]
 
     as_of = max(end, max(source_days))
     doc = {

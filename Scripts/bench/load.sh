@@ -6,7 +6,8 @@
 #
 # Settings (environment): RUNS (default 15), WARMUP (default 3), SMALL (events in the small
 # file, default 5000), LARGE (events in the large file, default 20000), SEED (default 1),
-# SKIP_BUILD=1 to reuse the release binaries already built.
+# SKIP_BUILD=1 to reuse the release binaries already built, BASELINE=/path/to/parallax to time
+# an older binary's `check` in the same runs (a column of its own).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,11 +56,14 @@ done
 
 echo "== timing (hyperfine, $WARMUP warm-up runs, $RUNS runs each)"
 exports=()
+baseline=()
+[[ -n "${BASELINE:-}" ]] && baseline=(--command-name "baseline check" "$BASELINE check $data/FILE")
 for f in "${files[@]}"; do
     out="$results/$stamp-${f/./-}.json"
     exports+=("$out")
     hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --time-unit millisecond \
         --export-json "$out" \
+        "${baseline[@]//FILE/$f}" \
         --command-name "parallax check" "$parallax check $data/$f" \
         --command-name "yams compose" "$yams $data/$f" \
         --command-name "yams decode" "$yams --decode $data/$f" \
@@ -71,8 +75,9 @@ python3 - "$data" "$SMALL" "$LARGE" "${exports[@]}" <<'EOF'
 import json, os, sys
 data, small, large, exports = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 rows = {}
-print("| file | size | parallax check | Yams compose | Yams decode | libyaml events only (C, floor) |")
-print("|---|---:|---:|---:|---:|---:|")
+names = [r["command"] for r in json.load(open(exports[0]))["results"]]
+print("| file | size | " + " | ".join(names) + " |")
+print("|---|---:|" + "---:|" * len(names))
 for path in exports:
     base = os.path.basename(path).split("-", 1)[1].rsplit(".", 1)[0]   # e.g. 5000-yaml
     name = base.replace("-", ".")

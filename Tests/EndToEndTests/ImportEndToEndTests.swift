@@ -83,6 +83,18 @@ import Glibc
         #expect(consults.hasSuffix("4097 more events not shown (3 of 4100); 'events all' lists every one, 'events N' the first N."))
         let all = Binary.run([path, "--no-cache", "-c", "events all"])
         #expect(all.stdout.split(separator: "\n").filter { $0.contains("gdelt-") }.count == 10000 && !all.stdout.contains("not shown"))
+        // Every long listing caps the same way, counting what it left out.
+        let capped = Binary.run([path, "--no-cache", "-c", "end; claims; sources 3; contacts 2; find gdelt-1"])
+        #expect(capped.status == 0)
+        #expect(capped.stdout.split(separator: "\n").filter { $0.contains("not shown") } == [
+            "9000 more claims not shown (1000 of 10000); 'claims all' lists every one, 'claims N' the first N.",
+            "46 more sources not shown (3 of 49); 'sources all' lists every one, 'sources N' the first N.",
+            "4998 more contacts not shown (2 of 5000); 'contacts all' lists every one, 'contacts N' the first N.",
+            "19000 more matches not shown (1000 of 20000); 'find all gdelt-1' lists every one, claims not yet known included.",
+        ])
+        let uncapped = Binary.run([path, "--no-cache", "-c", "end; claims all; sources all; contacts all; find all gdelt-1"])
+        #expect(!uncapped.stdout.contains("not shown"))
+        #expect(uncapped.stdout.split(separator: "\n").filter { $0.hasPrefix("gdelt-1") && $0.contains("-report") }.count >= 10000)
     }
 
     @Test func safeModeOpensAnExportInTheScriptsFolderAndTouchesNoCache() {

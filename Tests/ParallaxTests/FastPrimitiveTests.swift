@@ -124,6 +124,54 @@ struct FastPrimitiveTests {
         }
     }
 
+    // MARK: SourceLines
+
+    /// Lines asked for in any order, from texts of the adversarial scalars (line ends of every
+    /// kind among them), are the text cut at each line feed, a carriage return before one
+    /// dropped; nil past the last line.
+    @Test func sourceLinesAgreeWithCuttingTheTextAtLineFeeds() async {
+        await propertyCheck(count: 500, input: FastPrimitiveTests.picks, Gen.int(in: 0...12).array(of: 1...8)) { picks, asked in
+            let text = FastPrimitiveTests.text(picks)
+            let cut = Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false).map { line in
+                String(decoding: line.last == 13 ? line.dropLast() : line[...], as: UTF8.self)
+            }
+            var lines = SourceLines(text)
+            for n in asked {
+                let expected = n >= 1 && n <= cut.count ? cut[n - 1] : nil
+                #expect(lines.line(n).map(String.init) == expected, "\(text.debugDescription) line \(n)")
+            }
+        }
+    }
+
+    /// Quoting the line of every problem of a file, in file order, reads the file once: the
+    /// work grows with the file, not with the file times the problems.
+    @Test func quotingEveryLineOfAFileReadsItOnce() {
+        let text = (1...5_000).map { "  - id: claim-\($0)\n    says: text of line \($0)" }.joined(separator: "\n")
+        var lines = SourceLines(text)
+        for n in stride(from: 1, through: 10_000, by: 3) { _ = lines.line(n) }
+        #expect(lines.line(10_000) == "    says: text of line 5000")
+        #expect(lines.scanned <= text.utf8.count + 1)
+        let problems = (1...10_000).map { Diagnostic(SourceLocation(file: "f.yaml", line: $0, column: 3), "problem") }
+        let rendered = LoadFailure(diagnostics: problems, sourceText: text).rendered(carets: true)
+        #expect(rendered.hasSuffix("f.yaml:10000:3: error: problem\n        says: text of line 5000\n      ^"))
+    }
+
+    /// A problem's quoted line and caret, on a line of printable ASCII, are what the
+    /// scalar-by-scalar quote makes of it: at every column (before, inside, past the end of
+    /// the line), every length, lines shorter and longer than the budget.
+    @Test func quotingAnASCIILineAgreesWithQuotingItScalarByScalar() async {
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...400), Gen.int(in: -2...420), Gen.int(in: 0...120)) { n, column, length in
+            let line = Substring(String((0..<n).map { Character(Unicode.Scalar(UInt8(0x20 + ($0 * 37 + n) % 95))) }))
+            let fast = DiagnosticRenderer.quotedASCII(line, column: column, length: length)
+            let slow = DiagnosticRenderer.quotedScalars(line, column: column, length: length)
+            #expect(fast.text == slow.text && fast.caret == slow.caret, "\(n) chars, column \(column), length \(length)")
+        }
+        for n in [0, 93, 94, 95, 376, 377, 500] {
+            let line = Substring(String(repeating: "a", count: n))
+            #expect(DiagnosticRenderer.safeLine(line) == String(line.prefix(DiagnosticRenderer.messageColumns)) + (n > 376 ? "…" : ""))
+        }
+    }
+
     // MARK: ByteBuffer
 
     /// Random appends of strings, spaces, bytes, copies of its own bytes and trimmed spaces

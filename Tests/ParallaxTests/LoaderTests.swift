@@ -239,6 +239,21 @@ struct LoaderTests {
         }
     }
 
+    /// Windows line ends: the problem's line is quoted as with line feeds alone, without its
+    /// carriage return (the quote once cut the text at line feeds only where a character
+    /// was one, so a CR LF file quoted no line at all).
+    @Test func caretRenderingWithWindowsLineEnds() {
+        let text = Fixtures.minimal.replacingOccurrences("type: fight", "type: fihgt").replacingOccurrences("\n", "\r\n")
+        do {
+            _ = try Fixtures.load(text)
+            Issue.record("a file with an unknown type loaded")
+        } catch {
+            let line = "  - {id: clash, date: 2021-11-16, phase: escalation, type: fihgt, title: Clash, sources: [src]}"
+            #expect(error.rendered(carets: true) == "t.yaml:11:60: error: unknown type 'fihgt'; did you mean 'fight'?\n"
+                + "    …" + line.dropFirst(1) + "\n" + String(repeating: " ", count: 4 + 59) + "^^^^^")
+        }
+    }
+
     /// Both parts of a file, read whole and in two parts cut at `share` of its size.
     static func bothWays(_ bytes: [UInt8], share: Double) throws -> (whole: Scenario, parts: Scenario) {
         let whole = try ScenarioLoader.loadWhole(bytes: bytes, path: "s")

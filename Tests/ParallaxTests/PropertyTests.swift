@@ -91,6 +91,63 @@ struct PropertyTests {
         }
     }
 
+    /// The scenarios filters are compiled on: those above, and exports opened by their
+    /// shape (coverage fields, party ids that are country codes, places as free text).
+    static let filterScenarios: [Scenario] = scenarios + ["gdelt2_events_sample.tsv", "ucdp_ged231_ARM_AZE_rows.csv"].map { name in
+        do {
+            guard let opened = try EventImport.load(path: ImportTests.data + name, options: ImportTests.noCache) else { fatalError("\(name) not recognised") }
+            return opened.scenario
+        } catch { fatalError("\(name): \(error)") }
+    }
+
+    /// What `events`, `claims`, `continue` and `break` run, a filter compiled once, answers
+    /// as the definition (`Filter.matches` over the values `read` gives) does, entity by
+    /// entity, for random filters whose values are partly the scenario's own (its ids,
+    /// names, dates and numbers, in other cases), so that terms hold as often as not.
+    @Test func aCompiledFilterAgreesWithTheDefinition() async {
+        await propertyCheck(count: 600, input: Gen.int(in: 0...(PropertyTests.filterScenarios.count - 1)), Gen.int(in: 0...9999).array(of: 1...60)) { which, choices in
+            let scenario = PropertyTests.filterScenarios[which]
+            var source = Choices(choices)
+            switch source.next(3) {
+            case 0: PropertyTests.agree(FilterGenerator(schema: FilterSchemas.event, from: scenario).filter(&source), FilterSchemas.event, scenario)
+            case 1: PropertyTests.agree(FilterGenerator(schema: FilterSchemas.claim, from: scenario).filter(&source), FilterSchemas.claim, scenario)
+            default: PropertyTests.agree(FilterGenerator(schema: FilterSchemas.actor, from: scenario).filter(&source), FilterSchemas.actor, scenario)
+            }
+        }
+    }
+
+    /// `~` and `find` fold mixed text in place, scalar by scalar; the answer is the one
+    /// folding the whole text first gives, for texts of every script and needles taken from
+    /// them or not.
+    @Test func foldingInPlaceAgreesWithFoldingFirst() async {
+        let pieces = FilterGenerator<Event>.texts + ["ΟΔΟΣ Σ", "Straße", "İstanbul", "Ǆemal", "ﬃ", "한국", "Ⅻ", "‘quoted’ “twice”", "ARMENIA → AZERBAIJAN",
+                                                    "Şahin", "A\u{30A}ngström", "\u{212B}", "ΐ", "\u{FB2C}", "Ꭰ", "ǰ", "\u{A0}x\u{AD}"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0...9999).array(of: 1...8), Gen.int(in: 0...9999).array(of: 0...3)) { picks, cut in
+            let text = picks.map { pieces[$0 % pieces.count] }.joined()
+            let folded = Folding.foldedBytes(text)
+            // A needle from the folded text (a match) or from the pieces (either).
+            let needle: [UInt8]
+            if cut.count >= 2, !folded.isEmpty {
+                let a = cut[0] % folded.count, b = a + cut[1] % (folded.count - a + 1)
+                needle = Array(folded[a..<b])
+            } else {
+                needle = Folding.foldedBytes(cut.map { pieces[$0 % pieces.count] }.joined())
+            }
+            #expect(Folding.matches(text, folded: needle) == Folding.contains(folded, needle), "\(text.debugDescription) ~ \(needle)")
+        }
+    }
+
+    static func agree<E>(_ filter: Filter, _ schema: FilterSchema<E>, _ scenario: Scenario) {
+        let test = filter.compiled(for: scenario, schema: schema)
+        for (i, entity) in schema.entities(scenario).enumerated() {
+            let expected = filter.matches(entity, in: scenario, schema: schema)
+            if test(i) != expected {
+                Issue.record("where \(filter.text): the compiled filter says \(!expected) for \(schema.entity) \(i) of \(scenario.path), the definition \(expected)")
+                return
+            }
+        }
+    }
+
     // MARK: Comparison
 
     @Test func comparingPartiesInAnyOrderGivesTheSameVerdicts() async {
@@ -266,10 +323,30 @@ struct Choices {
 /// the awkward ones: quotes, backslashes, keywords, `;` and `#`, combining marks, big numbers.
 struct FilterGenerator<E> {
     let schema: FilterSchema<E>
+    /// Texts, numbers and years taken from a scenario, used for about half the values when
+    /// given, so that generated terms also hold (see `init(schema:from:)`).
+    var known: (texts: [String], numbers: [Double], years: [Int]) = ([], [], [])
+
+    init(schema: FilterSchema<E>) { self.schema = schema }
+
+    /// Values from `scenario`: ids, names, titles and places as written, upper-cased,
+    /// lower-cased and cut short (for `~` and orderings); intensities and figures; years.
+    init(schema: FilterSchema<E>, from scenario: Scenario) {
+        self.schema = schema
+        var words = scenario.parties.map(\.id) + scenario.actors.flatMap { [$0.id, $0.name, $0.party] } + scenario.places.flatMap { [$0.id, $0.name] }
+        for e in scenario.events.prefix(40) { words += [e.id, e.title] + e.actors + (e.place.map { [$0] } ?? []) }
+        for c in scenario.claims.prefix(40) { words += [c.id, c.by, c.about] + c.sources + c.answers.map(\.question) + (c.party.map { [$0] } ?? []) }
+        words += scenario.sources.prefix(20).map(\.id)
+        let texts = words.flatMap { [$0, $0.uppercased(), $0.lowercased(), String($0.prefix(3))] }
+        let numbers = scenario.events.prefix(40).map(\.intensity)
+            + scenario.claims.prefix(40).flatMap { $0.figures.flatMap { $0.values.map { Double($0.value.lowerBound) } } }
+        known = (texts, numbers, scenario.events.map(\.date.start.year))
+    }
 
     static var texts: [String] {
         ["ARM", "a b", "and", "or", "not", "in", "where", "\"", "'", "O'Brien", "'lead", "a\\b", "\\", "x;y", "#3", "a#b",
-         "", " ", "é", "e\u{301}", "\"\u{301}", "(", "a,b", "=", "!", "~x", "-5", "1e3", "2021-11", "\t", "line\nbreak", "🇦🇲", "\u{1B}[2J"]
+         "", " ", "é", "e\u{301}", "\"\u{301}", "(", "a,b", "=", "!", "~x", "-5", "1e3", "2021-11", "\t", "line\nbreak", "🇦🇲", "\u{1B}[2J",
+         "\u{212A}", "İ", "ẞ", "Σ", "ARM\u{301}"]
     }
 
     static var numbers: [Double] {
@@ -300,6 +377,20 @@ struct FilterGenerator<E> {
     }
 
     func value(_ type: FieldType, _ c: inout Choices) -> FilterValue {
+        if !known.texts.isEmpty, c.next(2) == 0 {
+            switch type {
+            case .text, .id: return .text(known.texts[c.next(known.texts.count)])
+            case .number where !known.numbers.isEmpty: return .number(known.numbers[c.next(known.numbers.count)])
+            case .date where !known.years.isEmpty:
+                let year = known.years[c.next(known.years.count)]
+                switch c.next(3) {
+                case 0: return .date(PartialDate(year: year)!)
+                case 1: return .date(PartialDate(year: year, month: 1 + c.next(12))!)
+                default: return .date(PartialDate(year: year, month: 1 + c.next(12), day: 1 + c.next(28))!)
+                }
+            default: break
+            }
+        }
         switch type {
         case .text, .id:
             let texts = FilterGenerator.texts

@@ -109,7 +109,7 @@ import Testing
               - {id: e3, date: 2021-11-18, phase: de-escalation, type: statement, title: Three, sources: [src]}
               - {id: e4, date: 2021-11-23, phase: aftermath, type: statement, title: Four, sources: [src]}
             """
-        let events = try Fixtures.load(yaml).events
+        let events = EscalationSeries.points(try Fixtures.load(yaml).events)
         #expect(EscalationSeries.breaks(EscalationSeries.groups(events, by: .week), events, bin: .week) == [nil, nil])
         #expect(EscalationSeries.breaks(EscalationSeries.groups(events, by: .event), events, bin: .event) == [nil, nil, nil, "4 days"])
         #expect(EscalationSeries.chart(s, lines: 1000).bin == nil)

@@ -15,19 +15,28 @@ public struct ContactWeb: Sendable {
     public func nodes(in scenario: Scenario) -> [WebNode] {
         var seen: Set<String> = []
         var nodes: [WebNode] = []
-        for c in contacts {
-            for id in (c.from.map { [$0] } ?? []) + c.to where seen.insert(id).inserted {
-                let isParty = scenario.party(id) != nil
-                nodes.append(WebNode(id: id, name: scenario.name(of: id),
-                                     party: isParty ? id : scenario.actor(id)?.party, isParty: isParty))
+        func visit(_ id: String) {
+            guard seen.insert(id).inserted else { return }
+            let isParty = scenario.party(id) != nil
+            nodes.append(WebNode(id: id, name: scenario.name(of: id),
+                                 party: isParty ? id : scenario.actor(id)?.party, isParty: isParty))
+        }
+        // Each contact read in place, no list built for it: an export has hundreds of
+        // thousands of contacts and a few hundred nodes.
+        contacts.withUnsafeBufferPointer { contacts in
+            for i in contacts.indices {
+                if let from = contacts[i].from { visit(from) }
+                for id in contacts[i].to { visit(id) }
             }
         }
         return nodes
     }
 
     public init(_ scenario: Scenario) {
-        contacts = scenario.events.enumerated().compactMap { i, e in
-            guard e.type.isContact else { return nil }
+        // Only the contact events are copied (reading each event by value would copy all).
+        let events = scenario.events
+        contacts = events.indicesInPlace { $0.pointee.type.isContact }.map { i in
+            let e = events[i]
             // A disputed initiator: nobody is taken as the one who reached out.
             if e.type.isDirected, !e.initiatorDisputed, let first = e.actors.first {
                 return Contact(position: i + 1, event: e, from: first, to: Array(e.actors.dropFirst()))

@@ -11,11 +11,34 @@ public enum EscalationSeries {
         case event, day, week, month, year
     }
 
+    /// What the chart reads of an event, read once: the passes below go over every event
+    /// several times, and reading a field of `events[i]` copies the whole event first.
+    struct Point {
+        var firstDay: Int
+        var lastDay: Int
+        var intensity: Double
+        var phase: Phase
+    }
+
+    static func points(_ events: [Event]) -> [Point] {
+        events.withUnsafeBufferPointer { events in
+            events.indices.map { i in
+                Point(firstDay: events[i].date.firstDay, lastDay: events[i].date.lastDay,
+                      intensity: events[i].intensity, phase: events[i].phase)
+            }
+        }
+    }
+
     public static func chart(_ s: Session, lines: Int = lineBudget) -> Chart {
-        let events = s.scenario.events
-        guard !events.isEmpty else { return Chart(bars: []) }
+        let all = s.scenario.events
+        guard !all.isEmpty else { return Chart(bars: []) }
+        let events = points(all)
         var chosen: (Bin, [Range<Int>])?
         for bin in Bin.allCases {
+            // A bin with more groups than lines cannot fit (every group takes a line): told
+            // by counting them up to one too many, so that a million events are grouped
+            // only by the bin that fits (the coarsest is always built, as the last resort).
+            if bin != Bin.allCases.last && groupCount(events, by: bin, above: lines) > lines { continue }
             let groups = self.groups(events, by: bin)
             chosen = (bin, groups)
             if lineCount(groups, events, bin: bin) <= lines { break }
@@ -35,32 +58,33 @@ public enum EscalationSeries {
             for i in range where abs(events[i].intensity) > abs(events[top].intensity) { top = i }
             let label: String
             if bin == .event {
-                label = "#" + String(top + 1) + " " + events[top].date.description + " " + events[top].title
+                label = "#" + String(top + 1) + " " + all[top].date.description + " " + all[top].title
             } else {
                 let last = events[range.upperBound - 1].phase
                 let phases = first.phase == last ? last.rawValue : first.phase.rawValue + "→" + last.rawValue
-                label = binLabel(first.date.firstDay, bin) + " ×" + String(range.count) + " " + phases + ": #"
-                    + String(top + 1) + " " + events[top].title
+                label = binLabel(first.firstDay, bin) + " ×" + String(range.count) + " " + phases + ": #"
+                    + String(top + 1) + " " + all[top].title
             }
             // Dates on the time axis: the bin's first day to the last any of its events covers.
-            var lastDay = first.date.lastDay
-            for i in range { lastDay = max(lastDay, events[i].date.lastDay) }
+            var lastDay = first.lastDay
+            for i in range { lastDay = max(lastDay, events[i].lastDay) }
             bars.append(Chart.Bar(label: label, value: events[top].intensity, marked: range.contains(s.cursor - 1),
-                                  group: group, gapBefore: gaps[k], event: events[top].id,
-                                  date: range.count == 1 ? first.date.description : nil,
-                                  firstDay: first.date.firstDay, lastDay: lastDay,
+                                  group: group, gapBefore: gaps[k], event: all[top].id,
+                                  date: range.count == 1 ? all[range.lowerBound].date.description : nil,
+                                  firstDay: first.firstDay, lastDay: lastDay,
                                   phase: events[range.upperBound - 1].phase.rawValue))
         }
         return Chart(bars: bars, scale: 10, bin: bin == .event ? nil : bin.rawValue)
     }
 
     /// Consecutive events that share a bin (each event alone for `.event`).
-    static func groups(_ events: [Event], by bin: Bin) -> [Range<Int>] {
+    static func groups(_ events: [Point], by bin: Bin) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var start = 0
-        var key = self.key(events[0].date.firstDay, bin, 0)
+        var keys = Keys(bin)
+        var key = keys.key(events[0].firstDay, 0)
         for i in 1..<max(1, events.count) {
-            let k = self.key(events[i].date.firstDay, bin, i)
+            let k = keys.key(events[i].firstDay, i)
             if k != key {
                 groups.append(start..<i)
                 start = i
@@ -69,6 +93,48 @@ public enum EscalationSeries {
         }
         groups.append(start..<events.count)
         return groups
+    }
+
+    /// How many groups `groups` would make, counted no further than `limit + 1`.
+    static func groupCount(_ events: [Point], by bin: Bin, above limit: Int) -> Int {
+        guard !events.isEmpty else { return 0 }
+        var count = 1
+        var keys = Keys(bin)
+        var key = keys.key(events[0].firstDay, 0)
+        for i in 1..<events.count {
+            let k = keys.key(events[i].firstDay, i)
+            if k != key {
+                count += 1
+                if count > limit { break }
+                key = k
+            }
+        }
+        return count
+    }
+
+    /// `key` for days in sequence order: the month or year a day falls in is worked out
+    /// once per month or year and reused while the days stay in it.
+    struct Keys {
+        let bin: Bin
+        private var span = 0..<0
+        private var current = 0
+
+        init(_ bin: Bin) { self.bin = bin }
+
+        mutating func key(_ day: Int, _ index: Int) -> Int {
+            guard bin == .month || bin == .year else { return EscalationSeries.key(day, bin, index) }
+            if span.contains(day) { return current }
+            let d = date(ofDay: day)
+            if bin == .month {
+                let first = PartialDate.ordinal(d.year, d.month, 1)
+                span = first..<(first + PartialDate.daysIn(month: d.month, year: d.year))
+                current = d.year * 12 + d.month
+            } else {
+                span = PartialDate.ordinal(d.year, 1, 1)..<PartialDate.ordinal(d.year + 1, 1, 1)
+                current = d.year
+            }
+            return current
+        }
     }
 
     /// Days since 0001-01-01 are Mondays when divisible by 7 (0001-01-01 was a Monday).
@@ -84,7 +150,7 @@ public enum EscalationSeries {
         }
     }
 
-    static func lineCount(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> Int {
+    static func lineCount(_ groups: [Range<Int>], _ events: [Point], bin: Bin) -> Int {
         let headings = bin == .event
         var phases = 0
         var phase: Phase?
@@ -98,12 +164,12 @@ public enum EscalationSeries {
     /// The break before each group, when the quiet time before it (from the latest day any
     /// earlier event covers to its first day) is longer than the chart's usual spacing:
     /// four times the median quiet time, and more than one bin (a day for single events).
-    static func breaks(_ groups: [Range<Int>], _ events: [Event], bin: Bin) -> [String?] {
+    static func breaks(_ groups: [Range<Int>], _ events: [Point], bin: Bin) -> [String?] {
         var quiet = [Int](repeating: 0, count: groups.count)
         var covered = Int.min
         for (k, g) in groups.enumerated() {
-            if k > 0 { quiet[k] = max(0, events[g.lowerBound].date.firstDay - covered - 1) }
-            for i in g { covered = max(covered, events[i].date.lastDay) }
+            if k > 0 { quiet[k] = max(0, events[g.lowerBound].firstDay - covered - 1) }
+            for i in g { covered = max(covered, events[i].lastDay) }
         }
         let sorted = quiet.dropFirst().sorted()
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]

@@ -14,16 +14,21 @@ enum AnalysisCommands {
     }
 
     static let contacts = CommandSpec(
-        name: "contacts", group: .analysis, usage: "contacts",
+        name: "contacts", group: .analysis, usage: "contacts [all] [N]",
         summary: "Who called, met, appealed to or mediated with whom, and when: the mediation web.",
-        example: "contacts"
+        detail: "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted (the web shows them all).",
+        example: "contacts",
+        parameters: [Parameter("N", .number, .optional, what: "a number of rows")],
+        flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
+        let cap = try TableCap.cap(cmd)
         let web = ContactWeb(ctx.scenario)
         if web.contacts.isEmpty { return cmd.spec.document([.notice("No contacts (consult, mediate, negotiate, appeal or agreement events).")]) }
         let sc = ctx.scenario
-        return cmd.spec.document([.table(Table(
+        let shown = web.contacts.prefix(cap ?? web.contacts.count)
+        var blocks: [Block] = [.table(Table(
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
-            rows: web.contacts.map { c in
+            rows: shown.map { c in
                 let cells = ["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
                              c.event.initiatorDisputed ? Views.disputed(c.to.map { sc.name(of: $0) })
                                  : c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
@@ -34,6 +39,8 @@ enum AnalysisCommands {
                                            .string(c.event.title)]
                 return Table.Row(cells, marked: c.position == ctx.session.cursor, isLater: c.position > ctx.session.cursor, values: values,
                                  ids: RowIDs(event: c.event.id, sources: c.event.sources))
-            }, showsMarker: true, picture: .web(web.nodes(in: sc))))])
+            }, showsMarker: true, picture: .web(web.nodes(in: sc))))]
+        if let more = TableCap.notice(shown: shown.count, of: web.contacts.count, noun: "contacts", command: "contacts") { blocks.append(more) }
+        return cmd.spec.document(blocks)
     }
 }

@@ -59,13 +59,14 @@ enum InspectionCommands {
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let cap = try TableCap.cap(cmd)
-        let filter = cmd.filter()
         let s = ctx.session
+        let filter = cmd.filter()?.compiled(for: s.scenario)
         var rows: [Table.Row] = []
         var matched = 0
-        for (i, e) in s.scenario.events.enumerated() where filter?.matches(e, in: s.scenario) ?? true {
+        for i in s.scenario.events.indices where filter?(i) ?? true {
             matched += 1
             if let cap, rows.count >= cap { continue }
+            let e = s.scenario.events[i]
             rows.append(Table.Row(["#\(i + 1)", e.date.description + (e.time.map { " \($0)" } ?? ""), e.phase.rawValue,
                                    e.type.rawValue, TextRenderer.number(e.intensity), e.id,
                                    e.initiatorDisputed ? e.title + " — " + Views.actors(e, in: s.scenario) : e.title],
@@ -84,12 +85,21 @@ enum InspectionCommands {
         summary: "The parties whose narratives can be compared.", example: "parties"
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let sc = ctx.scenario
-        let known = ctx.session.knownClaims()
+        // Each count in one pass, read in place: an export has a million claims and
+        // hundreds of parties.
+        var actors: [String: Int] = [:]
+        for a in sc.actors { actors[a.party, default: 0] += 1 }
+        var known: [String: Int] = [:]
+        let cursor = ctx.session.cursor
+        sc.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices where claims[i].knownPosition <= cursor {
+                if let p = claims[i].party { known[p, default: 0] += 1 }
+            }
+        }
         return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
             rows: sc.parties.map { p in
-                Table.Row([p.id, p.name, p.role.rawValue, String(sc.actors.filter { $0.party == p.id }.count),
-                           String(known.filter { $0.party == p.id }.count)], ids: RowIDs(party: p.id))
+                Table.Row([p.id, p.name, p.role.rawValue, String(actors[p.id] ?? 0), String(known[p.id] ?? 0)], ids: RowIDs(party: p.id))
             }))])
     }
 
@@ -108,14 +118,24 @@ enum InspectionCommands {
     }
 
     static let sources = CommandSpec(
-        name: "sources", group: .inspection, usage: "sources",
-        summary: "The publications the scenario's facts come from.", example: "sources"
+        name: "sources", group: .inspection, usage: "sources [all] [N]",
+        summary: "The publications the scenario's facts come from.",
+        detail: "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
+        example: "sources",
+        parameters: [Parameter("N", .number, .optional, what: "a number of rows")],
+        flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
-        return cmd.spec.document([.table(Table(
+        let cap = try TableCap.cap(cmd)
+        let sources = ctx.scenario.sources
+        var blocks: [Block] = [.table(Table(
             columns: [.init("id"), .init("publisher"), .init("date"), .init("title"), .init("url")],
-            rows: ctx.scenario.sources.map {
+            rows: sources.prefix(cap ?? sources.count).map {
                 Table.Row([$0.id, $0.publisher, $0.date.description, $0.title, $0.url ?? ""], ids: RowIDs(sources: [$0.id]))
-            }))])
+            }))]
+        if let more = TableCap.notice(shown: min(cap ?? sources.count, sources.count), of: sources.count, noun: "sources", command: "sources") {
+            blocks.append(more)
+        }
+        return cmd.spec.document(blocks)
     }
 
     static let questions = CommandSpec(
@@ -123,8 +143,13 @@ enum InspectionCommands {
         summary: "The contested points, with how many known claims answer each.", example: "questions"
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         var answers: [String: Int] = [:]
-        for c in ctx.session.knownClaims() {
-            for a in c.answers { answers[a.question, default: 0] += 1 }
+        let cursor = ctx.session.cursor
+        if !ctx.scenario.questions.isEmpty {
+            ctx.scenario.claims.withUnsafeBufferPointer { claims in
+                for i in claims.indices where claims[i].knownPosition <= cursor {
+                    for a in claims[i].answers { answers[a.question, default: 0] += 1 }
+                }
+            }
         }
         return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
@@ -134,28 +159,39 @@ enum InspectionCommands {
     }
 
     static let claims = CommandSpec(
-        name: "claims", group: .inspection, usage: "claims [all] [where FILTER]",
+        name: "claims", group: .inspection, usage: "claims [all] [N] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
         detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
-            + "said: made_on, else its known_at date, else the date of the event it is about.",
-        example: "claims all where measure = killed", parameters: [Parameter("FILTER", .filter(.claim), .optional)],
+            + "said: made_on, else its known_at date, else the date of the event it is about. "
+            + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
+        example: "claims all where measure = killed",
+        parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.claim), .optional)],
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let all = cmd.has("all")
-        let filter = cmd.filter()
+        let cap = try TableCap.cap(cmd)
         let sc = ctx.scenario
+        let filter = cmd.filter()?.compiled(for: sc, schema: FilterSchemas.claim)
         let session = ctx.session
+        // Which claims match, then rows for the first `cap` of them only.
+        var matching: [Int] = []
+        sc.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices where all || claims[i].knownPosition <= session.cursor {
+                if let filter, !filter(i) { continue }
+                matching.append(i)
+            }
+        }
+        let shown = matching.prefix(cap ?? matching.count)
         // Claims are read in place and each speaker and event date is spelled once (per
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
         let rows = sc.claims.withUnsafeBufferPointer { claims in
-            Concurrently.inHalves(claims.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
+            Concurrently.inHalves(shown.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
                 var dates: [EventDate: String] = [:]
-                for i in range where all || session.isKnown(claims[i]) {
-                    if let filter, !filter.matches(claims[i], in: sc, schema: FilterSchemas.claim) { continue }
+                for i in range.lazy.map({ shown[shown.startIndex + $0] }) {
                     // When it was said (made_on, else known_at, else the event's date).
                     let date: String
                     if let said = claims[i].said {
@@ -182,8 +218,9 @@ enum InspectionCommands {
             let why = all || session.cursor >= session.count ? "" : " as of \(session.positionText); 'claims all' shows every claim"
             return cmd.spec.document([.notice("No claim matches\(why).")])
         }
-        return cmd.spec.document([.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")],
-                                          rows: rows))])
+        var blocks: [Block] = [.table(Table(columns: [.init("id"), .init("date"), .init("by"), .init("status"), .init("says")], rows: rows))]
+        if let more = TableCap.notice(shown: rows.count, of: matching.count, noun: "claims", command: "claims") { blocks.append(more) }
+        return cmd.spec.document(blocks)
     }
 
     static let find = CommandSpec(
@@ -191,6 +228,7 @@ enum InspectionCommands {
         summary: "Search ids, names, titles, descriptions, claims, quotes, answers, figures and questions (ignores case and accents).",
         detail: "Answers and figures are searched as printed ('find 40' finds '>=40'). Claims not yet known at the cursor "
             + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
+            + "At most \(TableCap.rows) rows unless 'all' is given; the rest are counted. "
             + "Quote TEXT to search for the word all.",
         example: "find provocation", parameters: [Parameter("TEXT", .text)],
         // Read from the text itself (`find all TEXT`); declared so that completion offers it.
@@ -210,12 +248,18 @@ enum InspectionCommands {
         let s = ctx.session
         let sc = ctx.scenario
         var rows: [Table.Row] = []
+        // Rows for the first matches only, unless `all`; the rest are counted.
+        let cap = all ? nil : Optional(TableCap.rows)
+        var matched = 0
         /// `position`: the event's, or where a claim becomes known; nil for the rest.
         func check(_ kind: String, _ id: String, _ field: String, _ value: String?, position: Int? = nil) {
             guard let value, Folding.matches(value, folded: needle) else { return }
             found(kind, id, field, value, position: position)
         }
-        func found(_ kind: String, _ id: String, _ field: String, _ value: String, position: Int? = nil) {
+        func found(_ kind: String, _ id: String, _ field: String, _ value: @autoclosure () -> String, position: Int? = nil) {
+            matched += 1
+            if let cap, rows.count >= cap { return }
+            let value = value()
             rows.append(Table.Row([position.map { "#\($0)" } ?? "", kind, id, field, value],
                                   marked: position != nil && position == s.cursor && kind == "event",
                                   isLater: (position ?? 0) > s.cursor, ids: ids(kind, id)))
@@ -234,28 +278,33 @@ enum InspectionCommands {
             default: return RowIDs()
             }
         }
-        for (i, e) in sc.events.enumerated() {
-            check("event", e.id, "id", e.id, position: i + 1)
-            check("event", e.id, "title", e.title, position: i + 1)
-            check("event", e.id, "description", e.description, position: i + 1)
-        }
-        for c in sc.claims where all || s.isKnown(c) {
-            let p = c.knownPosition
-            check("claim", c.id, "id", c.id, position: p)
-            check("claim", c.id, "says", c.says, position: p)
-            check("claim", c.id, "quote", c.quote, position: p)
-            // Answers and figures matched as printed, value by value; the row's text is made
-            // only for a match (ten thousand claims' strings would cost more than the search).
-            for (q, a) in c.answers where Folding.matches(a.description, folded: needle) {
-                found("claim", c.id, "answer", "\(q): \(a)", position: p)
+        // Events and claims read in place: copying each of a million would cost more than the search.
+        sc.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                check("event", events[i].id, "id", events[i].id, position: i + 1)
+                check("event", events[i].id, "title", events[i].title, position: i + 1)
+                check("event", events[i].id, "description", events[i].description, position: i + 1)
             }
-            if c.figures.contains(where: { f in
-                f.values.contains { Folding.matches($0.value.description, folded: needle) }
-                    || f.note.map { Folding.matches($0, folded: needle) } == true
-                    || Folding.matches(f.party ?? "all sides", folded: needle)
-                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
-            }) {
-                found("claim", c.id, "figures", Views.figures(c.figures), position: p)
+        }
+        sc.claims.withUnsafeBufferPointer { claims in
+            for k in claims.indices where all || claims[k].knownPosition <= s.cursor {
+                let p = claims[k].knownPosition
+                check("claim", claims[k].id, "id", claims[k].id, position: p)
+                check("claim", claims[k].id, "says", claims[k].says, position: p)
+                check("claim", claims[k].id, "quote", claims[k].quote, position: p)
+                // Answers and figures matched as printed, value by value; the row's text is made
+                // only for a match (ten thousand claims' strings would cost more than the search).
+                for (q, a) in claims[k].answers where Folding.matches(a.description, folded: needle) {
+                    found("claim", claims[k].id, "answer", "\(q): \(a)", position: p)
+                }
+                if claims[k].figures.contains(where: { f in
+                    f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                        || f.note.map { Folding.matches($0, folded: needle) } == true
+                        || Folding.matches(f.party ?? "all sides", folded: needle)
+                        || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+                }) {
+                    found("claim", claims[k].id, "figures", Views.figures(claims[k].figures), position: p)
+                }
             }
         }
         for a in sc.actors {
@@ -280,7 +329,12 @@ enum InspectionCommands {
         }
         let hidden = all || s.cursor >= s.count ? "" : " as of \(s.positionText); 'find all \(text)' also searches claims not yet known"
         if rows.isEmpty { return cmd.spec.document([.notice("Nothing matches '\(text)'\(hidden).")]) }
-        return cmd.spec.document([.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
-                                          rows: rows, showsMarker: true))])
+        var blocks: [Block] = [.table(Table(columns: [.init("position", "#"), .init("kind"), .init("id"), .init("field"), .init("text")],
+                                            rows: rows, showsMarker: true))]
+        if matched > rows.count {
+            blocks.append(.notice("\(matched - rows.count) more matches not shown (\(rows.count) of \(matched)); 'find all \(text)' lists every one, "
+                                  + "claims not yet known included."))
+        }
+        return cmd.spec.document(blocks)
     }
 }

@@ -178,6 +178,7 @@ enum NavigationCommands {
         let initial = watched.map(\.value)
         // Each watchpoint's value where the cursor stops, for the `Changed` list: read on the way.
         func values() -> [(WatchedValue, WatchedValue)] { Array(zip(initial, watched.map(\.value))) }
+        let breakpoints = s.breakpoints.map { b in (b, hit: b.stops(in: s)) }
         var p = old + 1
         while p <= s.count {
             if ctx.environment.isInterrupted() {
@@ -187,7 +188,7 @@ enum NavigationCommands {
                 return doc
             }
             var stops: [String] = []
-            for b in s.breakpoints where b.matches(at: p, in: s) {
+            for (b, hit) in breakpoints where hit(p) {
                 stops.append("Breakpoint \(b.number) (\(b.description))")
             }
             for k in watched.indices where watched[k].next == p {
@@ -298,7 +299,8 @@ enum NavigationCommands {
         summary: "Show the position k/n, date, phase, event, intensity and claims known.", example: "where"
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let s = ctx.session
-        let known = s.knownClaims().count
+        // Counted from the claims in order of becoming known, not by copying them out.
+        let known = s.revealed(after: -1, through: s.cursor).count
         var fields = [Field("position", s.positionText)]
         if let e = s.currentEvent {
             fields += [Field("date", e.date.description + (e.time.map { " \($0)" } ?? "")), Field("phase", e.phase.rawValue),

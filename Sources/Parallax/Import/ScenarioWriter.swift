@@ -138,7 +138,8 @@ public enum ScenarioSlice {
 
     public static func slice(_ sc: Scenario, where filter: Filter?) -> Scenario {
         guard let filter else { return sc }
-        let events = sc.events.filter { filter.matches($0, in: sc) }
+        let test = filter.compiled(for: sc)
+        let events = sc.events.indices.filter(test).map { sc.events[$0] }
         let kept = Set(events.map(\.id))
         let claims = sc.claims.filter { kept.contains($0.about) }
         var used = Set<String>()

@@ -100,8 +100,14 @@ public enum FieldType: Sendable {
 public struct FilterSchema<Entity>: Sendable {
     public var entity: String
     public var fields: [(name: String, type: FieldType)]
-    /// The values a field has for one entity (several for `party`, `measure` …).
+    /// The values a field has for one entity (several for `party`, `measure` …): the
+    /// definition of what a filter sees.
     public var read: @Sendable (Entity, String, Scenario) -> [FilterValue]
+    /// The entities a filter ranges over, in the order their indices count.
+    public var entities: @Sendable (Scenario) -> [Entity]
+    /// A term as a test of the entity at an index that reads the field in place and agrees
+    /// with `read` (see `Filter.compiled`); nil leaves the term to `read`.
+    public var compile: @Sendable (FilterTerm, Scenario) -> EntityTest?
 
     public func type(of field: String) -> FieldType? {
         fields.first { $0.name == field }?.type

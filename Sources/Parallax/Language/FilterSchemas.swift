@@ -18,6 +18,69 @@ public enum FilterSchemas {
             case "title": [.text(e.title)]
             default: e.coverage?.value(of: field).map { [.number($0)] } ?? []
             }
+        },
+        entities: { $0.events },
+        compile: { t, scenario in
+            let events = scenario.events
+            let negated = t.isNegated
+            switch t.field {
+            case "id":
+                let p = t.textTest()
+                return { i in events.reading(i) { p($0.pointee.id) } != negated }
+            case "date":
+                let p = t.dateTest()
+                return { i in
+                    let d = events.reading(i) { $0.pointee.date }
+                    return (p(d.start) || d.end.map(p) == true) != negated
+                }
+            case "phase":
+                let p = t.textTest()
+                return { i in events.reading(i) { p($0.pointee.phase.rawValue) } != negated }
+            case "type":
+                let p = t.textTest()
+                return { i in events.reading(i) { p($0.pointee.type.rawValue) } != negated }
+            case "party", "actor":
+                // Decided once per distinct actor id (for `party`, through the party it
+                // stands for), then read per event from the index.
+                let index = scenario.partyIndex
+                let start = index.actorStart, actors = index.actors
+                let p = t.textTest()
+                let passes: [Bool]
+                if t.field == "party" {
+                    let party = index.partyIDs.map(p)
+                    passes = index.partyOfActor.map { $0 >= 0 && party[Int($0)] }
+                } else {
+                    passes = index.actorIDs.map(p)
+                }
+                return { i in
+                    var any = false
+                    for k in Int(start[i])..<Int(start[i + 1]) where passes[Int(actors[k])] {
+                        any = true
+                        break
+                    }
+                    return any != negated
+                }
+            case "place":
+                let index = scenario.partyIndex
+                let p = t.textTest()
+                let passes = index.placeIDs.map { p($0) || p(scenario.name(of: $0)) }
+                let place = index.place
+                return { i in
+                    let k = Int(place[i])
+                    return (k >= 0 && passes[k]) != negated
+                }
+            case "intensity":
+                let p = t.numberTest()
+                return { i in events.reading(i) { p($0.pointee.intensity) } != negated }
+            case "title":
+                let p = t.textTest()
+                return { i in events.reading(i) { p($0.pointee.title) } != negated }
+            default:
+                guard Coverage.fields.contains(t.field) else { return nil }
+                let p = t.numberTest()
+                let field = t.field
+                return { i in events.reading(i) { $0.pointee.coverage?.value(of: field).map(p) == true } != negated }
+            }
         })
 
     public static let claim = FilterSchema<Claim>(
@@ -44,6 +107,57 @@ public enum FilterSchemas {
             case "source": c.sources.map { .text($0) }
             default: []
             }
+        },
+        entities: { $0.claims },
+        compile: { t, scenario in
+            let claims = scenario.claims
+            let negated = t.isNegated
+            switch t.field {
+            case "id":
+                let p = t.textTest()
+                return { i in claims.reading(i) { p($0.pointee.id) } != negated }
+            case "by":
+                let p = t.textTest()
+                return { i in claims.reading(i) { p($0.pointee.by) } != negated }
+            case "party":
+                let p = t.textTest()
+                return { i in claims.reading(i) { $0.pointee.party.map(p) == true } != negated }
+            case "about":
+                let p = t.textTest()
+                return { i in claims.reading(i) { p($0.pointee.about) } != negated }
+            case "question":
+                let p = t.textTest()
+                return { i in claims.reading(i) { $0.pointee.answers.contains { p($0.question) } } != negated }
+            case "status":
+                let p = t.textTest()
+                return { i in claims.reading(i) { p($0.pointee.status.rawValue) } != negated }
+            case "date":
+                let p = t.dateTest()
+                return { i in
+                    guard let d = claims.reading(i, { $0.pointee.said }) else { return negated }
+                    return (p(d.start) || d.end.map(p) == true) != negated
+                }
+            case "measure":
+                let p = t.textTest()
+                return { i in claims.reading(i) { $0.pointee.figures.contains { $0.values.contains { p($0.measure.rawValue) } } } != negated }
+            case "value":
+                let p = t.numberTest()
+                return { i in
+                    claims.reading(i) { $0.pointee.figures }.contains { f in
+                        f.values.contains { v in
+                            let low = v.value.lowerBound
+                            if p(Double(low)) { return true }
+                            guard let high = v.value.upperBound, high != low else { return false }
+                            return p(Double(high))
+                        }
+                    } != negated
+                }
+            case "source":
+                let p = t.textTest()
+                return { i in claims.reading(i) { $0.pointee.sources.contains(where: p) } != negated }
+            default:
+                return nil
+            }
         })
 
     public static let actor = FilterSchema<Actor>(
@@ -57,5 +171,8 @@ public enum FilterSchemas {
             case "kind": a.kind.map { [.text($0)] } ?? []
             default: []
             }
-        })
+        },
+        // A scenario has tens of actors, not millions: each term is read through `read`.
+        entities: { $0.actors },
+        compile: { _, _ in nil })
 }

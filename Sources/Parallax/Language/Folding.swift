@@ -59,8 +59,82 @@ public enum Folding {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             return containsIgnoringASCIICase(bytes, needle)
         }
-        return ascii ?? contains(foldedBytes(text), needle)
+        return ascii ?? foldedContains(text, needle) ?? contains(foldedBytes(text), needle)
     }
+
+    /// `contains(foldedBytes(text), needle)` without building an array: `text` folded
+    /// scalar by scalar into stack memory (as `lowercased()` maps it, scalar by scalar),
+    /// each scalar below U+3000 read from a table made once. Titles such as `ARMENIA →
+    /// AZERBAIJAN` are mostly ASCII with a character or two that is not. Nil when the
+    /// folded text outgrows the space (then the caller folds it the long way).
+    static func foldedContains(_ text: String, _ needle: [UInt8]) -> Bool? {
+        let capacity = text.utf8.count * 3 + 16
+        let table = scalarTable
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> Bool? in
+            var n = 0
+            var fits = true
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                    n += 1
+                } else if scalar.value < tableEnd {
+                    let v = Int(scalar.value)
+                    let from = Int(table.start[v]), to = Int(table.start[v + 1])
+                    guard n + (to - from) <= capacity else { fits = false; break }
+                    for k in from..<to {
+                        out[n] = table.bytes[k]
+                        n += 1
+                    }
+                } else {
+                    fold(scalar) { b in
+                        guard n < capacity else { fits = false; return }
+                        out[n] = b
+                        n += 1
+                    }
+                    if !fits { break }
+                }
+                // Room for the next scalar's bytes in the ASCII branch.
+                if n >= capacity - 1 { fits = false; break }
+            }
+            guard fits else { return nil }
+            return containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: out[0..<n]), needle)
+        }
+    }
+
+    /// One scalar folded as `foldedBytes` folds it: its lower case, each part decomposed
+    /// without marks, typographic quotes as typed ones.
+    static func fold(_ scalar: Unicode.Scalar, _ put: (UInt8) -> Void) {
+        func folded(_ d: Unicode.Scalar) {
+            if isCombiningMark(d) { return }
+            switch d {
+            case "\u{2018}", "\u{2019}", "\u{02BC}": put(39)
+            case "\u{201C}", "\u{201D}": put(34)
+            default: UTF8.encode(d) { put($0) }
+            }
+        }
+        for l in scalar.properties.lowercaseMapping.unicodeScalars {
+            if l.isASCII { put(UInt8(l.value)) } else if l.value < 0xC0 { folded(l) } else {
+                for d in String(l)._nfd { folded(d) }
+            }
+        }
+    }
+
+    /// Scalars below this are folded by table (Latin, Greek, Cyrillic, the other
+    /// alphabets, punctuation, arrows and symbols); the rest one by one.
+    static let tableEnd: UInt32 = 0x3000
+
+    /// Scalar v folds to `bytes[start[v]..<start[v + 1]]`.
+    static let scalarTable: (start: [UInt32], bytes: [UInt8]) = {
+        var start: [UInt32] = [0]
+        var bytes: [UInt8] = []
+        start.reserveCapacity(Int(tableEnd) + 1)
+        for v in 0..<tableEnd {
+            if let scalar = Unicode.Scalar(v) { fold(scalar) { bytes.append($0) } }
+            start.append(UInt32(bytes.count))
+        }
+        return (start, bytes)
+    }()
 
     /// `contains` of an ASCII haystack's lower case, without building it.
     static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

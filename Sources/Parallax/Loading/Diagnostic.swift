@@ -27,9 +27,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The same, with the offending source line quoted and a caret under the text.
-    public func render(sourceLines: [Substring]?) -> String {
-        let line = sourceLines.flatMap { range.line >= 1 && range.line <= $0.count ? $0[range.line - 1] : nil }
-        return DiagnosticRenderer.render(message, at: range, source: line, severity: severity.rawValue)
+    public func render(sourceLine: Substring?) -> String {
+        DiagnosticRenderer.render(message, at: range, source: sourceLine, severity: severity.rawValue)
     }
 }
 
@@ -46,10 +45,11 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { rendered(carets: false) }
 
-    /// One diagnostic per line, each followed by its caret when `carets` is set.
+    /// One diagnostic per line, each followed by its caret when `carets` is set. The
+    /// diagnostics are in file order, so their lines are found in one pass (`SourceLines`).
     public func rendered(carets: Bool) -> String {
-        let lines = carets ? sourceText.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } : nil
-        return diagnostics.map { $0.render(sourceLines: lines) }.joined(separator: "\n")
+        var lines = carets ? sourceText.map(SourceLines.init) : nil
+        return diagnostics.map { $0.render(sourceLine: lines?.line($0.range.line)) }.joined(separator: "\n")
     }
 }
 

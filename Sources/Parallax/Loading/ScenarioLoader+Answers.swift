@@ -33,11 +33,14 @@ extension ScenarioLoader {
             return .parties(ids)
         }
         let s = node.scalar ?? ""
-        switch s.lowercased() {
-        case "withheld": return .withheld
-        case "yes": return .yes
-        case "no": return .no
-        default: break
+        // Only a word of these lengths can be one of the three.
+        if s.utf8.count == 2 || s.utf8.count == 3 || s.utf8.count == 8 {
+            switch s.lowercased() {
+            case "withheld": return .withheld
+            case "yes": return .yes
+            case "no": return .no
+            default: break
+            }
         }
         if let v = FigureValue(reading: s) { return .number(v) }
         if isParty(s) { return .parties([s]) }
@@ -66,10 +69,11 @@ extension ScenarioLoader {
     mutating func typeAnswers(_ claims: inout [Claim], _ written: WrittenParts, _ scenario: inout Scenario) {
         let partyIds = Set(scenario.parties.map(\.id))
         var questions = scenario.questions
-        var readings: [[(question: Int, reading: Reading)]] = Array(repeating: [], count: claims.count)
+        // Each answer's question and reading, and which of the claim's written answers it is.
+        var readings: [[(question: Int, reading: Reading, at: Int)]] = Array(repeating: [], count: claims.count)
         var shapes = [UInt8](repeating: 0, count: questions.count)
         for i in claims.indices where !written.answers[i].isEmpty {
-            for (key, q, value) in written.answers[i] {
+            for (at, (key, q, value)) in written.answers[i].enumerated() {
                 guard case .question(let qi)? = scenario.entity(q) else {
                     if let other = kind(of: q, in: scenario) {
                         error(key, "'\(q)' is a \(other.rawValue), not a question; 'answers' maps question ids to answers")
@@ -79,8 +83,9 @@ extension ScenarioLoader {
                     continue
                 }
                 let r = read(value, partyIds: partyIds, in: scenario)
-                readings[i].append((qi, r))
+                readings[i].append((qi, r, at))
                 shapes[qi] |= r.shape
+                uses.questions[qi] = true
             }
         }
         for qi in questions.indices where !questions[qi].kindDeclared {
@@ -93,12 +98,10 @@ extension ScenarioLoader {
             }
         }
         for i in claims.indices where !readings[i].isEmpty {
-            var n = 0
-            for (key, _, value) in written.answers[i] {
-                guard case .question? = scenario.entity(key.scalar ?? "") else { continue }
-                let (qi, r) = readings[i][n]
-                n += 1
-                if let a = answer(r, to: questions[qi], at: value, partyIds: partyIds) { claims[i].answers.append((questions[qi].id, a)) }
+            for (qi, r, at) in readings[i] {
+                if let a = answer(r, to: questions[qi], at: written.answers[i][at].value, partyIds: partyIds) {
+                    claims[i].answers.append((questions[qi].id, a))
+                }
             }
         }
         scenario.setQuestions(questions)
@@ -107,12 +110,13 @@ extension ScenarioLoader {
 
     /// One reading as an answer of the question's kind, or an error at the answer.
     mutating func answer(_ r: Reading, to q: Question, at node: YAMLNode, partyIds: Set<String>) -> Answer? {
-        let declared = q.kindDeclared ? " (the question's kind is \(q.kind.rawValue))" : ""
+        // Message parts, made only for a message.
+        var declared: String { q.kindDeclared ? " (the question's kind is \(q.kind.rawValue))" : "" }
+        var written: String { node.scalar.map { "'\($0.sanitizedForTerminal)'" } ?? "a list" }
         func wrong(_ got: String) -> Answer? {
             error(node, "the answer to '\(q.id)' must be \(q.kind.form)\(declared); got \(got)")
             return nil
         }
-        let written = node.scalar.map { "'\($0.sanitizedForTerminal)'" } ?? "a list"
         if case .list(_, let bad) = r, q.kind != .party && q.kind != .text {
             error(node, "the answer to '\(q.id)' must be \(q.kind.form)\(declared); got a list ('\(bad.sanitizedForTerminal)' …)")
             return nil
@@ -154,15 +158,18 @@ extension ScenarioLoader {
     /// pair are one fact. Either given alone stands for both; both given must be equal.
     mutating func tie(_ claims: inout [Claim], _ written: WrittenParts, in scenario: Scenario) {
         // In the questions' order, so a claim's answers come out the same on every load.
-        let ties = scenario.questions.compactMap { q in q.tie.map { (tie: $0, q: q.id) } }
+        let ties = scenario.questions.indices.compactMap { qi in
+            scenario.questions[qi].tie.map { (tie: $0, q: scenario.questions[qi].id, qi: qi) }
+        }
         guard !ties.isEmpty else { return }
         for i in claims.indices where !claims[i].answers.isEmpty || !claims[i].figures.isEmpty {
-            for (tie, q) in ties {
+            for (tie, q, qi) in ties {
                 let figure = claims[i].figures.firstIndex { $0.party == tie.losses && $0.value(of: tie.measure) != nil }
                 let given = claims[i].answer(to: q)
                 switch (given, figure) {
                 case (nil, let f?):
                     claims[i].answers.append((q, .number(claims[i].figures[f].value(of: tie.measure)!)))
+                    uses.questions[qi] = true
                 case (.number(let v)?, nil):
                     if let f = claims[i].figures.firstIndex(where: { $0.party == tie.losses }) {
                         claims[i].figures[f].values.append((tie.measure, v))
@@ -203,41 +210,46 @@ extension ScenarioLoader {
 
     // MARK: - Warnings
 
+    /// Which sources, actors and places something refers to, and which questions a claim
+    /// answers: marked by index as each reference resolves and each answer is read, so the
+    /// warnings about the rest need no table of ids of their own.
+    struct Uses {
+        var sources: [Bool] = [], actors: [Bool] = [], places: [Bool] = [], questions: [Bool] = []
+
+        init() {}
+
+        init(_ scenario: Scenario) {
+            sources = Array(repeating: false, count: scenario.sources.count)
+            actors = Array(repeating: false, count: scenario.actors.count)
+            places = Array(repeating: false, count: scenario.places.count)
+            questions = Array(repeating: false, count: scenario.questions.count)
+        }
+
+        /// `entity` is named by an event or a claim.
+        mutating func mark(_ entity: EntityRef) {
+            switch entity {
+            case .source(let i): sources[i] = true
+            case .actor(let i): actors[i] = true
+            case .place(let i): places[i] = true
+            default: break
+            }
+        }
+    }
+
     /// What the event model's warnings point at: a source, actor or place nothing refers
     /// to; a question no claim answers; an actor's changed answer or figure without
     /// `revises` (`changedWithoutRevises`). Text answers that read as numbers are found
     /// while typing them.
-    /// The first three; they need the typed claims but not their links, so they run beside
-    /// the linking.
-    mutating func findUnused(_ scenario: Scenario, claims: [Claim]) {
-        // Read in place: a loop over events or claims by value copies each one.
-        var used = Set<String>()
-        var answered = Set<String>()
-        scenario.events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                for s in events[i].sources { used.insert(s) }
-                for a in events[i].actors { used.insert(a) }
-                for r in events[i].reportedBy { used.insert(r) }
-                if let p = events[i].place { used.insert(p) }
-            }
-        }
-        claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices {
-                for s in claims[i].sources { used.insert(s) }
-                used.insert(claims[i].by)
-                if let r = claims[i].relayedBy { used.insert(r) }
-                for a in claims[i].answers { answered.insert(a.question) }
-            }
-        }
+    /// The first two, from what `uses` marked.
+    mutating func findUnused(_ scenario: Scenario) {
         func unused(_ what: String, _ id: String, _ location: SourceLocation) {
-            guard !used.contains(id) else { return }
             warnings.append(.written(Diagnostic(location, "\(what) '\(id)' is not referred to by any event or claim",
                                                 length: id.count, severity: .warning)))
         }
-        for s in scenario.sources { unused("source", s.id, s.location) }
-        for a in scenario.actors { unused("actor", a.id, a.location) }
-        for p in scenario.places { unused("place", p.id, p.location) }
-        for q in scenario.questions where !answered.contains(q.id) {
+        for (i, s) in scenario.sources.enumerated() where !uses.sources[i] { unused("source", s.id, s.location) }
+        for (i, a) in scenario.actors.enumerated() where !uses.actors[i] { unused("actor", a.id, a.location) }
+        for (i, p) in scenario.places.enumerated() where !uses.places[i] { unused("place", p.id, p.location) }
+        for (i, q) in scenario.questions.enumerated() where !uses.questions[i] {
             warnings.append(.written(Diagnostic(q.location, "no claim answers question '\(q.id)'", length: q.id.count,
                                                 severity: .warning)))
         }
@@ -250,8 +262,14 @@ extension ScenarioLoader {
     mutating func changedWithoutRevises(_ scenario: Scenario, _ written: WrittenParts) {
         let links = scenario.claimLinks
         let claims = scenario.claims
-        let order = claims.indices.sorted {
-            claims[$0].knownPosition != claims[$1].knownPosition ? claims[$0].knownPosition < claims[$1].knownPosition : $0 < $1
+        // By the position where each becomes known, then file order: counted, not compared.
+        var start = [Int](repeating: 0, count: scenario.events.count + 2)
+        for c in claims.indices { start[claims[c].knownPosition + 1] += 1 }
+        for p in start.indices.dropFirst() { start[p] += start[p - 1] }
+        var order = [Int](repeating: 0, count: claims.count)
+        for c in claims.indices {
+            order[start[claims[c].knownPosition]] = c
+            start[claims[c].knownPosition] += 1
         }
         struct Key: Hashable { let by: String; let part: ClaimPart }
         var last: [Key: (claim: Int, value: Answer)] = [:]

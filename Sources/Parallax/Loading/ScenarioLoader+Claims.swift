@@ -177,16 +177,7 @@ extension ScenarioLoader {
     // MARK: - Resolution
 
     func kind(of id: String, in scenario: Scenario) -> Kind? {
-        switch scenario.entity(id) {
-        case .party?: .party
-        case .actor?: .actor
-        case .source?: .source
-        case .event?: .event
-        case .question?: .question
-        case .claim?: .claim
-        case .place?: .place
-        case nil: nil
-        }
+        scenario.entity(id).map(Kind.init)
     }
 
     /// Ids of the given kinds, for suggestions.
@@ -207,8 +198,12 @@ extension ScenarioLoader {
     }
 
     mutating func check(_ ref: Reference, in scenario: Scenario, claims: [RawClaim]) {
-        let found = kind(of: ref.id, in: scenario)
-        if let found, ref.allowed.contains(found) { return }
+        let entity = scenario.entity(ref.id)
+        let found = entity.map(Kind.init)
+        if let entity, let found, ref.allowed.contains(found) {
+            uses.mark(entity)
+            return
+        }
         let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
         if let found {
             error(ref.node, "'\(ref.id)' is a \(found.rawValue), not a \(wanted)")
@@ -223,7 +218,11 @@ extension ScenarioLoader {
     mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
         let partyIds = Set(scenario.parties.map(\.id))
         for ref in pending { check(ref, in: scenario, claims: raw) }
-        for (node, place) in placeRefs where scenario.place(place) == nil {
+        for (node, place) in placeRefs {
+            // Free text may name any entity; what it names counts as referred to.
+            let named = scenario.entity(place)
+            if let named { uses.mark(named) }
+            if case .place? = named { continue }
             if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
                 error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
             }
@@ -240,9 +239,9 @@ extension ScenarioLoader {
     /// Completes one claim: its speaker and party, answers and position.
     mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: [RawClaim], in scenario: Scenario, partyIds: Set<String>) {
         switch scenario.entity(c.by) {
-        case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party
+        case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party; uses.actors[i] = true
         case .party?: c.speaker = .party(c.by); c.party = c.by
-        case .source?: c.speaker = .source(c.by); c.party = nil
+        case .source(let i)?: c.speaker = .source(c.by); c.party = nil; uses.sources[i] = true
         default:
             let other = kind(of: c.by, in: scenario)
             if other == nil && isDeclared(c.by) {
@@ -330,11 +329,12 @@ extension ScenarioLoader {
             if case .claim(let i)? = index[id] { return i }
             return nil
         }
+        // The claim each one revises, looked up once for the checks and the cycles.
+        var revised = [Int](repeating: -1, count: claims.count)
         for i in claims.indices {
             guard let target = claims[i].revises, let node = raw[i].revisesNode else { continue }
-            let c = claims[i]
-            if target == c.id {
-                error(node, "claim '\(c.id)' revises itself; 'revises' names an earlier claim of the same party")
+            if target == claims[i].id {
+                error(node, "claim '\(claims[i].id)' revises itself; 'revises' names an earlier claim of the same party")
                 continue
             }
             guard let j = claimIndex(target) else {
@@ -345,8 +345,9 @@ extension ScenarioLoader {
                 }
                 continue
             }
-            if claims[j].party != c.party || (c.party == nil && claims[j].by != c.by) {
-                error(node, "claim '\(c.id)' (by \(c.by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
+            revised[i] = j
+            if claims[j].party != claims[i].party || (claims[i].party == nil && claims[j].by != claims[i].by) {
+                error(node, "claim '\(claims[i].id)' (by \(claims[i].by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
             }
         }
         // Cycles. Each claim revises at most one other, so following the links from every
@@ -360,11 +361,11 @@ extension ScenarioLoader {
             while state[i] == 0 {
                 state[i] = 1
                 path.append(i)
-                guard let n = claims[i].revises, let j = claimIndex(n), j != i else { break }
+                let j = revised[i]
+                guard j >= 0 else { break }
                 i = j
             }
-            if state[i] == 1, let n = claims[i].revises, let j = claimIndex(n), j != i,
-               let from = path.firstIndex(of: i) {
+            if state[i] == 1, revised[i] >= 0, let from = path.firstIndex(of: i) {
                 let cycle = Array(path[from...])
                 let first = cycle.indices.min { cycle[$0] < cycle[$1] }!
                 let ordered = Array(cycle[first...] + cycle[..<first])

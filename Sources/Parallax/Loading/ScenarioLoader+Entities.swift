@@ -18,7 +18,8 @@ extension ScenarioLoader {
         guard let top = fields(root, .top) else { return nil }
         let entities = decodeEntities(top)
         let claims = items(top, "claims") { $0.claim($1) }
-        return assemble(entities, claims: claims)
+        guard let base = begin(entities, claimsToCome: claims.count) else { return nil }
+        return assemble(base, claims: claims)
     }
 
     mutating func decodeEntities(_ top: Fields) -> Entities {
@@ -39,18 +40,34 @@ extension ScenarioLoader {
                         questions: items(top, "questions") { $0.question($1) })
     }
 
-    /// Builds the scenario and resolves every reference; nil when anything was wrong.
-    mutating func assemble(_ e: Entities, claims: [RawClaim]) -> Scenario? {
+    /// The scenario of everything but the claims (events in sequence, every id indexed),
+    /// with the references that name one of these entities resolved: none of this needs a
+    /// claim, so a large file's first part does it while the second is still being read.
+    /// A reference that does not resolve yet (to a claim, or nothing) waits for `resolve`.
+    /// `claimsToCome`: about how many claims `assemble` will add.
+    mutating func begin(_ e: Entities, claimsToCome: Int) -> Scenario? {
         guard let info = e.info else { return nil }
-        var scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
+        let scenario = Scenario(formatVersion: e.version, info: info, sources: e.sources, parties: e.parties,
                                 actors: e.actors, places: e.places, events: e.events, questions: e.questions,
-                                claims: [], path: path, claimsToCome: claims.count)
+                                claims: [], path: path, claimsToCome: claimsToCome)
+        uses = Uses(scenario)
+        pending.removeAll { ref in
+            guard let found = scenario.entity(ref.id), ref.allowed.contains(Kind(found)) else { return false }
+            uses.mark(found)
+            return true
+        }
+        return scenario
+    }
+
+    /// Adds the claims to the scenario `begin` made and resolves every reference; nil when
+    /// anything was wrong.
+    mutating func assemble(_ scenario: consuming Scenario, claims: [RawClaim]) -> Scenario? {
         scenario.indexClaims(claims.map(\.claim.id))
         var resolved = resolve(scenario, claims: claims)
         let written = WrittenParts(claims)
         typeAnswers(&resolved, written, &scenario)
         checkRevisions(resolved, claims, index: scenario.index)
-        if diagnostics.isEmpty { findUnused(scenario, claims: resolved) }
+        if diagnostics.isEmpty { findUnused(scenario) }
         scenario.setClaims(resolved)
         guard diagnostics.isEmpty else { return nil }
         changedWithoutRevises(scenario, written)

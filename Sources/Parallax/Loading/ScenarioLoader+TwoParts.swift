@@ -9,7 +9,8 @@ import Darwin
 /// Reading a large file in two parts. libyaml is single-threaded and parsing is more than
 /// half of a large load, so the text is cut inside the `claims` list, the file's last key:
 /// a second thread parses and decodes the rest of the list while this one does the first
-/// part; then references are resolved here, once, over both.
+/// part and builds what needs no claim (`begin`); then references to claims and the claims'
+/// own are resolved here, once, over both.
 ///
 /// Both ways of reading report the same problems in the same order. Claims are decoded one
 /// by one, in file order; what decoding a claim does depends on the loader's state only
@@ -29,10 +30,18 @@ struct TwoParts {
     /// The second part: `opening` (JSON's `[`), then the rest of the claims list.
     var opening: StaticString = ""
     var second: Range<Int>
+    /// Where the claims list starts: the first part's claims take `claimsStart..<first.upperBound`.
+    var claimsStart: Int
+
+    /// About how many claims the second part holds, from how many the first part's bytes of
+    /// the list held.
+    func claimsToCome(after count: Int) -> Int {
+        count + count * second.count / max(1, first.upperBound - claimsStart)
+    }
 
     /// About how much of the file the first part takes: the two threads then do about as
     /// much work (callgrind's per-thread counts on the generated 5,000-event file).
-    static let firstShare = 0.5
+    static let firstShare = 0.49
 
     /// The cut in block-style YAML: at the first item of the top-level `claims:` list that
     /// starts a line at or after `target` (not the list's first item). Items are at one
@@ -72,7 +81,7 @@ struct TwoParts {
             var j = line
             while j < n && j - line < indent && bytes[j] == 32 { j += 1 }
             if j - line == indent, isItem(bytes, j) {
-                return TwoParts(first: 0..<line, second: line..<n)
+                return TwoParts(first: 0..<line, second: line..<n, claimsStart: claims)
             }
             line = newline(in: bytes, from: line, to: n) + 1
         }
@@ -138,8 +147,8 @@ struct TwoParts {
             // "[" in place of the first of the item's spaces keeps its columns; an item at
             // column 0 gets a line of its own.
             return indent > 0
-                ? TwoParts(first: 0..<c, closing: "]}", opening: "[", second: line + 1..<claimsClose + 1)
-                : TwoParts(first: 0..<c, closing: "]}", opening: "[\n", second: line..<claimsClose + 1)
+                ? TwoParts(first: 0..<c, closing: "]}", opening: "[", second: line + 1..<claimsClose + 1, claimsStart: claimsOpen)
+                : TwoParts(first: 0..<c, closing: "]}", opening: "[\n", second: line..<claimsClose + 1, claimsStart: claimsOpen)
         }
         return nil
     }
@@ -264,19 +273,26 @@ extension ScenarioLoader {
             }
             var loader = ScenarioLoader(path: path)
             let entities = loader.fields(doc.root, .top).map { loader.decodeEntities($0) }
-            var claims = loader.claimList(last.value)
+            let firstClaims = loader.claimList(last.value)
+            var claims = firstClaims
+            // What needs no claim is done while the second part is still being read.
+            let base = entities.flatMap { loader.begin($0, claimsToCome: parts.claimsToCome(after: firstClaims.count)) }
             second.wait()
             guard let rest = second.document else { return nil }
             if let other = second.loader, loader.absorb(other) {
-                claims += second.claims
+                // The first part's claims go in front of the second's, which are the most and
+                // are moved, not copied.
+                claims = second.takeClaims()
+                claims.insert(contentsOf: firstClaims, at: 0)
             } else {
                 claims += loader.claimList(rest.root)
             }
-            let scenario = entities.flatMap { loader.assemble($0, claims: claims) }
+            var scenario: Scenario?
+            if let base { scenario = loader.assemble(base, claims: claims) }
             loader.reportClashes()
             // The parsed text, the raw claims and the tables of ids and references hold
             // tens of thousands of strings; freeing them takes milliseconds no one waits for.
-            Disposal.drop((doc, rest, claims, second, loader.takeTables()))
+            Disposal.drop((consume doc, consume rest, consume claims, consume firstClaims, consume second, loader.takeTables()))
             guard let scenario, loader.diagnostics.isEmpty else {
                 return .failure(LoadFailure(diagnostics: loader.diagnostics, sourceText: String(validating: bytes, as: UTF8.self)))
             }
@@ -289,8 +305,8 @@ extension ScenarioLoader {
     /// (this loader would have dropped that claim at once, unread).
     mutating func absorb(_ other: ScenarioLoader) -> Bool {
         guard !other.declared.keys.contains(where: { declared[$0] != nil }) else { return false }
-        declared.reserveCapacity(declared.count + other.declared.count)
-        declared.merge(other.declared) { mine, _ in mine }
+        declaredLater = other.declared
+        caseSensitive += other.caseSensitive
         for (id, places) in other.clashes { clashes[id, default: []] += places }
         diagnostics += other.diagnostics
         warnings += other.warnings
@@ -304,8 +320,14 @@ extension ScenarioLoader {
         // Set by the other thread; read only after `wait`.
         private(set) var document: YAMLDocument?
         private(set) var loader: ScenarioLoader?
-        private(set) var claims: [RawClaim] = []
+        private var claims: [RawClaim] = []
         private let group = DispatchGroup()
+
+        /// The claims decoded, taken out (so that they are not copied).
+        func takeClaims() -> [RawClaim] {
+            defer { claims = [] }
+            return claims
+        }
 
         /// `read` parses the part; nil unless it is a list.
         func start(path: String, _ read: @escaping @Sendable () -> YAMLDocument?) {

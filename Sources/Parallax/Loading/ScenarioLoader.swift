@@ -98,6 +98,12 @@ public struct ScenarioLoader {
     var diagnostics: [Diagnostic] = []
     /// Every declared id and where it was declared, for uniqueness across the file.
     var declared: [String: SourceLocation] = [:]
+    /// The ids a large file's second part declared (see `absorb`): none is in `declared`,
+    /// so the table is kept beside it rather than merged into it.
+    var declaredLater: [String: SourceLocation] = [:]
+    /// Declared ids holding an upper-case or non-ASCII letter: only these can clash with
+    /// another by letter case (`reportCaseClashes`).
+    var caseSensitive: [String] = []
     /// Every place of each id declared more than once (see `reportClashes`).
     var clashes: [String: [SourceLocation]] = [:]
     /// References to check once every id is declared.
@@ -109,6 +115,8 @@ public struct ScenarioLoader {
     var warnings: [ScenarioWarning] = []
     /// The question each (party, measure) answers, as questions are read.
     var tiedAt: [Question.Tie: String] = [:]
+    /// What is referred to and answered, marked as references resolve (see `Uses`).
+    var uses = Uses()
 
     struct Reference {
         var node: YAMLNode
@@ -120,14 +128,26 @@ public struct ScenarioLoader {
 
     enum Kind: String {
         case party, actor, source, event, question, claim, place
+
+        init(_ entity: EntityRef) {
+            self = switch entity {
+            case .party: .party
+            case .actor: .actor
+            case .source: .source
+            case .event: .event
+            case .question: .question
+            case .claim: .claim
+            case .place: .place
+            }
+        }
     }
 
     init(path: String) { self.path = path }
 
     /// The tables of ids and references, once every reference is checked, leaving them empty.
-    mutating func takeTables() -> (declared: [String: SourceLocation], pending: [Reference], places: [(YAMLNode, String)]) {
-        defer { (declared, pending, placeRefs) = ([:], [], []) }
-        return (declared, pending, placeRefs)
+    mutating func takeTables() -> (declared: [[String: SourceLocation]], pending: [Reference], places: [(YAMLNode, String)]) {
+        defer { (declared, declaredLater, pending, placeRefs) = ([:], [:], [], []) }
+        return ([declared, declaredLater], pending, placeRefs)
     }
 
     func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -277,7 +297,7 @@ public struct ScenarioLoader {
     }
 
     func isDeclared(_ id: String) -> Bool {
-        declared[id] != nil
+        declared[id] != nil || declaredLater[id] != nil
     }
 
     /// An id being declared: a plain word, unique across the whole file.
@@ -293,6 +313,7 @@ public struct ScenarioLoader {
             clashes[id, default: [other]].append(here)
             return nil
         }
+        if id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { caseSensitive.append(id) }
         return id
     }
 
@@ -316,17 +337,17 @@ public struct ScenarioLoader {
     /// spaces, bidi controls) are refused, so two ids that look the same are the same.
     /// Ids equal but for letter case are duplicates too (JSON keys and party columns are
     /// lower-cased), reported at the later one. Only ids holding an upper-case or non-ASCII
-    /// letter can clash so: the rest cost a byte scan.
+    /// letter can clash so; `declare` lists them.
     mutating func reportCaseClashes() {
         var folded: [String: [(id: String, at: SourceLocation)]] = [:]
-        for (id, at) in declared where id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
-            folded[id.lowercased(), default: []].append((id, at))
+        for id in caseSensitive {
+            if let at = declared[id] ?? declaredLater[id] { folded[id.lowercased(), default: []].append((id, at)) }
         }
         guard !folded.isEmpty else { return }
         for (key, found) in folded {
             var first: [String: SourceLocation] = [:]
             for (id, at) in found { first[id] = min(at, first[id] ?? at) }
-            if let at = declared[key] { first[key] = min(at, first[key] ?? at) }
+            if let at = declared[key] ?? declaredLater[key] { first[key] = min(at, first[key] ?? at) }
             guard first.count > 1 else { continue }
             let ids = first.sorted { $0.value < $1.value }.map { (id: $0.key, at: $0.value) }
             for (id, at) in ids.dropFirst() {

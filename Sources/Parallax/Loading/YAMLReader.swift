@@ -1,4 +1,9 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads YAML (and JSON) text into `YAMLNode`s through libyaml's event API, which is C and
 /// fast; Yams measured far too slow here for a REPL that must open large scenarios at once.
@@ -26,7 +31,7 @@ struct YAMLReader {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        return build(&parser, sizeHint: buffer.count, lineOffset: Int32(lineOffset))
+        return build(&parser, sizeHint: buffer.count, lineOffset: Int32(lineOffset), quotedOnly: !holdsStandIn(buffer))
     }
 
     /// Reads text given in pieces, one after the other, as if they were one buffer: a part
@@ -45,7 +50,8 @@ struct YAMLReader {
                 return 1
             }, Unmanaged.passUnretained(feed).toOpaque())
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return build(&parser, sizeHint: pieces.reduce(0) { $0 + $1.count }, lineOffset: Int32(lineOffset))
+            return build(&parser, sizeHint: pieces.reduce(0) { $0 + $1.count }, lineOffset: Int32(lineOffset),
+                         quotedOnly: !pieces.contains(where: holdsStandIn))
         }
     }
 
@@ -70,9 +76,21 @@ struct YAMLReader {
         }
     }
 
+    /// Whether the text may hold a raw-byte stand-in (`RawText`: F4 8F BA/BB xx), the one
+    /// control character libyaml lets through as written; memchr is many times faster than
+    /// checking every scalar.
+    private static func holdsStandIn(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        return memchr(base, 0xF4, buffer.count) != nil
+    }
+
     /// Builds the flat document: each open collection keeps its children's record indices
     /// on a shared stack; closing it moves them into `children` in one piece.
-    private static func build(_ parser: inout yaml_parser_t, sizeHint: Int, lineOffset: Int32) -> Result<YAMLDocument?, Failure> {
+    /// `quotedOnly`: only double-quoted scalars can hold a control character (libyaml
+    /// refuses raw ones, and only those scalars have escapes), unless the text holds a
+    /// raw-byte stand-in.
+    private static func build(_ parser: inout yaml_parser_t, sizeHint: Int, lineOffset: Int32,
+                              quotedOnly: Bool) -> Result<YAMLDocument?, Failure> {
         var records: [YAMLDocument.Record] = []
         var scalars: [String] = []
         var children: [Int32] = []
@@ -111,7 +129,7 @@ struct YAMLReader {
                 let value = UnsafeBufferPointer(start: s.value, count: s.length)
                 // Text may hold tab and newline but no other control character, raw or
                 // written as an escape ("\u0000", "\x1B"): libyaml refuses only raw ones.
-                if let problem = controlProblem(value) {
+                if !quotedOnly || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, let problem = controlProblem(value) {
                     return .failure(.syntax(line: Int(line), column: Int(column), message: problem))
                 }
                 scalars.append(String(decoding: value, as: UTF8.self))

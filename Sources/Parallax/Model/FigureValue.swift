@@ -59,8 +59,18 @@ public enum FigureValue: Hashable, Sendable, CustomStringConvertible {
         return a > b
     }
 
+    /// The numbers either side of the first `..`, else of the first `-`. Found byte by byte:
+    /// both sides must be ASCII digits, so bytes and characters cut alike where it matters.
     private static func bounds(_ t: Substring) -> (Int, Int)? {
-        let cut = t.firstRange(of: "..") ?? t.firstRange(of: "-")
+        let u = t.utf8
+        var cut: Range<Substring.Index>?
+        var i = u.startIndex
+        while i < u.endIndex, cut == nil {
+            let next = u.index(after: i)
+            if u[i] == UInt8(ascii: "."), next < u.endIndex, u[next] == UInt8(ascii: ".") { cut = i..<u.index(after: next) }
+            i = next
+        }
+        if cut == nil, let dash = u.firstIndex(of: UInt8(ascii: "-")) { cut = dash..<u.index(after: dash) }
         guard let cut, let a = count(t[..<cut.lowerBound]), let b = count(t[cut.upperBound...]) else { return nil }
         return (a, b)
     }

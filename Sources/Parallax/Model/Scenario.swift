@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public private(set) var claimLinks = ClaimLinks()
     /// The question each (party, measure) answers, for questions tied to one.
     public private(set) var tiedQuestion: [Question.Tie: String] = [:]
+    /// Each event's parties as integers, built on first use (Scenario+PartyIndex.swift).
+    private(set) var partyIndexCache = PartyIndexCache()
 
     public init(formatVersion: Int, info: ScenarioInfo, sources: [Source], parties: [Party],
                 actors: [Actor], places: [Place], events: [Event], questions: [Question],
@@ -118,6 +120,7 @@ public struct Scenario: Sendable {
         for i in events.indices { positions[events[i].id] = i + 1 }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
+        partyIndexCache = PartyIndexCache()
     }
 
     /// Sets the questions' kinds and ties (the loader infers kinds once every answer is read).

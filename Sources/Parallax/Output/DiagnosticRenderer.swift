@@ -16,7 +16,9 @@ public enum DiagnosticRenderer {
     /// `source` is the line the range points into (nil: no quote).
     public static func render(_ message: String, at range: SourceRange?, source: Substring?,
                               severity: String = "error") -> String {
-        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine)
+        // One line, the common case, without cutting the message character by character.
+        var lines = message.utf8.contains(10)
+            ? message.split(separator: "\n", omittingEmptySubsequences: false).map(safeLine) : [safeLine(message[...])]
         if lines.isEmpty { lines = [""] }
         let quote = range.flatMap { r in source.map { quoted($0, column: r.column, length: r.length) } }
         guard let range else { return (["\(severity): " + lines[0]] + lines.dropFirst()).joined(separator: "\n") }
@@ -49,6 +51,11 @@ public enum DiagnosticRenderer {
     /// One line of a message: control characters escaped, cut at `messageColumns` shown
     /// (an escape counts at its shown width, so a run of controls cannot multiply the line).
     static func safeLine(_ line: Substring) -> String {
+        // Printable ASCII shows as itself, a column a byte: the common case, without
+        // looking at each scalar.
+        if isPrintableASCII(line) {
+            return line.utf8.count <= messageColumns ? String(line) : String(decoding: line.utf8.prefix(messageColumns), as: UTF8.self) + "…"
+        }
         var out = ""
         var n = 0
         for s in line.unicodeScalars {
@@ -66,6 +73,39 @@ public enum DiagnosticRenderer {
     /// (clipped to what is shown). Escapes count at their shown width, so a line of NULs
     /// quotes as few of them as fit; the caret widens with them.
     static func quoted(_ line: Substring, column: Int, length: Int) -> (text: String, caret: String) {
+        isPrintableASCII(line) ? quotedASCII(line, column: column, length: length) : quotedScalars(line, column: column, length: length)
+    }
+
+    static func isPrintableASCII(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    }
+
+    /// `quotedScalars` for a line of printable ASCII, where every character is one column
+    /// and one byte: the same cut, by arithmetic (a file's warnings are mostly such lines).
+    static func quotedASCII(_ line: Substring, column: Int, length: Int) -> (text: String, caret: String) {
+        let budget = Limits.quotedColumns
+        let bytes = Array(line.utf8)
+        let start = max(0, column - 1)
+        let from = max(0, start - budget)
+        let count = bytes.count <= start + budget ? bytes.count : start + budget + 1
+        let window = max(0, min(bytes.count, start + budget) - from)
+        let at = min(start - from, window)
+        let room = max(budget / 3, budget - min(window - at, budget))
+        let k = at - min(at, room)
+        let end = min(window, k + budget)
+        var text = from + k > 0 ? "…" : ""
+        var pad = text.isEmpty ? 0 : 1
+        if end > k { text += String(decoding: bytes[(from + k)..<(from + end)], as: UTF8.self) }
+        pad += max(0, min(at, end) - k)
+        let width = max(0, min(at + length, end) - at)
+        if at >= end { pad = (from + k > 0 ? 1 : 0) + max(0, end - k) + min(2, max(0, start - count)) }
+        if from + end < count { text += "…" }
+        return (text, String(repeating: " ", count: pad) + String(repeating: "^", count: max(1, width)))
+    }
+
+    /// The quote of any line, scalar by scalar: escapes are wider than what they stand for.
+    static func quotedScalars(_ line: Substring, column: Int, length: Int) -> (text: String, caret: String) {
         let budget = Limits.quotedColumns
         let start = max(0, column - 1)
         // Only the scalars that could be shown are kept: up to a budget either side.

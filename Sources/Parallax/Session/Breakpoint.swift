@@ -35,10 +35,22 @@ public struct Breakpoint: Sendable {
     /// Whether `continue` stops at `position`: the event there matches, or (for a claim
     /// breakpoint) a claim that becomes known there does.
     public func matches(at position: Int, in session: Session) -> Bool {
+        stops(in: session)(position)
+    }
+
+    /// `matches(at:in:)` as a test of positions, its filter compiled once: `continue`
+    /// asks it at every event it passes.
+    public func stops(in session: Session) -> (Int) -> Bool {
         let scenario = session.scenario
-        guard case .claim(let f, _) = condition else { return matches(scenario.events[position - 1], in: scenario) }
-        return session.revealed(after: position - 1, through: position).contains {
-            f.matches(scenario.claims[$0], in: scenario, schema: FilterSchemas.claim)
+        switch condition {
+        case .filter(let f, _):
+            let test = f.compiled(for: scenario)
+            return { test($0 - 1) }
+        case .claim(let f, _):
+            let test = f.compiled(for: scenario, schema: FilterSchemas.claim)
+            return { p in session.revealed(after: p - 1, through: p).contains(where: test) }
+        default:
+            return { matches(scenario.events[$0 - 1], in: scenario) }
         }
     }
 }
