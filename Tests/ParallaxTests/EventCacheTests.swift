@@ -48,6 +48,22 @@ import Testing
         #expect(second.scenario.events.map(\.coverage) == first.scenario.events.map(\.coverage))
     }
 
+    /// A format change leaves no orphan: writing a cache removes the files of other versions
+    /// from the folder, and nothing that is not a Parallax cache.
+    @Test func writingACacheRemovesThoseOfOtherVersions() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let dir = place.folder + "/cache"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data("PXCACHE1 an older format".utf8).write(to: URL(fileURLWithPath: dir + "/0123abc.pxc"))
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: dir + "/mine.pxc"))
+        try Data("PXCACHE1 but not named as a cache".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        _ = try place.open()
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        #expect(names == ["mine.pxc", "notes.txt", (place.cacheFile as NSString).lastPathComponent])
+        _ = try place.open()
+        #expect(FileManager.default.fileExists(atPath: place.cacheFile))
+    }
+
     @Test func aTruncatedCacheIsRebuilt() throws {
         let place = try Place("gdelt2_events_sample.tsv")
         let good = Self.views(try place.open().scenario)

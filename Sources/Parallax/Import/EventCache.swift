@@ -308,6 +308,27 @@ enum EventCache {
         ok = ok && !w.failed && header.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, headerSize, 0) == headerSize }
         close(fd)
         if !ok || rename(temporary, cachePath) != 0 { unlink(temporary) }
+        removeOtherVersions(in: dir)
+    }
+
+    /// Deletes the cache files an earlier format wrote (`PXCACHE` and another version): no
+    /// version reads them, and at a million rows each holds hundreds of megabytes. Files
+    /// that do not start with the magic are not Parallax's and are left alone.
+    static func removeOtherVersions(in dir: String) {
+        guard let folder = opendir(dir) else { return }
+        defer { closedir(folder) }
+        let family = magic.prefix(7)
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasSuffix(".pxc") else { continue }
+            let path = dir + "/" + name
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            var head = [UInt8](repeating: 0, count: magic.count)
+            let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            close(fd)
+            if n == magic.count, head.starts(with: family), head != magic { unlink(path) }
+        }
     }
 
     /// Imports only: their events have no time, order or reporters, their claims are by
