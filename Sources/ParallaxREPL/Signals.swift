@@ -93,11 +93,13 @@ public enum Signals {
     }
 
     /// The end of a batch stopped by Ctrl-C, once its output is flushed: a line on stderr
-    /// (where it stopped, when known) and the spec's exit status 130.
+    /// (where it stopped, when known) and the spec's exit status 130. `_exit`, as for a
+    /// signal: everything is written already (Console writes unbuffered), and nothing at
+    /// exit may change the status (a sanitizer's leak report would make it 1).
     public static func endBatch(at place: String? = nil) -> Never {
         // On a terminal the line starts after the `^C` the terminal echoed.
         Console.err((Console.isTerminal(2) ? "\n" : "") + (place.map { "\($0): " } ?? "") + "interrupted\n")
-        Glibc.exit(130)
+        _exit(130)
     }
 
     /// Leaves with the signal's own status, as if it had not been caught.
