@@ -21,13 +21,24 @@ public struct PartyIndex: Sendable {
     /// For each event, its place's index in `placeIDs`, or -1 when it has none.
     public let place: [Int32]
 
+    /// Distinct ids numbered in first-seen order.
+    private struct Ordinals {
+        var ids: [String] = []
+        var numbers: [String: Int32] = [:]
+
+        mutating func number(_ id: String) -> Int32 {
+            if let k = numbers[id] { return k }
+            let k = Int32(ids.count)
+            numbers[id] = k
+            ids.append(id)
+            return k
+        }
+    }
+
     init(_ scenario: Scenario) {
-        var actorIDs: [String] = []
-        var actorOrdinal: [String: Int32] = [:]
+        var actorOrdinals = Ordinals(), placeOrdinals = Ordinals(), partyOrdinals = Ordinals()
         var actorStart: [Int32] = [0]
         var actors: [Int32] = []
-        var placeIDs: [String] = []
-        var placeOrdinal: [String: Int32] = [:]
         var place: [Int32] = []
         let count = scenario.events.count
         actorStart.reserveCapacity(count + 1)
@@ -36,42 +47,18 @@ public struct PartyIndex: Sendable {
         scenario.events.withUnsafeBufferPointer { events in
             // Read in place: `for e in events` would copy every event.
             for i in events.indices {
-                for id in events[i].actors {
-                    if let k = actorOrdinal[id] {
-                        actors.append(k)
-                    } else {
-                        let k = Int32(actorIDs.count)
-                        actorOrdinal[id] = k
-                        actorIDs.append(id)
-                        actors.append(k)
-                    }
-                }
+                for id in events[i].actors { actors.append(actorOrdinals.number(id)) }
                 actorStart.append(Int32(actors.count))
-                if let p = events[i].place {
-                    if let k = placeOrdinal[p] {
-                        place.append(k)
-                    } else {
-                        let k = Int32(placeIDs.count)
-                        placeOrdinal[p] = k
-                        placeIDs.append(p)
-                        place.append(k)
-                    }
-                } else {
-                    place.append(-1)
-                }
+                place.append(events[i].place.map { placeOrdinals.number($0) } ?? -1)
             }
         }
+        let actorIDs = actorOrdinals.ids, placeIDs = placeOrdinals.ids
         // The party an actor id stands for, as `Scenario.parties(of:)` reads it.
-        var partyIDs: [String] = []
-        var partyOrdinal: [String: Int32] = [:]
         let partyOfActor = actorIDs.map { id -> Int32 in
             guard let p = scenario.party(id) != nil ? id : scenario.actor(id)?.party else { return -1 }
-            if let k = partyOrdinal[p] { return k }
-            let k = Int32(partyIDs.count)
-            partyOrdinal[p] = k
-            partyIDs.append(p)
-            return k
+            return partyOrdinals.number(p)
         }
+        let partyIDs = partyOrdinals.ids
         self.actorIDs = actorIDs
         self.partyOfActor = partyOfActor
         self.partyIDs = partyIDs
