@@ -173,13 +173,12 @@ enum InspectionCommands {
         let sc = ctx.scenario
         let filter = cmd.filter()?.compiled(for: sc, schema: FilterSchemas.claim)
         let session = ctx.session
-        // Which claims match, then rows for the first `cap` of them only.
+        // Which claims match, then rows for the first `cap` of them only. In the order they
+        // become known (as `step` reveals them), whatever order the file lists them in.
         var matching: [Int] = []
-        sc.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where all || claims[i].knownPosition <= session.cursor {
-                if let filter, !filter(i) { continue }
-                matching.append(i)
-            }
+        for i in session.revealed(after: 0, through: all ? session.count : session.cursor) {
+            if let filter, !filter(i) { continue }
+            matching.append(i)
         }
         let shown = matching.prefix(cap ?? matching.count)
         // Claims are read in place and each speaker and event date is spelled once (per

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Parallax
+
+/// Rules checked on every scenario the project ships as a fixture, every question and
+/// party in them, as a user would see the output: scenarios nobody here wrote will be
+/// read the same way. Each rule was broken on a scenario whose file order differs from
+/// its sequence (Scenarios/georgia-2008-08.yaml) before it held.
+@Suite struct ScenarioSweepTests {
+    static let paths = ["/seeds/armenia-azerbaijan-2021-11.yaml",
+                        "/Tests/ParallaxTests/Scenarios/galwan-2020-06.yaml",
+                        "/Tests/ParallaxTests/Scenarios/pulwama-balakot-2019.yaml",
+                        "/Tests/ParallaxTests/Scenarios/georgia-2008-08.yaml"]
+
+    static func scenario(_ path: String) throws -> Scenario { try ScenarioLoader.load(path: Fixtures.root + path) }
+
+    /// The last command's JSON document, parsed.
+    static func json(_ scenario: Scenario, _ line: String) throws -> [String: Any] {
+        let interpreter = Interpreter(session: Session(scenario: scenario))
+        let last = try #require(interpreter.execute(line: line).last)
+        guard case .success(let doc) = last.result else {
+            Issue.record("\(line) failed")
+            return [:]
+        }
+        let text = Renderer.render(doc, RenderOptions(format: .json, width: 100))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func tables(_ doc: [String: Any]) -> [[String: Any]] {
+        ((doc["blocks"] as? [[String: Any]]) ?? []).filter { $0["type"] as? String == "table" }
+    }
+
+    /// `claims` and the claims `show` lists under a party, an actor, a source or an event
+    /// come in the order they become known (as `step` reveals them), not the file's.
+    @Test(arguments: paths)
+    func claimListsFollowTheSequence(_ path: String) throws {
+        let s = try Self.scenario(path)
+        let known = Dictionary(uniqueKeysWithValues: s.claims.map { ($0.id, $0.knownPosition) })
+        func positions(_ line: String) throws -> [Int] {
+            try Self.tables(Self.json(s, line)).flatMap { t in
+                ((t["rows"] as? [[String: Any]]) ?? []).compactMap { ($0["ids"] as? [String: Any])?["claim"] as? String }
+            }.map { try #require(known[$0], "\($0) is not a claim id") }
+        }
+        let all = try positions("claims all")
+        #expect(all.count == s.claims.count && all == all.sorted())
+        for id in s.parties.map(\.id) + s.actors.map(\.id) + s.sources.map(\.id) + s.events.map(\.id) {
+            let listed = try positions("show \(id)")
+            #expect(listed == listed.sorted(), "show \(id)")
+        }
+    }
+
+    /// JSON is typed wherever an answer or a verdict is shown: a number as `{min, max}`,
+    /// several parties as a list, the verdict apart from its flags; ids are bare ids.
+    @Test(arguments: paths)
+    func answersAndVerdictsAreTypedInJSON(_ path: String) throws {
+        let s = try Self.scenario(path)
+        let verdicts: Set<String> = ["agree", "contradict", "diverge", "one-sided", "open"]
+        let belligerents = s.parties.filter { $0.role == .belligerent }.map { $0.id.lowercased() }
+        func isTyped(_ value: Any, kind: QuestionKind) -> Bool {
+            switch kind {
+            case .number: if let o = value as? [String: Any] { return (o["min"] as? Int) != nil }
+            case .party: if let l = value as? [String] { return l.count > 1 }
+            default: break
+            }
+            // A single party id, yes, no, withheld or text; never a list or number spelt out.
+            guard let text = value as? String else { return false }
+            return text == "withheld" || (kind != .number && !text.hasPrefix("["))
+        }
+        for q in s.questions {
+            let show = try Self.json(s, "end; show \(q.id)")
+            for row in Self.tables(show).flatMap({ ($0["rows"] as? [[String: Any]]) ?? [] }) {
+                let claim = try #require(row["claim"] as? String)
+                #expect(s.claim(claim) != nil, "show \(q.id): '\(claim)' is not a claim id")
+                #expect(isTyped(row["answer"] as Any, kind: q.kind), "show \(q.id): \(row["answer"] ?? "nil")")
+            }
+            let trace = try Self.json(s, "trace \(q.id) all")
+            for row in Self.tables(trace).flatMap({ ($0["rows"] as? [[String: Any]]) ?? [] }) {
+                #expect(verdicts.contains(row["verdict"] as? String ?? ""), "trace \(q.id): \(row["verdict"] ?? "nil")")
+                #expect(row["flags"] is [[String: Any]], "trace \(q.id) has no flags list")
+                for party in belligerents {
+                    let answers = try #require(row[party] as? [Any], "trace \(q.id): \(party) is not a list")
+                    #expect(answers.allSatisfy { isTyped($0, kind: q.kind) }, "trace \(q.id): \(answers)")
+                }
+            }
+        }
+    }
+
+    /// A question watch fires only where an answer, the verdict or a flag changes: every
+    /// stop's `Changed` line shows something said, never the bare arrival at the question's
+    /// event (`(its event not reached yet) → … | open`).
+    @Test(arguments: paths)
+    func aQuestionWatchNeverStopsOnNothing(_ path: String) throws {
+        let s = try Self.scenario(path)
+        for q in s.questions {
+            let interpreter = Interpreter(session: Session(scenario: s))
+            _ = interpreter.execute(line: "watch \(q.id)")
+            var stops = 0
+            while stops <= s.events.count, let last = interpreter.execute(line: "continue").last,
+                  case .success(let doc) = last.result {
+                let text = Renderer.render(doc, RenderOptions(format: .text, width: 400))
+                guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("watch 1 ") }) else { break }
+                stops += 1
+                let new = line.components(separatedBy: " → ").last ?? ""
+                let nothing = new.split(separator: "|").dropLast().allSatisfy { $0.hasSuffix(": — ") } && new.hasSuffix("| open")
+                #expect(!nothing, "watch \(q.id) stopped on nothing: \(line)")
+            }
+        }
+    }
+}
