@@ -49,6 +49,23 @@ import Testing
         }
     }
 
+    /// `where value …` finds a claim by every number it states: each figure and each answer
+    /// to a number question, written in any notation (`19-21`, `at least 400`).
+    @Test(arguments: paths)
+    func everyStatedNumberIsAValue(_ path: String) throws {
+        let s = try Self.scenario(path)
+        for c in s.claims {
+            let numbers = c.figures.flatMap { $0.values.map(\.value) }
+                + c.answers.compactMap { if case .number(let v) = $0.answer { v } else { nil } }
+            for v in numbers {
+                let found = try Self.tables(Self.json(s, "claims all where value = \(v.lowerBound)")).flatMap { t in
+                    ((t["rows"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+                }
+                #expect(found.contains(c.id), "value = \(v.lowerBound) misses \(c.id)")
+            }
+        }
+    }
+
     /// JSON is typed wherever an answer or a verdict is shown: a number as `{min, max}`,
     /// several parties as a list, the verdict apart from its flags; ids are bare ids.
     @Test(arguments: paths)

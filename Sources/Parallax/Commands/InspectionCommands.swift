@@ -161,8 +161,10 @@ enum InspectionCommands {
     static let claims = CommandSpec(
         name: "claims", group: .inspection, usage: "claims [all] [N] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
-        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
-            + "said: made_on, else its known_at date, else the date of the event it is about. "
+        detail: "Listed in the order they become known, as 'step' reveals them. Fields: "
+            + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
+            + "said: made_on, else its known_at date, else the date of the event it is about; its values are every number "
+            + "it states, in figures or in answers to number questions. "
             + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
         example: "claims all where measure = killed",
         parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.claim), .optional)],
