@@ -195,6 +195,27 @@ struct TimeNavigationTests {
         #expect(try a.text("watch killed SUD").hasPrefix("Watchpoint 4:"))
     }
 
+    /// Every command that takes a position (`goto`, `break`) says what is wrong with a word
+    /// written as a date that is not one: a range, a reversed range, an impossible day, a
+    /// bare event number; the caret under it, the cursor unmoved.
+    @Test func aDateThatIsNotAPositionIsSaidSo() throws {
+        let a = Analyst(try NarrativeFixtures.small())
+        for command in ["goto", "break"] {
+            for (word, message) in [("2022-01-02..2022-01-04", "a date range is not a position; give one day, month or year (2022-01-02 is where it starts)"),
+                                    ("2022-01-04..2022-01-02", "ends before it starts"),
+                                    ("2022-02-30", "'2022-02-30' is not a date"),
+                                    ("2022-13", "'2022-13' is not a date"),
+                                    ("3", "event 3 is written #3")] {
+                let e = try #require(a.interpreter.execute(line: "\(command) \(word)").first.flatMap { o -> CommandError? in
+                    if case .failure(let e) = o.result { return e } else { return nil }
+                }, "\(command) \(word) did not fail")
+                #expect(e.message.contains(message), "\(command) \(word): \(e.message)")
+                #expect(e.rendered.contains(String(repeating: "^", count: word.count)), "\(command) \(word): \(e.rendered)")
+                #expect(a.cursor == 0)
+            }
+        }
+    }
+
     @Test func watchAndTraceArguments() throws {
         let a = Analyst(try NarrativeFixtures.small())
         #expect(try a.text("watch q-start NOR MED").contains("q-start NOR MED"))

@@ -87,6 +87,22 @@ enum NavigationCommands {
         if let entity = scenario.entity(token.text) {
             throw CommandError("'\(token.text)' is a \(entity.kindName), not an event", at: token)
         }
+        // A word written as a date that is not one, or a range: say so, not "no event".
+        switch EventDate.parse(token.text) {
+        case .success(let range) where range.end != nil:
+            throw CommandError("a date range is not a position; give one day, month or year (\(range.start) is where it starts)",
+                               at: token)
+        case .failure(.reversed):
+            throw CommandError("a date range is not a position, and '\(token.text)' ends before it starts", at: token)
+        default:
+            if let n = Int(token.text), token.text.count < 4, n >= 1, n <= scenario.events.count {
+                throw CommandError("'\(token.text)' is neither an event id nor a date; event \(n) is written #\(n)", at: token)
+            }
+            if token.text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }), token.text.first?.isNumber == true {
+                throw CommandError("'\(token.text)' is not a date: write 2021, 2021-11 or 2021-11-16 (a real day of the calendar)",
+                                   at: token)
+            }
+        }
         let hint = Suggestions.nearest(to: token.text, in: scenario.events.map(\.id) + Phase.allCases.map(\.rawValue))
             .map { "; did you mean '\($0)'?" } ?? ""
         throw CommandError("no event, date or phase '\(token.text)'\(hint); usage: \(usage)", at: token)
