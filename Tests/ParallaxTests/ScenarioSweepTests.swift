@@ -66,6 +66,34 @@ import Testing
         }
     }
 
+    /// TimelineJS: each era (a run of one phase) starts at its first event and ends no
+    /// earlier than any of its events ends (a range outlasting the run's last event).
+    @Test(arguments: paths)
+    func everyEraHoldsItsEvents(_ path: String) throws {
+        var session = Session(scenario: try Self.scenario(path))
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(TimelineJS.render(&session).utf8)) as? [String: Any])
+        let eras = try #require(doc["eras"] as? [[String: Any]])
+        func day(_ d: Any?) -> Int {
+            guard let d = d as? [String: Any], let text = d["display_date"] as? String, let p = PartialDate(parsing: text) else { return -1 }
+            return p.firstDay
+        }
+        var k = 0
+        for era in eras {
+            let phase = (era["text"] as? [String: Any])?["headline"] as? String
+            var run: [Event] = []
+            while k < session.scenario.events.count, session.scenario.events[k].phase.rawValue == phase {
+                run.append(session.scenario.events[k])
+                k += 1
+            }
+            let first = try #require(run.first, "era \(phase ?? "") holds no event")
+            #expect(day(era["start_date"]) == first.date.firstDay)
+            for e in run {
+                #expect(day(era["end_date"]) >= (e.date.end ?? e.date.start).firstDay, "era \(phase ?? "") ends before \(e.id)")
+            }
+        }
+        #expect(k == session.scenario.events.count)
+    }
+
     /// JSON is typed wherever an answer or a verdict is shown: a number as `{min, max}`,
     /// several parties as a list, the verdict apart from its flags; ids are bare ids.
     @Test(arguments: paths)
