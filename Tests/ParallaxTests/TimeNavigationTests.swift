@@ -307,6 +307,32 @@ struct TimeNavigationTests {
 
 @Suite("Help for the time commands")
 struct TimeHelpTests {
+    /// Every command's example, as `help` shows it, runs on the scenario loaded (a command
+    /// that writes or reads a file only names ids of that scenario).
+    @Test func everyExampleRunsOnTheLoadedScenario() throws {
+        let georgia = try ScenarioLoader.load(path: Fixtures.root + "/Tests/ParallaxTests/Scenarios/georgia-2008-08.yaml")
+        // Those that write, read a file, leave, or need a breakpoint set first (`delete 1`).
+        let sideEffects: Set<String> = ["export", "record", "source", "load", "reload", "quit", "history", "help", "delete"]
+        for sc in [try Fixtures.seed(), try NarrativeFixtures.small(), georgia] {
+            for spec in CommandTable.all {
+                let a = TimeNavigationTests.Analyst(sc)
+                let help = try a.text("help \(spec.name)")
+                let line = try #require(help.split(separator: "\n").first { $0.hasPrefix("example: ") })
+                let example = String(line.dropFirst("example: ".count))
+                if sideEffects.contains(spec.name) {
+                    // Its party words are the scenario's parties.
+                    let words = example.split(separator: " ").map(String.init)
+                    let partyLike = words.filter { $0.count <= 4 && $0 == $0.uppercased() && $0.first?.isLetter == true }
+                    #expect(partyLike.allSatisfy { sc.party($0) != nil }, "\(example) on \(sc.path)")
+                    continue
+                }
+                for outcome in a.interpreter.execute(line: example) {
+                    #expect(!outcome.failed, "\(example) on \(sc.path)")
+                }
+            }
+        }
+    }
+
     /// The examples name ids of the scenario loaded, and each runs there.
     @Test func examplesUseTheLoadedScenariosIdsAndRun() throws {
         for sc in [try Fixtures.seed(), try NarrativeFixtures.small()] {

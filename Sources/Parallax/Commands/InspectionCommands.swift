@@ -9,7 +9,9 @@ enum InspectionCommands {
             + "A claim shows when it was said, from when it is known and what it is about. A question shows its kind, "
             + "every answer with its claimant, status, date and state (current, revised by CLAIM-ID, retracted, withheld), "
             + "then the verdict among the belligerents as of the cursor.",
-        example: "show arm-mod-blames-aze", parameters: [Parameter("ID", .entity, .optional)]
+        example: "show arm-mod-blames-aze",
+        scenarioExample: { sc in (sc.claims.first?.id ?? sc.events.first?.id).map { "show \($0)" } },
+        parameters: [Parameter("ID", .entity, .optional)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let token = cmd.token("ID")
         let sc = ctx.scenario
@@ -107,7 +109,9 @@ enum InspectionCommands {
         name: "actors", group: .inspection, usage: "actors [where FILTER]",
         summary: "Who acts and speaks, and for which party.",
         detail: "Fields: " + FilterSchemas.actor.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "actors where party = ARM", parameters: [Parameter("FILTER", .filter(.actor), .optional)]
+        example: "actors where party = ARM",
+        scenarioExample: { sc in sc.actors.first.map { "actors where party = \($0.party)" } },
+        parameters: [Parameter("FILTER", .filter(.actor), .optional)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let filter = cmd.filter()
         let sc = ctx.scenario
@@ -231,7 +235,8 @@ enum InspectionCommands {
             + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
             + "At most \(TableCap.rows) rows unless 'all' is given; the rest are counted. "
             + "Quote TEXT to search for the word all.",
-        example: "find provocation", parameters: [Parameter("TEXT", .text)],
+        example: "find provocation", scenarioExample: { sc in ScenarioExamples.word(sc).map { "find \($0)" } },
+        parameters: [Parameter("TEXT", .text)],
         // Read from the text itself (`find all TEXT`); declared so that completion offers it.
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
