@@ -156,6 +156,7 @@ enum InspectionCommands {
             }
         }
         return cmd.spec.document([.table(Table(
+            name: ctx.scenario.questions.isEmpty ? "No questions: this scenario asks none." : nil,
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
             rows: ctx.scenario.questions.map { q in
                 Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)], ids: RowIDs(event: q.about, question: q.id))
