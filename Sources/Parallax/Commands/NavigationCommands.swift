@@ -317,15 +317,18 @@ enum NavigationCommands {
         let s = ctx.session
         // Counted from the claims in order of becoming known, not by copying them out.
         let known = s.revealed(after: -1, through: s.cursor).count
-        var fields = [Field("position", s.positionText)]
+        // JSON: numbers as numbers, the event by its id.
+        var fields = [Field("position", s.positionText, typed: .object(["index": .int(s.cursor), "count": .int(s.count)]))]
         if let e = s.currentEvent {
             fields += [Field("date", e.date.description + (e.time.map { " \($0)" } ?? "")), Field("phase", e.phase.rawValue),
-                       Field("event", "\(e.id): \(e.title)"), Field("type", e.type.rawValue),
+                       Field("event", "\(e.id): \(e.title)", typed: .object(["id": .string(e.id), "title": .string(e.title)])),
+                       Field("type", e.type.rawValue),
                        Field("intensity", TextRenderer.number(e.intensity), typed: CellValue.parse(TextRenderer.number(e.intensity), as: .number))]
         } else {
-            fields.append(Field("event", "(before the first event)"))
+            fields.append(Field("event", "(before the first event)", typed: .null))
         }
-        fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known"))
+        fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known",
+                            typed: .object(["known": .int(known), "count": .int(s.scenario.claims.count)])))
         fields.append(Field("breakpoints", String(s.breakpoints.count), typed: .int(s.breakpoints.count)))
         return cmd.spec.document([.fields(fields)])
     }
