@@ -49,6 +49,30 @@ import Testing
         }
     }
 
+    /// `show SOURCE` lists the claims in its own voice and those it relays, and counts
+    /// what cites it in numbers; no view of any entity says "1 claims".
+    @Test(arguments: paths)
+    func everyEntityIsShownWithWhatNamesIt(_ path: String) throws {
+        let s = try Self.scenario(path)
+        for src in s.sources {
+            let doc = try Self.json(s, "end; show \(src.id)")
+            let listed = Set(Self.tables(doc).flatMap { t in
+                ((t["rows"] as? [[String: Any]]) ?? []).compactMap { ($0["ids"] as? [String: Any])?["claim"] as? String }
+            })
+            let expected = Set(s.claims.filter { $0.by == src.id || $0.relayedBy == src.id }.map(\.id))
+            #expect(listed == expected, "show \(src.id)")
+            let fields = ((doc["blocks"] as? [[String: Any]]) ?? []).compactMap { $0["fields"] as? [String: Any] }.first
+            let cited = try #require(fields?["cited_by"] as? [String: Any], "show \(src.id): cited_by")
+            #expect((cited["claims"] as? Int) == s.claims.filter { $0.sources.contains(src.id) }.count)
+        }
+        let ids = s.parties.map(\.id) + s.actors.map(\.id) + s.sources.map(\.id) + s.events.map(\.id)
+            + s.claims.map(\.id) + s.questions.map(\.id)
+        for id in ids {
+            let text = NarrativeFixtures.run(s, "end; show \(id)")
+            #expect(text.firstMatch(of: /\b1 (claims|events|values|groups|questions|answers|figure rows)\b/) == nil, "show \(id): \(text)")
+        }
+    }
+
     /// `where value …` finds a claim by every number it states: each figure and each answer
     /// to a number question, written in any notation (`19-21`, `at least 400`).
     @Test(arguments: paths)

@@ -153,8 +153,12 @@ enum EntityViews {
         if let u = src.url { fields.append(Field("url", u)) }
         let events = sc.events.filter { $0.sources.contains(src.id) }.count
         let claims = sc.claims.indicesInPlace { $0.pointee.sources.contains(src.id) }.count
-        fields.append(Field("cited_by", "\(events) events, \(claims) claims", label: "cited by"))
-        return [.title("source \(src.id)"), .fields(fields)] + mentions(sc.claims.filteredInPlace { $0.pointee.by == src.id }, s, name: "Claims in its own voice")
+        fields.append(Field("cited_by", NarrativeViews.plural(events, "event") + ", " + NarrativeViews.plural(claims, "claim"),
+                            label: "cited by", typed: .object(["events": .int(events), "claims": .int(claims)])))
+        // Its own voice, then what others said through it (a paper relaying a minister).
+        return [.title("source \(src.id)"), .fields(fields)]
+            + mentions(sc.claims.filteredInPlace { $0.pointee.by == src.id }, s, name: "Claims in its own voice")
+            + mentions(sc.claims.filteredInPlace { $0.pointee.relayedBy == src.id }, s, name: "Claims it relays")
     }
 
     static func place(_ p: Place, in s: Session) -> [Block] {
