@@ -73,6 +73,30 @@ import Testing
         }
     }
 
+    /// A party, actor or place typed by its name rather than its id is answered with the id
+    /// to write, wherever a party or an id is asked for (`compare Georgia Russia`).
+    @Test(arguments: paths)
+    func aNameTypedForAnIdIsAnsweredWithTheId(_ path: String) throws {
+        let s = try Self.scenario(path)
+        func error(_ line: String) -> String {
+            let outcome = Interpreter(session: Session(scenario: s)).execute(line: line).last
+            if case .failure(let e)? = outcome?.result { return e.message }
+            return ""
+        }
+        let other = s.parties[0].id
+        for p in s.parties where s.entity(p.name) == nil && InspectionCommands.caseInsensitive(p.name, in: s) == nil {
+            for line in ["compare \(other) \"\(p.name)\"", "narrative \"\(p.name)\"", "watch killed \"\(p.name)\"",
+                         "show \"\(p.name)\""] {
+                #expect(error(line).contains("is the name of \(p.id) (party)"), "\(line): \(error(line))")
+            }
+        }
+        for a in s.actors where s.entity(a.name) == nil && InspectionCommands.caseInsensitive(a.name, in: s) == nil
+            && !s.parties.contains(where: { $0.name == a.name }) {
+            #expect(error("narrative \"\(a.name)\"").contains("is an actor of \(a.party) (\(a.id))"))
+            #expect(error("show \"\(a.name)\"").contains("is the name of \(a.id) (actor of \(a.party))"))
+        }
+    }
+
     /// `where value …` finds a claim by every number it states: each figure and each answer
     /// to a number question, written in any notation (`19-21`, `at least 400`).
     @Test(arguments: paths)

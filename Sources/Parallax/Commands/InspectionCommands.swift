@@ -27,8 +27,7 @@ enum InspectionCommands {
             return cmd.spec.document(EntityViews.event(sc.events[p - 1], in: ctx.session))
         }
         guard let ref = sc.entity(token.text) ?? caseInsensitive(token.text, in: sc) else {
-            let hint = Suggestions.nearest(to: token.text, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
-            throw CommandError("no entity with id '\(token.text)'\(hint)", at: token)
+            throw CommandError(unknownEntity(token.text, in: sc), at: token)
         }
         let s = ctx.session
         let blocks: [Block]
@@ -45,6 +44,26 @@ enum InspectionCommands {
     }
 
     /// `arm` finds `ARM` when nothing matches exactly.
+    /// The message for a word that names no entity: the nearest id, or the id of the party,
+    /// actor or place whose name it is (`show Georgia`: did you mean 'GEO'?).
+    static func unknownEntity(_ w: String, in sc: Scenario) -> String {
+        if let named = named(w, in: sc) { return "no entity with id '\(w)'; \(named)" }
+        let hint = Suggestions.nearest(to: w, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
+        return "no entity with id '\(w)'\(hint)"
+    }
+
+    /// "'Georgia' is the name of GEO (a party)" when a party, an actor or a place is called
+    /// that (ignoring case and accents); nil otherwise.
+    static func named(_ w: String, in sc: Scenario, kinds: Set<String> = ["party", "actor", "place"]) -> String? {
+        let folded = Folding.foldedBytes(w.trimmed)
+        var hits: [(id: String, kind: String)] = []
+        if kinds.contains("party") { hits += sc.parties.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "party") } }
+        if kinds.contains("actor") { hits += sc.actors.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "actor of \($0.party)") } }
+        if kinds.contains("place") { hits += sc.places.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "place") } }
+        guard !hits.isEmpty else { return nil }
+        return "'\(w)' is the name of " + hits.map { "\($0.id) (\($0.kind))" }.joined(separator: " and ") + "; write its id"
+    }
+
     static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
         let lower = id.lowercased()
         let hits = sc.index.filter { $0.key.lowercased() == lower }

@@ -115,6 +115,13 @@ enum NarrativeCommands {
         if let actor = scenario.actor(token.text) {
             throw CommandError("'\(token.text)' is an actor of \(actor.party), not a party; \(list)", at: token)
         }
+        if let named = InspectionCommands.named(token.text, in: scenario, kinds: ["party"]) {
+            throw CommandError("unknown party '\(token.text)': \(named); \(list)", at: token)
+        }
+        let name = Folding.foldedBytes(token.text.trimmed)
+        if let actor = scenario.actors.first(where: { Folding.foldedBytes($0.name) == name }) {
+            throw CommandError("'\(token.text)' is an actor of \(actor.party) (\(actor.id)), not a party; \(list)", at: token)
+        }
         let hint = Suggestions.nearest(to: token.text, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
         throw CommandError("unknown party '\(token.text)'\(hint); \(list)", at: token)
     }
