@@ -48,6 +48,7 @@ struct Check: ParsableCommand {
             Console.err("\(n) error\(n == 1 ? "" : "s")\n")
             throw ExitCode(1)
         }
+        KeptToExit.keep(loaded)
         let warnings = loaded.warnings
         if !warnings.isEmpty {
             let text = LoadFailure(diagnostics: warnings, sourceText: file.flatMap(Check.text)).rendered(carets: true)

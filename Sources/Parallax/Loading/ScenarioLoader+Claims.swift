@@ -16,7 +16,10 @@ extension ScenarioLoader {
     }
 
     /// A list of claims (the `claims:` key's, or part of it), decoded.
-    mutating func claimList(_ node: YAMLNode) -> [RawClaim] { items(node, "claims") { $0.claim($1) } }
+    /// `room`: how many claims will be put before these, given how many these are.
+    mutating func claimList(_ node: YAMLNode, room: (Int) -> Int = { _ in 0 }) -> [RawClaim] {
+        items(node, "claims", room: room) { $0.claim($1) }
+    }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),
@@ -229,9 +232,10 @@ extension ScenarioLoader {
         }
         var resolved: [Claim] = []
         resolved.reserveCapacity(raw.count)
-        for r in raw {
-            resolved.append(r.claim)
-            resolve(&resolved[resolved.count - 1], r, all: raw, in: scenario, partyIds: partyIds)
+        // By index: a `for` loop would copy each raw claim out, retaining its every field.
+        for i in raw.indices {
+            resolved.append(raw[i].claim)
+            resolve(&resolved[i], raw[i], all: raw, in: scenario, partyIds: partyIds)
         }
         return resolved
     }

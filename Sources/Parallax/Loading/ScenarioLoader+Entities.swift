@@ -79,14 +79,16 @@ extension ScenarioLoader {
         top[key].map { items($0, key, decode) } ?? []
     }
 
-    /// The list under `key`, each item decoded (those with errors left out).
-    mutating func items<T>(_ node: YAMLNode, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
+    /// The list under `key`, each item decoded (those with errors left out). `room`: how
+    /// many more items the caller will add, for the array to be made large enough at once.
+    mutating func items<T>(_ node: YAMLNode, _ key: String, room: (Int) -> Int = { _ in 0 },
+                           _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []
         }
         var out: [T] = []
-        out.reserveCapacity(list.count)
+        out.reserveCapacity(list.count + room(list.count))
         declared.reserveCapacity(declared.count + list.count)
         for item in list { if let x = decode(&self, item) { out.append(x) } }
         return out
