@@ -5,6 +5,7 @@ import ParallaxREPL
 /// `parallax check [FILE]`: validate a scenario and print every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a scenario file; print every problem as FILE:LINE:COL: error: … (exit 1 if any).",
         discussion: """
             With no FILE, checks the bundled scenario. Warnings (FILE:LINE:COL: warning: …) point at what is \

@@ -136,7 +136,7 @@ extension ScenarioLoader {
         guard let f = fields(node, .event),
               let id = declare(f, entity: "event") else { return nil }
         var date: EventDate?
-        if let n = f["date"], let s = string(f, "date") {
+        if let n = f["date"], let s = text(of: n, "date") {
             switch EventDate.parse(s) {
             case .success(let d): date = d
             case .failure(.invalid):
@@ -146,13 +146,13 @@ extension ScenarioLoader {
             }
         }
         var time: TimeOfDay?
-        if let n = f["time"], let s = string(f, "time") {
+        if let n = f["time"], let s = text(of: n, "time") {
             time = TimeOfDay(parsing: s)
             if time == nil { error(n, "invalid time '\(s.sanitizedForTerminal)'; write HH:MM (00:00 to 23:59)") }
         }
         let order = f["order"].flatMap { integer($0, "'order'") }
         var intensity: Double?
-        if let n = f["intensity"], let s = string(f, "intensity") {
+        if let n = f["intensity"], let s = text(of: n, "intensity") {
             if let v = Double(s), v.isFinite, v >= -10, v <= 10 { intensity = v } else {
                 error(n, "intensity must be a number from -10 to 10, got '\(s.sanitizedForTerminal)'")
             }
@@ -167,7 +167,7 @@ extension ScenarioLoader {
         let place = string(f, "place")
         if let place, let n = f["place"] { placeRefs.append((n, place)) }
         var disputed = false
-        if let n = f["initiator"], let s = string(f, "initiator") {
+        if let n = f["initiator"], let s = text(of: n, "initiator") {
             if s != "disputed" {
                 error(n, "initiator takes one value, 'disputed' (who acted first is contested); got '\(s.sanitizedForTerminal)'")
             } else if let type, !type.isDirected {
