@@ -250,4 +250,35 @@ struct FastPrimitiveTests {
             #expect(folds == id.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }, "\(id.debugDescription)")
         }
     }
+
+    // MARK: readsAsApproximateNumber
+
+    /// The obvious version, without the quick test in front: every hedge and word, always.
+    static func naiveApproximate(_ text: String) -> Bool {
+        let t = text.trimmed.lowercased()
+        for word in ["dozens", "dozen", "hundreds", "thousands", "scores"] where t.split(separator: " ").contains(Substring(word)) {
+            return true
+        }
+        let hedges = ["about ", "around ", "approximately ", "approx. ", "approx ", "roughly ", "some ", "nearly ",
+                      "almost ", "over ", "more than ", "fewer than ", "less than ", "up to ", "under ", "c. ", "ca. ",
+                      "circa ", "~", "≈"]
+        for h in hedges where t.hasPrefix(h) {
+            if let d = t.dropFirst(h.count).trimmingSpaces.first, d.isNumber { return true }
+        }
+        if let d = t.first, d.isNumber, t.hasSuffix(" or so") || t.hasSuffix("-odd") || t.hasSuffix(" odd") { return true }
+        return false
+    }
+
+    /// With its quick test in front, the warning's test agrees with the obvious version, on
+    /// text built from digits, hedges, the counting words in any case, and non-ASCII numbers.
+    @Test func approximateNumberTestAgreesWithTheObviousVersion() async {
+        let pieces = ["about ", "~", "≈", "Some ", "DOZENS", "dozen", "Hundreds", "thousandS", "scores", "score", " or so", "-odd",
+                      "4", "٣", "½", "x", " ", "\n", "tens", "ozen", "d", "o", "z", "e", "n", "é", "\u{212A}"]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...1_000_000).array(of: 0...6)) { picks in
+            let text = picks.map { pieces[$0 % pieces.count] }.joined()
+            #expect(ScenarioLoader.readsAsApproximateNumber(text) == FastPrimitiveTests.naiveApproximate(text), "\(text.debugDescription)")
+        }
+        // The quick test does reject plain words, which is what it is for.
+        #expect(!ScenarioLoader.mayReadAsNumber("Azerbaijani forces, unprovoked"))
+    }
 }
