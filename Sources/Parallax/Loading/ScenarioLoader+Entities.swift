@@ -63,12 +63,12 @@ extension ScenarioLoader {
     /// anything was wrong.
     mutating func assemble(_ scenario: consuming Scenario, claims: [RawClaim]) -> Scenario? {
         scenario.indexClaims(claims.map(\.claim.id))
-        var resolved = resolve(scenario, claims: claims)
+        var (resolved, about) = resolve(scenario, claims: claims)
         let written = WrittenParts(claims)
         typeAnswers(&resolved, written, &scenario)
         checkRevisions(resolved, claims, index: scenario.index)
         if diagnostics.isEmpty { findUnused(scenario) }
-        scenario.setClaims(resolved)
+        scenario.setClaims(resolved, about: about)
         guard diagnostics.isEmpty else { return nil }
         changedWithoutRevises(scenario, written)
         scenario.foundWarnings = warnings
