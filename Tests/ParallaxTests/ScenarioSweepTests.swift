@@ -97,6 +97,29 @@ import Testing
         }
     }
 
+    /// CSV prints every number as everywhere else (`19..21`, `>=400`, never `19-21`), and an
+    /// answer naming several parties keeps its brackets among a party's answers.
+    @Test(arguments: paths)
+    func csvPrintsAnswersAsEveryViewDoes(_ path: String) throws {
+        let s = try Self.scenario(path)
+        var documents: [Document] = []
+        for line in ["end; compare \(s.parties[0].id) \(s.parties[1].id)"] + s.questions.map({ "end; trace \($0.id) all" }) {
+            let interpreter = Interpreter(session: Session(scenario: s))
+            if case .success(let d)? = interpreter.execute(line: line).last?.result { documents.append(d) }
+        }
+        let csv = documents.map(CSVRenderer.render).joined()
+        // A field (or a piece of one) written N-M that is not a month (`2021-05`).
+        let pieces = csv.split { ",;\r\n\"() ".contains($0) }.map(String.init)
+        let dashed = pieces.filter { $0.wholeMatch(of: /[0-9]+-[0-9]+/) != nil && PartialDate(parsing: $0) == nil }
+        #expect(dashed.isEmpty, "\(dashed)")
+        for c in s.claims {
+            for (q, a) in c.answers {
+                guard case .party(let ids) = a, ids.count > 1, s.question(q) != nil else { continue }
+                #expect(csv.contains("[" + ids.joined(separator: ", ") + "] (\(c.id))"), "\(c.id): \(q)")
+            }
+        }
+    }
+
     /// `where value …` finds a claim by every number it states: each figure and each answer
     /// to a number question, written in any notation (`19-21`, `at least 400`).
     @Test(arguments: paths)
