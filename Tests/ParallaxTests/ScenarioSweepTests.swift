@@ -120,6 +120,37 @@ import Testing
         }
     }
 
+    /// An event with a range date is on every day it lasted: `where date = D` finds it for
+    /// its first, a middle and its last day, `!=` leaves it out, and the compiled filter and
+    /// the one read value by value agree.
+    @Test(arguments: paths)
+    func aRangeEventIsOnEveryDayItLasted(_ path: String) throws {
+        let s = try Self.scenario(path)
+        var ranges = 0
+        for (k, e) in s.events.enumerated() {
+            guard let end = e.date.end else { continue }
+            ranges += 1
+            // Every day from the first of the range to its last, as a day.
+            var days: [PartialDate] = []
+            var y = e.date.start.year, m = e.date.start.month ?? 1, d = e.date.start.day ?? 1
+            while let day = PartialDate(parsing: String(format: "%04d-%02d-%02d", y, m, d)), day.firstDay <= end.lastDay {
+                days.append(day)
+                d += 1
+                if d > PartialDate.daysIn(month: m, year: y) { d = 1; m += 1 }
+                if m > 12 { m = 1; y += 1 }
+            }
+            for day in [days.first, days[days.count / 2], days.last].compactMap({ $0 }) {
+                for (op, expected) in [("=", true), ("!=", false), ("in", true)] {
+                    let text = op == "in" ? "date in (\(day), 1900)" : "date \(op) \(day)"
+                    let filter = try #require(try CommandParser.parse(Lexer.segments("events where " + text)[0]).get().filter())
+                    #expect(filter.matches(e, in: s) == expected, "\(e.id): \(text)")
+                    #expect(filter.compiled(for: s, schema: FilterSchemas.event)(k) == expected, "\(e.id): \(text) (compiled)")
+                }
+            }
+        }
+        #expect(ranges > 0 || !path.contains("georgia"))
+    }
+
     /// `where value …` finds a claim by every number it states: each figure and each answer
     /// to a number question, written in any notation (`19-21`, `at least 400`).
     @Test(arguments: paths)

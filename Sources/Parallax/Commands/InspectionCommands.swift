@@ -74,6 +74,8 @@ enum InspectionCommands {
         name: "events", group: .inspection, usage: "events [all] [N] [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
         detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
+            + "A date holds the days within it (date = 2021-11: any day of that month); an event with a range date "
+            + "holds every day it lasted (a war of 8-12 August is in date = 2008-08-10). "
             + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
         example: "events where phase = mediation",
         parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.event), .optional)],
