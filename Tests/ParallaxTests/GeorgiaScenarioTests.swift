@@ -161,5 +161,9 @@ import Testing
         #expect(sos.contains("position:     11/32"))   // Kokoity's 1,400, not the shelling (#9)
         let roki = NarrativeFixtures.run(s, "watch roki-first GEO RUS; continue; where", width: 200)
         #expect(roki.contains("position:     30/32"))  // the intercepts and the denial, not #7
+        // All sides' dead belong to no party: the question tied to them is named instead.
+        let all = Interpreter(session: Session(scenario: s)).execute(line: "watch killed all").last
+        guard case .failure(let e)? = all?.result else { Issue.record("watch killed all did not fail"); return }
+        #expect(e.message == "all sides' killed belong to no party; 'watch war-dead' follows the question tied to them")
     }
 }

@@ -39,6 +39,15 @@ enum WatchCommands {
                 throw CommandError("watch needs a party whose losses to watch", column: cmd.tailColumn)
             }
             if given.count > 1 { throw CommandError("unexpected '\(given[1].token.text)'; usage: \(usage)", at: given[1].token) }
+            // All sides' figures (a war's toll) belong to no party: a question tied to them
+            // is how they are followed.
+            if p.token.text.lowercased() == "all" && sc.party(p.token.text) == nil {
+                let tied = sc.tiedQuestion[Question.Tie(losses: nil, measure: m)]
+                throw CommandError("all sides' \(m.rawValue) belong to no party; "
+                                   + (tied.map { "'watch \($0)' follows the question tied to them" }
+                                      ?? "a number question with 'measure: \(m.rawValue)' and 'party: all' is how to follow them"),
+                                   at: p.token)
+            }
             let party = try NarrativeCommands.party(p.token, in: sc)
             target = .figures(m, party: party)
         } else {
