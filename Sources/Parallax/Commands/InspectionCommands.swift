@@ -43,7 +43,6 @@ enum InspectionCommands {
         return cmd.spec.document(blocks)
     }
 
-    /// `arm` finds `ARM` when nothing matches exactly.
     /// The message for a word that names no entity: the nearest id, or the id of the party,
     /// actor or place whose name it is (`show Georgia`: did you mean 'GEO'?).
     static func unknownEntity(_ w: String, in sc: Scenario) -> String {
@@ -52,7 +51,7 @@ enum InspectionCommands {
         return "no entity with id '\(w)'\(hint)"
     }
 
-    /// "'Georgia' is the name of GEO (a party)" when a party, an actor or a place is called
+    /// "'Georgia' is the name of GEO (party); write its id" when a party, an actor or a place is called
     /// that (ignoring case and accents); nil otherwise.
     static func named(_ w: String, in sc: Scenario, kinds: Set<String> = ["party", "actor", "place"]) -> String? {
         let folded = Folding.foldedBytes(w.trimmed)
@@ -64,6 +63,7 @@ enum InspectionCommands {
         return "'\(w)' is the name of " + hits.map { "\($0.id) (\($0.kind))" }.joined(separator: " and ") + "; write its id"
     }
 
+    /// `arm` finds `ARM` when nothing matches exactly.
     static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
         let lower = id.lowercased()
         let hits = sc.index.filter { $0.key.lowercased() == lower }
