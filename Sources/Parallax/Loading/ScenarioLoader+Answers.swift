@@ -25,8 +25,9 @@ extension ScenarioLoader {
     }
 
     func read(_ node: YAMLNode, partyIds: Set<String>, in scenario: Scenario) -> Reading {
-        // An id dropped for errors of its own (a party, surely) reads as a party: no second message.
-        func isParty(_ s: String) -> Bool { partyIds.contains(s) || (scenario.entity(s) == nil && isDeclared(s)) }
+        // An id declared twice, or dropped for errors of its own (a party, surely), reads as a
+        // party: no second message.
+        func isParty(_ s: String) -> Bool { partyIds.contains(s) || reportedWhereDeclared(s, in: scenario) }
         if case .sequence(let items) = node.kind {
             let ids = items.compactMap(\.scalar)
             if let bad = ids.first(where: { !isParty($0) }) { return .list(ids, bad: bad) }
@@ -75,9 +76,11 @@ extension ScenarioLoader {
         for i in claims.indices where !written.answers[i].isEmpty {
             for (at, (key, q, value)) in written.answers[i].enumerated() {
                 guard case .question(let qi)? = scenario.entity(q) else {
-                    if let other = kind(of: q, in: scenario) {
-                        error(key, "'\(q)' is a \(other.rawValue), not a question; 'answers' maps question ids to answers")
-                    } else if !isDeclared(q) {
+                    if reportedWhereDeclared(q, in: scenario) {
+                        // Declared twice, or dropped for errors of its own: reported there.
+                    } else if let other = kind(of: q, in: scenario) {
+                        error(key, "'\(q)' is \(other.named), not a question; 'answers' maps question ids to answers")
+                    } else {
                         error(key, "unknown question '\(q.sanitizedForTerminal)' in answers\(Suggestions.hint(for: q, in: questions.map(\.id)))")
                     }
                     continue

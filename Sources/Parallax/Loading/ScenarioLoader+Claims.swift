@@ -207,14 +207,13 @@ extension ScenarioLoader {
             uses.mark(entity)
             return
         }
-        let wanted = ref.allowed.map(\.rawValue).joined(separator: " or ")
+        if reportedWhereDeclared(ref.id, in: scenario) { return }
         if let found {
-            error(ref.node, "'\(ref.id)' is a \(found.rawValue), not a \(wanted)")
-        } else if !isDeclared(ref.id) {
+            error(ref.node, "'\(ref.id)' is \(found.named), not \(Kind.named(ref.allowed))")
+        } else {
             let hint = Suggestions.hint(for: ref.id, in: candidates(ref.allowed, in: scenario, claims: claims))
             error(ref.node, "unknown \(ref.role) '\(ref.id.sanitizedForTerminal)'\(hint)")
         }
-        // Declared but dropped (it had errors of its own): already reported there.
     }
 
     /// Resolves every reference, with the claims' ids already in the scenario's index.
@@ -228,6 +227,7 @@ extension ScenarioLoader {
             let named = scenario.entity(place)
             if let named { uses.mark(named) }
             if case .place? = named { continue }
+            if named != nil && clashes[place] != nil { continue }   // a place declared twice: reported there
             if !place.contains(" "), let near = Suggestions.nearest(to: place, in: scenario.places.map(\.id)) {
                 error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
             }
@@ -252,24 +252,28 @@ extension ScenarioLoader {
         case .source(let i)?: c.speaker = .source(c.by); c.party = nil; uses.sources[i] = true
         default:
             let other = kind(of: c.by, in: scenario)
-            if other == nil && isDeclared(c.by) {
-                // Declared, but dropped for errors of its own: reported there.
+            if reportedWhereDeclared(c.by, in: scenario) {
+                // Declared twice, or dropped for errors of its own: reported there.
             } else if let other {
-                error(r.byNode, "'\(c.by)' is a \(other.rawValue); 'by' names an actor, a party or a source")
+                error(r.byNode, "'\(c.by)' is \(other.named); 'by' names an actor, a party or a source")
             } else {
                 let hint = Suggestions.hint(for: c.by, in: candidates([.actor, .party, .source], in: scenario, claims: all))
                 error(r.byNode, "unknown speaker '\(c.by.sanitizedForTerminal)' in 'by'\(hint)")
             }
         }
-        for (node, p) in r.figureParties where !partyIds.contains(p) && !isDeclared(p) {
-            error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
+        for (node, p) in r.figureParties where !partyIds.contains(p) && !reportedWhereDeclared(p, in: scenario) {
+            if let other = kind(of: p, in: scenario) {
+                error(node, "'\(p)' is \(other.named), not a party; a figure's 'party' names the side whose losses it counts")
+            } else {
+                error(node, "unknown party '\(p.sanitizedForTerminal)' in figure\(Suggestions.hint(for: p, in: partyIds))")
+            }
         }
         // Answers are typed once every claim is resolved (`typeAnswers`): a question's kind
         // may be inferred from all of them.
         guard let aboutPosition = scenario.positionOfEvent[c.about] else {
             if !isDeclared(c.about) {
                 error(r.aboutNode, "unknown event '\(c.about.sanitizedForTerminal)' in 'about'\(Suggestions.hint(for: c.about, in: scenario.events.map(\.id)))")
-            } else if kind(of: c.about, in: scenario) != nil {
+            } else if !reportedWhereDeclared(c.about, in: scenario) {
                 error(r.aboutNode, "'\(c.about)' is not an event; 'about' names the event a claim concerns")
             }
             // `known_at` is checked on its own too: one wrong key does not hide another.
@@ -298,7 +302,10 @@ extension ScenarioLoader {
 
     /// An entity that failed still declared its id: naming it reports nothing more.
     mutating func unknownKnownAt(_ id: String, _ node: YAMLNode, in scenario: Scenario) {
-        if kind(of: id, in: scenario) == nil && isDeclared(id) { return }
+        if reportedWhereDeclared(id, in: scenario) { return }
+        if let other = kind(of: id, in: scenario) {
+            return error(node, "'\(id)' is \(other.named), not an event; 'known_at' names an event or a date")
+        }
         error(node, "unknown event '\(id.sanitizedForTerminal)' in 'known_at'; give an event id or a date\(Suggestions.hint(for: id, in: scenario.events.map(\.id)))")
     }
 
@@ -338,6 +345,9 @@ extension ScenarioLoader {
             if case .claim(let i)? = index[id] { return i }
             return nil
         }
+        // A speaker declared twice, or dropped for errors of its own, has no sure party: what
+        // looks like another party's claim is that one mistake, reported where it was made.
+        func unsure(_ c: Claim) -> Bool { index[c.by] == nil || clashes[c.by] != nil || c.party.map { clashes[$0] != nil } == true }
         // The claim each one revises, looked up once for the checks and the cycles.
         var revised = [Int](repeating: -1, count: claims.count)
         for i in claims.indices {
@@ -349,13 +359,15 @@ extension ScenarioLoader {
             guard let j = claimIndex(target) else {
                 if !isDeclared(target) {
                     error(node, "unknown claim '\(target.sanitizedForTerminal)' in 'revises'\(Suggestions.hint(for: target, in: claims.map(\.id)))")
-                } else {
+                } else if clashes[target] == nil && index[target] != nil {
                     error(node, "'\(target)' is not a claim; 'revises' names an earlier claim of the same party")
                 }
+                // Else declared twice, or dropped for errors of its own: reported there.
                 continue
             }
             revised[i] = j
-            if claims[j].party != claims[i].party || (claims[i].party == nil && claims[j].by != claims[i].by) {
+            if claims[j].party != claims[i].party || (claims[i].party == nil && claims[j].by != claims[i].by),
+               !unsure(claims[i]), !unsure(claims[j]) {
                 error(node, "claim '\(claims[i].id)' (by \(claims[i].by)) revises '\(target)' (by \(claims[j].by)), which belongs to another party; a revision updates the same party's claim")
             }
         }

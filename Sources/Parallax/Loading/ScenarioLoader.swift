@@ -129,6 +129,15 @@ public struct ScenarioLoader {
     enum Kind: String {
         case party, actor, source, event, question, claim, place
 
+        /// The kind with its article, for messages: "an actor", "a party".
+        var named: String { (self == .actor || self == .event ? "an " : "a ") + rawValue }
+
+        /// Kinds as a message lists them: "an actor, a party or a source".
+        static func named(_ kinds: [Kind]) -> String {
+            let names = kinds.map(\.named)
+            return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        }
+
         init(_ entity: EntityRef) {
             self = switch entity {
             case .party: .party
@@ -304,6 +313,15 @@ public struct ScenarioLoader {
 
     func isDeclared(_ id: String) -> Bool {
         declared[id] != nil || declaredLater[id] != nil
+    }
+
+    /// Whether a reference to `id` that does not resolve as asked is a mistake already
+    /// reported where `id` is declared: declared more than once, in any kinds (only one of
+    /// them is kept, so the others' references would all fail: the duplicate is the one
+    /// message), or by an entity dropped for errors of its own. One mistake is reported
+    /// once, not again at every reference (event-model spec). Asked only on the error path.
+    func reportedWhereDeclared(_ id: String, in scenario: Scenario) -> Bool {
+        clashes[id] != nil || (scenario.entity(id) == nil && isDeclared(id))
     }
 
     /// An id being declared: a plain word, unique across the whole file.
