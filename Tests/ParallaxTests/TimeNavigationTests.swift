@@ -36,8 +36,10 @@ struct TimeNavigationTests {
 
     /// The `Changed` lines of a document.
     static func changed(_ d: Document) -> [String] {
-        guard let i = d.blocks.firstIndex(where: { if case .title(let t) = $0 { return t.hasPrefix("Changed") }; return false }) else { return [] }
-        return d.blocks[(i + 1)...].compactMap { if case .text(let t) = $0 { return t }; return nil }
+        d.blocks.flatMap { block -> [String] in
+            guard case .table(let t) = block, t.id == "changed" else { return [] }
+            return t.rows.map { $0.cells[0] }
+        }
     }
 
     /// Known at `new` and not at `old`, by the session's own definition of known.

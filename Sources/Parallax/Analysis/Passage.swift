@@ -13,6 +13,11 @@ public struct Passage: Sendable {
         public let claim: Int
         public let revised: Int
         let ids: (String, String)
+        /// What is revised, as data: the question answered, or the (losses, measure) pair a
+        /// figure or a tied question counts (`losses` nil for all sides).
+        public let question: String?
+        public let losses: String?
+        public let measure: Measure?
 
         public var description: String { "\(what): \(old) → \(new) (\(ids.0) revises \(ids.1))" }
     }
@@ -68,8 +73,15 @@ public struct Passage: Sendable {
                         what = tie.map { ($0.losses ?? "all sides") + " " + $0.measure.rawValue } ?? (claims[i].party ?? claims[i].by) + " " + q
                     case .figure(let party, let m): what = (party ?? "all sides") + " " + m.rawValue
                     }
+                    let pair: (losses: String?, measure: Measure)? = switch part {
+                    case .answer: tie.map { ($0.losses, $0.measure) }
+                    case .figure(let party, let m): (party, m)
+                    }
+                    var question: String? = nil
+                    if case .answer(let q) = part { question = q }
                     revisions.append(Revision(what: what, old: old, new: new, claim: i, revised: j,
-                                              ids: (claims[i].id, claims[j].id)))
+                                              ids: (claims[i].id, claims[j].id), question: question,
+                                              losses: pair?.losses, measure: pair?.measure))
                 }
             }
         }

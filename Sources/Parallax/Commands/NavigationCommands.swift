@@ -28,7 +28,7 @@ enum NavigationCommands {
             doc.blocks += Views.stepBlocks(at: ctx.session.cursor, in: ctx.session)
             done += 1
         }
-        doc.blocks += MovementViews.changed(Passage(from: old, to: ctx.session.cursor, in: ctx.session), summarised: false)
+        doc.blocks += MovementViews.changed(Passage(from: old, to: ctx.session.cursor, in: ctx.session), in: ctx.session.scenario, summarised: false)
         if done < n && ctx.session.cursor < ctx.session.count {
             doc.add(.notice("interrupted at \(done)/\(n), the cursor at \(ctx.session.positionText)"))
         } else if ctx.session.cursor >= ctx.session.count {

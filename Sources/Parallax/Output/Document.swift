@@ -135,6 +135,10 @@ public struct Table: Sendable {
     public var picture: Picture?
     /// Rows left out of a capped table (a report of a large scenario), said under it.
     public var leftOut = 0
+    /// Shown to a reader (text, Markdown, HTML) as a list under its name, one line per row
+    /// (the row's first cell, as the spec prints it): the `Changed` list. JSON and CSV
+    /// still give its rows typed, as for any table.
+    public var asList = false
 
     public init(name: String? = nil, id: String? = nil, columns: [Column], rows: [Row] = [], showsMarker: Bool = false,
                 picture: Picture? = nil) {

@@ -41,6 +41,12 @@ final class HTMLRenderer {
                 m.element("figure", [.class("picture")]) { m in
                     EscalationPicture(chart: chart).draw(into: &m)
                 }
+            case .table(let table) where table.asList:
+                tableNumber += 1
+                if let name = table.name { m.element("h3", text: name) }
+                m.element("ul", [.init("data-table", JSONRenderer.tableID(table, command: document.command, tableNumber: tableNumber))]) { m in
+                    for row in table.rows { m.element("li") { self.linked(row.cells.first ?? "", into: &$0) } }
+                }
             case .table(let table):
                 tableNumber += 1
                 let name = JSONRenderer.tableID(table, command: document.command, tableNumber: tableNumber)

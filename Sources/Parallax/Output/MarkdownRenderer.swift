@@ -8,6 +8,9 @@ enum MarkdownRenderer {
             case .notice(let t): return "> " + inline(t)
             case .fields(let fields):
                 return fields.map { "- **\(inline($0.label))**: \(inline($0.value))" }.joined(separator: "\n")
+            case .table(let table) where table.asList:
+                return (["## " + inline(table.name ?? "")] + table.rows.map { "- " + inline($0.cells.first ?? "") })
+                    .joined(separator: "\n")
             case .table(let table):
                 var lines: [String] = []
                 if let name = table.name { lines.append("### " + inline(name)); lines.append("") }

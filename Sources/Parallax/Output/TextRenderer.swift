@@ -25,6 +25,12 @@ struct TextRenderer {
                 }
             case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
             case .fields(let fields): render(fields, into: &out)
+            case .table(let table) where table.asList:
+                out.append(contentsOf: style(safe(table.name ?? ""), bold: true).utf8)
+                for row in table.rows {
+                    out.append(10)
+                    append(wrapping: safe(row.cells.first ?? ""), width: options.width, into: &out)
+                }
             case .table(let table): laidOut(into: &out) { render(table, into: $0) }
             case .chart(let chart): laidOut(into: &out) { render(chart, into: $0) }
             case .notice(let t): out.append(contentsOf: style(safe(t), dim: true).utf8)
