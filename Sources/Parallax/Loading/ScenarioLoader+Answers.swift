@@ -148,7 +148,13 @@ extension ScenarioLoader {
             return wrong(written)
         case .text:
             if case .parties(let ids) = r, node.scalar == nil { return .text("[" + ids.joined(separator: ", ") + "]") }
-            let text = node.scalar ?? ""
+            // Text answers are compared ignoring surrounding spaces (event-model spec), so
+            // they are kept without them: every view shows `Border Clash`, never `  Border Clash  `.
+            let text = ScenarioLoader.trimmed(node.scalar ?? "")
+            if text.isEmpty {
+                error(node, "the answer to '\(q.id)' is empty; give short text, or withheld when the side declined to say")
+                return nil
+            }
             if ScenarioLoader.readsAsApproximateNumber(text) {
                 warning(node, "the text answer '\(text.sanitizedForTerminal)' to '\(q.id)' reads as an approximate number; "
                         + "a number is compared as an interval: write 20, a range such as 15..25, or '>=20'")
@@ -192,6 +198,12 @@ extension ScenarioLoader {
                 }
             }
         }
+    }
+
+    /// Text without the whitespace (spaces, tabs, line breaks) around it.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.first, let last = s.last, first.isWhitespace || last.isWhitespace else { return s }
+        return String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// `about 20`, `~20`, `some 40`, `dozens`: text that an analyst meant as a number.

@@ -33,7 +33,7 @@ extension TextRenderer {
     /// One line of bytes from `start` up to the first newline or `end`: where it ends, its
     /// width, whether it is simple (see `isSimpleLine`), and its longest space-separated
     /// word in bytes (-1 when it is not ASCII: then `widestWord` measures); a nil measure
-    /// when it holds a control character that must be neutralised first.
+    /// when it holds a control character or a tab that must be neutralised first (`shown`).
     static func scanLine(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
         -> (end: Int, measure: (width: Int, simple: Bool, word: Int)?) {
         var w = 0
@@ -73,7 +73,7 @@ extension TextRenderer {
             if b == 10 { break }
             i += 1
             if b < 0x80 {
-                if ControlCharacter.isControl(byte: b, after: 0) { clean = false }
+                if b == 9 || ControlCharacter.isControl(byte: b, after: 0) { clean = false }
                 if b == 32 {
                     if previous == 32 { simple = false }
                     longest = max(longest, i - 1 - wordStart)
@@ -163,9 +163,9 @@ extension TextRenderer {
         return w
     }
 
-    /// `isPlain` on bytes.
+    /// `isPlain` on bytes: no control character, and no tab (see `shown`).
     static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        ControlCharacter.firstControl(in: p) == nil
+        ControlCharacter.firstControl(in: p) == nil && !p.contains(9)
     }
 
     /// `scanLine` of bytes `start..<end` that hold no newline.

@@ -62,7 +62,15 @@ struct TextRenderer {
         }
     }
 
-    func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : s.sanitizedForTerminal }
+    func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : TextRenderer.shown(s) }
+
+    /// Text as the terminal gets it: control characters escaped (`\u{1B}`), and a tab as one
+    /// space: a terminal widens a tab to its next stop, past the column measured for it.
+    static func shown(_ s: String) -> String {
+        let escaped = s.sanitizedForTerminal
+        guard escaped.utf8.contains(9) else { return escaped }
+        return String(decoding: escaped.utf8.map { $0 == 9 ? 32 : $0 }, as: UTF8.self)
+    }
 
     /// No control character (C0 but tab, DEL, C1) to neutralise: a byte scan.
     static func isPlain<S: StringProtocol>(_ s: S) -> Bool {
@@ -131,7 +139,7 @@ struct TextRenderer {
             let cells = Int((abs(bar.value) / max(chart.scale, 0.001) * Double(half)).rounded())
             if bar.marked { out.append(marked) } else { out.append(spaces: 2) }
             let plain = TextRenderer.isPlain(bar.label)
-            var label = plain ? bar.label : bar.label.sanitizedForTerminal
+            var label = plain ? bar.label : TextRenderer.shown(bar.label)
             var width = plain ? rawWidth : TextRenderer.width(label)
             if width > labelWidth {
                 // An ASCII label (one byte a column) is cut on bytes, anything else on characters.

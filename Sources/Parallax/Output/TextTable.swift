@@ -147,7 +147,7 @@ struct TableLayout {
             start = end
         }
         firstLine.append(lines.count)
-        for k in unsafe { lines[k] = add(line: string(lines[k]).sanitizedForTerminal) }
+        for k in unsafe { lines[k] = add(line: TextRenderer.shown(string(lines[k]))) }
         for cell in 0..<cellCount {
             let i = cell % n
             for k in firstLine[cell]..<firstLine[cell + 1] { widths[i] = max(widths[i], lines[k].width) }
