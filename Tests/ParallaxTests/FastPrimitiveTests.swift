@@ -35,14 +35,14 @@ struct FastPrimitiveTests {
     // MARK: scanLine
 
     /// The obvious `scanLine`: the line is the bytes up to the first line feed; it has no
-    /// measure when a scalar is a control character; its width counts characters (wide ones
+    /// measure when a scalar is a control character or a tab (a terminal widens it); its width counts characters (wide ones
     /// twice); it is simple when its words are separated by single spaces; its longest word
     /// is counted in bytes when it is ASCII.
     static func naiveScanLine(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (end: Int, measure: (width: Int, simple: Bool, word: Int)?) {
         let lineEnd = bytes[start..<end].firstIndex(of: 10) ?? end
         let line = Array(bytes[start..<lineEnd])
         let text = String(decoding: line, as: UTF8.self)
-        let control = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F..<0xA0).contains($0.value) }
+        let control = text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
         if control { return (lineEnd, nil) }
         let word = line.allSatisfy { $0 < 0x80 }
             ? line.split(separator: 32, omittingEmptySubsequences: false).map(\.count).max() ?? 0 : -1
