@@ -23,6 +23,30 @@ struct EscalationPicture {
     }
 
     static let plot = (left: 44.0, right: 16.0, top: 34.0, bottom: 58.0)
+
+    /// About how wide 11-unit sans-serif text is. SVG cannot measure text when it is
+    /// written, so room is kept for wide glyphs: 6.5 units a column (7.5 when bold).
+    static func labelWidth(_ text: String, bold: Bool = false) -> Double {
+        Double(TextRenderer.width(text)) * (bold ? 7.5 : 6.5)
+    }
+
+    /// Where a label centred on `x` goes: there, or anchored at its end (its start) when
+    /// centred it would cross the picture's right (left) edge and be cut off. An inline
+    /// style, since the stylesheet centres these labels.
+    /// The extent a label `placed` at `x` covers.
+    func span(_ text: String, at x: Double, bold: Bool = false) -> ClosedRange<Double> {
+        let w = Self.labelWidth(text, bold: bold)
+        if x + w / 2 > width - 2 { return width - 2 - w...width - 2 }
+        if x - w / 2 < 2 { return 2...2 + w }
+        return x - w / 2...x + w / 2
+    }
+
+    func placed(_ text: String, at x: Double, bold: Bool = false) -> [Markup.Attribute] {
+        let half = Self.labelWidth(text, bold: bold) / 2
+        if x + half > width - 2 { return [.init("x", width - 2), .init("style", "text-anchor:end")] }
+        if x - half < 2 { return [.init("x", 2), .init("style", "text-anchor:start")] }
+        return [.init("x", x)]
+    }
     static let minStep = 12.0
     static let breakWidth = 70.0
 
@@ -136,14 +160,18 @@ struct EscalationPicture {
             let top = Self.plot.top, bottom = height - Self.plot.bottom
             // Phases shaded: one band per run of columns in the same phase.
             var start = 0
+            var unnamed = false
             for i in columns.indices where i == columns.count - 1 || columns[i + 1].phase != columns[i].phase {
                 let x0 = (start == 0 ? Self.plot.left : (columns[start - 1].x + columns[start].x) / 2)
                 let x1 = (i == columns.count - 1 ? width - Self.plot.right : (columns[i].x + columns[i + 1].x) / 2)
                 m.empty("rect", [.init("x", x0), .init("y", top), .init("width", max(0, x1 - x0)), .init("height", bottom - top),
                                  .init("fill", Self.phaseColours[columns[i].phase] ?? "#f2f2f2"), .class("phase")])
-                if x1 - x0 >= 30 {
-                    m.element("text", [.init("x", (x0 + x1) / 2), .init("y", top - 6), .class("phase-name")],
+                // A name wider than its band would run into the next one's: left to the table.
+                if Self.labelWidth(columns[i].phase, bold: true) <= x1 - x0 + 8 {
+                    m.element("text", [.init("y", top - 6), .class("phase-name")] + self.placed(columns[i].phase, at: (x0 + x1) / 2, bold: true),
                               text: columns[i].phase)
+                } else {
+                    unnamed = true
                 }
                 start = i + 1
             }
@@ -193,25 +221,43 @@ struct EscalationPicture {
                               + "line the range, tick the mean")
             }
             // Date ticks: first the first column and each column after a break, then each
-            // new month, where a label has room (80 units from every other).
+            // new month, where a label has room (80 units from every other, and never over
+            // another once moved in from the picture's edge).
             var placed: [Double] = []
+            var spans: [ClosedRange<Double>] = []
             let starts = columns.indices.filter { $0 == 0 || breaks.contains($0 - 1) }
             let months = columns.indices.filter { $0 > 0 && !breaks.contains($0 - 1)
                 && PartialDateText.month(columns[$0].firstDay) != PartialDateText.month(columns[$0 - 1].firstDay) }
             for i in starts + months {
                 let c = columns[i]
                 guard placed.allSatisfy({ abs($0 - c.x) >= 80 }) else { continue }
-                placed.append(c.x)
                 // A range's first date (`2020-09` of `2020-09..2020-11`), as written.
                 let written = c.count == 1 ? c.bar.date.map { String($0.prefix { $0 != "." }) } : nil
+                let label = written ?? PartialDateText.day(c.firstDay)
+                let span = self.span(label, at: c.x)
+                guard !spans.contains(where: { $0.overlaps(span.lowerBound - 6...span.upperBound + 6) }) else { continue }
+                placed.append(c.x)
+                spans.append(span)
                 m.empty("line", [.init("x1", c.x), .init("x2", c.x), .init("y1", bottom), .init("y2", bottom + 4), .class("grid")])
-                m.element("text", [.init("x", c.x), .init("y", bottom + 16), .class("tick date")],
-                          text: written ?? PartialDateText.day(c.firstDay))
+                m.element("text", [.init("y", bottom + 16), .class("tick date")] + self.placed(label, at: c.x), text: label)
             }
-            // The cursor.
+            // A band too narrow for its name leaves it to a key of every phase's colour.
+            if unnamed {
+                var x = Self.plot.left, phases: [String] = []
+                for c in columns where !phases.contains(c.phase) { phases.append(c.phase) }
+                for phase in phases {
+                    m.empty("rect", [.init("x", x), .init("y", height - 15), .init("width", 10), .init("height", 10),
+                                     .init("fill", Self.phaseColours[phase] ?? "#f2f2f2"), .class("phase-key")])
+                    m.element("text", [.init("x", x + 14), .init("y", height - 6), .class("phase-key-name")], text: phase)
+                    x += 14 + Self.labelWidth(phase) + 14
+                }
+            }
+            // The cursor: its line stops above a date label it would cross.
             if let c = columns.first(where: \.marked) {
-                m.empty("line", [.init("x1", c.x), .init("x2", c.x), .init("y1", top - 2), .init("y2", bottom + 22), .class("cursor")])
-                m.element("text", [.init("x", c.x), .init("y", bottom + 34), .class("cursor-label")], text: "▲ cursor")
+                let crosses = spans.contains { $0.contains(c.x) }
+                m.empty("line", [.init("x1", c.x), .init("x2", c.x), .init("y1", top - 2), .init("y2", bottom + (crosses ? 4 : 22)),
+                                 .class("cursor")])
+                m.element("text", [.init("y", bottom + 34), .class("cursor-label")] + self.placed("▲ cursor", at: c.x), text: "▲ cursor")
             } else if !chart.bars.isEmpty {
                 m.element("text", [.init("x", Self.plot.left), .init("y", bottom + 34), .class("cursor-label start")],
                           text: chart.bars.contains(where: \.marked) ? "" : "cursor: before the first event")
@@ -228,6 +274,7 @@ struct EscalationPicture {
         .tick,.phase-name,.break-label,.count,.cursor-label,.axis-name{font:11px sans-serif;fill:#333}
         .tick.value{text-anchor:end}.tick.date,.phase-name,.break-label,.count,.cursor-label{text-anchor:middle}
         .cursor-label.start{text-anchor:start}.axis-name{text-anchor:middle}
+        .phase-key-name{font:11px sans-serif;fill:#333}.phase-key{stroke:#999;stroke-width:.5}
         .bar.hostile{fill:#c0392b}.bar.cooperative{fill:#2e86c1}.break{fill:#fff;stroke:#999;stroke-dasharray:3 3}
         .cursor{stroke:#000;stroke-width:2;stroke-dasharray:4 2}.phase-name{font-weight:bold}
         .column .range{stroke:#222;stroke-width:1}.column .mean{stroke:#222;stroke-width:2}.binned{font:10px sans-serif;fill:#555;text-anchor:end}

@@ -84,7 +84,7 @@ struct FiguresPicture {
                 let y = Self.top + Double(i) * Self.rowHeight + Self.rowHeight / 2
                 let body: (inout Markup) -> Void = { m in
                     m.element("title", text: "\(mark.text) — \(mark.claimant), \(mark.state)")
-                    let label = mark.claimant.count > 44 ? String(mark.claimant.prefix(43)) + "…" : mark.claimant
+                    let label = WebPicture.label(mark.claimant, fitting: Self.labelWidth - 4)
                     m.element("text", [.init("x", Self.labelWidth), .init("y", y + 4), .class("claimant")], text: label)
                     let x0 = x(Double(mark.low))
                     if let high = mark.high, high != mark.low {
@@ -99,8 +99,11 @@ struct FiguresPicture {
                     if mark.high == nil {
                         m.element("text", [.init("x", x0 + 9), .init("y", y - 5), .class("value")], text: mark.text)
                     } else {
-                        m.element("text", [.init("x", x(Double(mark.high ?? mark.low)) + 9), .init("y", y + 4), .class("value")],
-                                  text: mark.text)
+                        // Right of the mark, or left of it where the picture's edge would cut it off.
+                        let at = x(Double(mark.high ?? mark.low))
+                        let fits = at + 9 + EscalationPicture.labelWidth(mark.text) <= width - 2
+                        m.element("text", [.init("x", fits ? at + 9 : at - 9), .init("y", y + 4), .class("value")]
+                                      + (fits ? [] : [.init("style", "text-anchor:end")]), text: mark.text)
                     }
                 }
                 let attributes: [Markup.Attribute] = [.class("claim \(mark.side.rawValue)" + (mark.faded ? " faded" : ""))]

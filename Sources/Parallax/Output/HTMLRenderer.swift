@@ -133,15 +133,33 @@ final class HTMLRenderer {
         }
     }
 
-    /// A cell's lines, with line breaks.
+    /// A cell's lines, with line breaks. Cells break between words only (a word cut in two,
+    /// `unconfir`/`med`, misleads), so a table as wide as its longest words scrolls; a run
+    /// longer than `longRun` characters without a space (an address, a pasted token) gets a
+    /// break opportunity (`<wbr>`) every `longRun`, so it cannot widen its column past that.
     func lines(_ text: String, into m: inout Markup) {
         var first = true
         for line in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             if !first { m.empty("br") }
             first = false
-            linked(String(Substring(line)), into: &m)
+            let line = String(Substring(line))
+            guard line.utf8.count > HTMLRenderer.longRun else { linked(line, into: &m); continue }
+            var piece = "", run = 0
+            for c in line {
+                if c.isWhitespace { run = 0 } else { run += 1 }
+                if run > HTMLRenderer.longRun {
+                    linked(piece, into: &m)
+                    m.empty("wbr")
+                    piece = ""
+                    run = 1
+                }
+                piece.append(c)
+            }
+            linked(piece, into: &m)
         }
     }
+
+    static let longRun = 30
 
     /// Text in which each claim id links to its row and each source id to its entry. Read
     /// as bytes: an id is a run of letters, digits, `-`, `_`, `.`, `:` (and any non-ASCII

@@ -120,6 +120,12 @@ struct WebPicture {
                 }
             }
             let labelled = drawn.count <= Self.labelCap
+            // Boxes already taken by a node or a label: an edge label that would overlap one
+            // is left out (the edge's tooltip and the table keep it), never drawn over it.
+            var taken: [Box] = ordered.indices.map { i in
+                let (x, y) = point(i)
+                return Box(x: x - 14, y: y - 14, width: 28, height: 28)
+            }
             var seen: [String: Int] = [:]
             var counts: [String: Int] = [:]
             for (e, _) in drawn { counts[Self.pairKey(e.from, e.to), default: 0] += 1 }
@@ -147,8 +153,12 @@ struct WebPicture {
                     m.empty("path", attributes)
                     // The label at the curve's middle (a quadratic's midpoint).
                     let lx = 0.25 * x1 + 0.5 * mx + 0.25 * ex, ly = 0.25 * y1 + 0.5 * my + 0.25 * ey
-                    if labelled || bundled > 1 {
-                        m.element("text", [.init("x", lx), .init("y", ly - 3), .class("edge-label")], text: bundled > 1 ? "\(bundled)×" : e.label)
+                    let text = bundled > 1 ? "\(bundled)×" : e.label
+                    let w = EscalationPicture.labelWidth(text) * 10 / 11
+                    let box = Box(x: lx - w / 2, y: ly - 14, width: w, height: 13)
+                    if labelled || bundled > 1, !taken.contains(where: { $0.overlaps(box) }) {
+                        taken.append(box)
+                        m.element("text", [.init("x", lx), .init("y", ly - 3), .class("edge-label")], text: text)
                     }
                 }
             }
@@ -172,18 +182,47 @@ struct WebPicture {
                     let anchor = right ? "start" : left ? "end" : "middle"
                     let tx = right ? x + 18 : left ? x - 18 : x
                     let ty = right || left ? y + 4 : (y < cy ? y - 20 : y + 28)
+                    let tag = n.party.flatMap { n.isParty ? nil : " (" + $0 + ")" } ?? ""
+                    let room = right ? width - tx - 4 : left ? tx - 4 : 2 * min(tx, width - tx) - 8
                     m.element("text", [.init("x", tx), .init("y", ty), .init("text-anchor", anchor), .class("node-label")]) { m in
-                        m.text(n.name)
-                        if let p = n.party, !n.isParty {
-                            m.element("tspan", [.class("node-party")], text: " (" + p + ")")
-                        }
+                        m.text(Self.label(n.name, fitting: room - EscalationPicture.labelWidth(tag)))
+                        if !tag.isEmpty { m.element("tspan", [.class("node-party")], text: tag) }
                     }
                 }
             }
         }
     }
 
+    /// A rectangle of the picture, for keeping labels apart.
+    struct Box {
+        var x, y, width, height: Double
+        func overlaps(_ o: Box) -> Bool {
+            x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height
+        }
+    }
+
     static func pairKey(_ a: Int, _ b: Int) -> String { "\(min(a, b))-\(max(a, b))" }
+
+    /// A node's name, cut with `…` when it is wider than the room beside its node (the
+    /// picture's edge would cut it off, or it would run over other nodes); the whole name
+    /// is in the node's tooltip and in the table under the picture.
+    static func label(_ name: String, fitting room: Double) -> String {
+        if EscalationPicture.labelWidth(name) <= room { return name }
+        var kept = ""
+        for c in name {
+            if EscalationPicture.labelWidth(kept + String(c) + "…") > room { break }
+            kept.append(c)
+        }
+        return kept.trimmingSuffixSpaces + "…"
+    }
+}
+
+extension String {
+    fileprivate var trimmingSuffixSpaces: String {
+        var s = Substring(self)
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
 }
 
 #if canImport(Glibc)

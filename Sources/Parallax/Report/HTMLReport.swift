@@ -67,7 +67,8 @@ public enum HTMLReport {
         caption{text-align:left;font-weight:bold;padding:4px 0}
         th,td{border-bottom:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left}
         th{background:var(--band)}td.num,th.num{text-align:right;white-space:nowrap}td.word{white-space:nowrap}
-        td{overflow-wrap:anywhere}td.word{overflow-wrap:normal}
+        td{overflow-wrap:break-word}td.word{overflow-wrap:normal}
+        h1,h2,h3,p,dd,li,caption,figcaption{overflow-wrap:anywhere}
         tr.group th{background:#e8eef6;font-size:14px}
         tr.cursor td{background:#fff6d5}td.marker{width:1.5em;color:#b36b00}
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font:14px "DejaVu Sans",Arial,sans-serif}
@@ -83,6 +84,7 @@ public enum HTMLReport {
         .tick,.phase-name,.break-label,.count,.cursor-label,.axis-name,.legend,.claimant,.value,.edge-label,.node-label{font-size:11px;fill:#333}
         .tick.value,.claimant{text-anchor:end}.tick,.tick.date,.phase-name,.break-label,.count,.cursor-label,.axis-name{text-anchor:middle}
         .cursor-label.start{text-anchor:start}.phase-name{font-weight:bold}
+        .phase-key-name{font-size:11px;fill:#333}.phase-key{stroke:#999;stroke-width:.5}
         figcaption{font:bold 13px "DejaVu Sans",Arial,sans-serif;color:var(--muted)}
         .bar.hostile{fill:#c0392b}.bar.cooperative{fill:#2e86c1}.break{fill:#fff;stroke:#999;stroke-dasharray:3 3}
         .cursor{stroke:#000;stroke-width:2;stroke-dasharray:4 2}
@@ -98,7 +100,7 @@ public enum HTMLReport {
         @media print{body{max-width:none;padding:0;font-size:11pt}nav{display:none}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
           h2{break-after:avoid;page-break-after:avoid}tr{break-inside:avoid}
-          .table-wrap{overflow:visible}a{color:inherit}}
+          .table-wrap{overflow:visible}td{overflow-wrap:anywhere}a{color:inherit}}
         """
 }
 
