@@ -26,7 +26,7 @@ struct ChangedListTests {
         let lines = ["ARM who: AZE → [AZE, ARM] (c2 revises c1)", "ARM killed: 1..3 → >=20 (c2 revises c1)",
                      "watch 1 killed ARM: 1..3 (ARM) → >=20 (ARM)"]
         #expect(try Self.run("goto clash; end", .text).hasSuffix("\nChanged\n" + lines.joined(separator: "\n")))
-        #expect(try Self.run("goto clash; end", .markdown).hasSuffix("## Changed\n" + lines.map { "- " + $0 }.joined(separator: "\n")))
+        #expect(try Self.run("goto clash; end", .markdown).hasSuffix("## Changed\n" + lines.map { "- " + MarkdownRenderer.inline($0) }.joined(separator: "\n")))
     }
 
     @Test func jsonGivesTypedRows() throws {

@@ -138,4 +138,24 @@ struct ReportPictureTests {
         #expect(norland.text.hasPrefix("Ministry of Defence of Federal") && norland.text.contains("… (NOR)"))
         #expect(svg.contains("<title>Ministry of Defence of Federal Republic of Norland and the Associated Northern Autonomous Territories of the Upper Valley (NOR)</title>"))
     }
+
+    /// The Markdown report shows scenario text as typed: no tag a Markdown viewer would pass
+    /// through as HTML (`<script>`, `</svg>`, `<b>`), no entity read as its character, no
+    /// emphasis or link made of a title's `*` or `[`.
+    @Test(arguments: ["/Tests/Scenarios/many-voices.yaml", "/Tests/Scenarios/hostile-report.yaml"])
+    func markdownShowsScenarioTextAsTyped(_ path: String) throws {
+        let scenario = try ScenarioLoader.load(path: Fixtures.root + path)
+        let md = try ExportFormat.md.content(ExportFormatTests.interpreter(scenario, "end"))
+        var fenced = false
+        for line in md.split(separator: "\n") {
+            if line.hasPrefix("```") { fenced.toggle(); continue }
+            if fenced { continue }
+            // Only the renderer's own line breaks in cells are markup.
+            let text = line.replacing("<br>", with: "")
+            #expect(text.firstMatch(of: /<[A-Za-z\/!?]/) == nil, "\(path): \(line)")
+            #expect(text.firstMatch(of: /(^|[^\\])\[[^\]]*\]\(/) == nil, "\(path): \(line)")
+        }
+        #expect(md.contains("&lt;script>alert('t')&lt;/script> & \"quoted\"") || path.contains("hostile"))
+        #expect(MarkdownRenderer.inline("a *b* [c](javascript:x) &amp; `d` \\ <i>") == "a \\*b\\* \\[c](javascript:x) &amp;amp; \\`d\\` \\\\ &lt;i>")
+    }
 }

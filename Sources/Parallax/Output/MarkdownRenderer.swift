@@ -35,7 +35,31 @@ enum MarkdownRenderer {
         }.joined(separator: "\n\n")
     }
 
-    static func inline(_ s: String) -> String { s.sanitizedForTerminal }
+    /// Text shown as typed: control characters escaped as in the terminal, and what Markdown
+    /// would read as markup written so it is not: `<` (an HTML tag such as `<script>`, which
+    /// a Markdown viewer would pass through), `&` before an entity's name, and `\` `` ` ``
+    /// `*` `[` (escapes, code, emphasis, a link such as `[x](javascript:…)`), each
+    /// backslash-escaped.
+    static func inline(_ s: String) -> String {
+        let t = s.sanitizedForTerminal
+        guard t.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 || $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5B })
+        else { return t }
+        var out = ""
+        var rest = Substring(t)
+        while let c = rest.first {
+            rest = rest.dropFirst()
+            switch c {
+            case "<": out += "&lt;"
+            case "&":
+                // `&amp;`, `&#39;` would be read as the character they name.
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+                out += !name.isEmpty && rest.dropFirst(name.count).first == ";" ? "&amp;" : "&"
+            case "\\", "`", "*", "[": out += "\\" + String(c)
+            default: out.append(c)
+            }
+        }
+        return out
+    }
 
     static func cell(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)).replacingPipes }
