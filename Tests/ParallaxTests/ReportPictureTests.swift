@@ -158,4 +158,47 @@ struct ReportPictureTests {
         #expect(md.contains("&lt;script>alert('t')&lt;/script> & \"quoted\"") || path.contains("hostile"))
         #expect(MarkdownRenderer.inline("a *b* [c](javascript:x) &amp; `d` \\ <i>") == "a \\*b\\* \\[c](javascript:x) &amp;amp; \\`d\\` \\\\ &lt;i>")
     }
+
+    /// TimelineJS3 takes a group's text content as HTML (`stripMarkup`: DOMParser, then
+    /// `textContent`) and sets it as the label's `innerHTML` (`TimeGroup`): read as HTML
+    /// once, a group must be the party's name escaped, so it shows as written.
+    @Test func timelineJSGroupsShowTheNameAsWritten() throws {
+        let scenario = try ScenarioLoader.load(path: Fixtures.root + "/Tests/Scenarios/hostile-report.yaml")
+        let text = try ExportFormat.timelinejs.content(ExportFormatTests.interpreter(scenario, "end"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let groups = Set(try #require(json["events"] as? [[String: Any]]).compactMap { $0["group"] as? String })
+        func readAsHTML(_ s: String) -> String {
+            s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let names = Set(scenario.parties.map(\.name))
+        #expect(groups.count >= 2)
+        for g in groups {
+            #expect(!g.contains("<"))
+            let shown = readAsHTML(g)
+            #expect(names.contains(readAsHTML(shown)) || readAsHTML(shown) == "Others", "\(g)")
+            #expect(shown == Markup.escape(readAsHTML(shown)), "\(g) would become markup")
+        }
+        #expect(groups.contains("Norland &amp;lt;i&amp;gt;"))
+    }
+
+    /// Events of one day at different times keep their order on TimelineJS's axis, which
+    /// sorts by date: a timed event's start carries its hour and minute.
+    @Test func timelineJSDatesCarryTheTimeOfDay() throws {
+        let scenario = try ScenarioLoader.load(path: Fixtures.root + "/Tests/ParallaxTests/Scenarios/georgia-2008-08.yaml")
+        let text = try ExportFormat.timelinejs.content(ExportFormatTests.interpreter(scenario, "end"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let events = try #require(json["events"] as? [[String: Any]])
+        for e in scenario.events {
+            let start = try #require(events.first { $0["unique_id"] as? String == e.id }?["start_date"] as? [String: Any])
+            if let time = e.time, e.date.end == nil {
+                #expect(start["hour"] as? Int == time.hour && start["minute"] as? Int == time.minute, "\(e.id)")
+                #expect(start["display_date"] as? String == "\(e.date.start) \(time)")
+            } else {
+                #expect(start["hour"] == nil, "\(e.id)")
+            }
+        }
+        #expect(scenario.events.contains { $0.time != nil })
+    }
 }

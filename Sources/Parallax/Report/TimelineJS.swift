@@ -2,7 +2,8 @@
 /// a title slide from the scenario's title and summary; one slide per event, grouped by
 /// the party of its first actor, with the claims known as of the cursor in its text; one
 /// era per run of a phase; each event's sources as its media credit. TimelineJS reads
-/// `headline` and `text` as HTML, so every text goes through `Markup`.
+/// `headline` and `text` as HTML, so every text goes through `Markup` (a group's name
+/// twice: see `group`).
 public enum TimelineJS {
     public static func render(_ session: inout Session) -> String {
         let scenario = session.scenario
@@ -28,10 +29,14 @@ public enum TimelineJS {
             }
             let sources = e.sources.compactMap { id in scenario.sources.first { $0.id == id } }
             if !sources.isEmpty { text.element("p", text: "Sources: " + credits(sources)) }
-            var event: [CellValue.Member] = [.init("start_date", date(e.date.start))]
+            // A time orders the day's events on TimelineJS's axis as in the sequence.
+            var event: [CellValue.Member] = [.init("start_date", date(e.date.start, at: e.date.end == nil ? e.time : nil))]
             if let end = e.date.end { event.append(.init("end_date", date(end))) }
             event.append(.init("text", .object(["headline": .string(Markup.escape(e.title)), "text": .string(text.text)])))
-            event.append(.init("group", .string(group(of: e, in: scenario))))
+            // TimelineJS takes a group's text content as HTML (DOMParser), then sets it as
+            // a label's innerHTML: escaped twice, a party's name shows as written and never
+            // becomes markup.
+            event.append(.init("group", .string(Markup.escape(Markup.escape(group(of: e, in: scenario))))))
             event.append(.init("unique_id", .string(e.id)))
             if let s = sources.first(where: { $0.url.map(HTMLRenderer.isWebAddress) == true }), let url = s.url {
                 event.append(.init("media", .object(["url": .string(url), "caption": .string(Markup.escape(s.title)),
@@ -57,11 +62,15 @@ public enum TimelineJS {
     }
 
     /// `{"year": 2021, "month": 11, "day": 16}`, as precise as the date is.
-    static func date(_ d: PartialDate) -> CellValue {
+    static func date(_ d: PartialDate, at time: TimeOfDay? = nil) -> CellValue {
         var members: [CellValue.Member] = [.init("year", .int(d.year))]
         if let m = d.month { members.append(.init("month", .int(m))) }
         if let day = d.day { members.append(.init("day", .int(day))) }
-        members.append(.init("display_date", .string(d.description)))
+        if let time, d.day != nil {
+            members.append(.init("hour", .int(time.hour)))
+            members.append(.init("minute", .int(time.minute)))
+        }
+        members.append(.init("display_date", .string(d.description + (time.map { d.day != nil ? " \($0)" : "" } ?? ""))))
         return .object(members)
     }
 
