@@ -1,0 +1,44 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a hostile QA of the shell found, each fixed as a class and checked here through the
+/// real binary: what the user sees, and what is left on disk.
+@Suite("Hostile shell and script inputs")
+struct HostileShellTests {
+    static let seed = Binary.read(Binary.root + "/seeds/armenia-azerbaijan-2021-11.yaml")
+    static let bom = "\u{FEFF}"
+
+    /// A UTF-8 byte-order mark opens a scenario as any editor shows it: without the mark,
+    /// a first key on line 1 lined up with the next (libyaml, told the encoding, read the
+    /// mark as a character and shifted line 1 by a column). Block YAML, flow YAML and JSON;
+    /// and a problem in such a file is reported where it is without the mark.
+    @Test func aByteOrderMarkIsNoPartOfTheScenario() {
+        let scratch = ScratchFolder()
+        // The seed without its leading comments: `parallax: 1` is then on line 1.
+        let body = Self.seed.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("#") }.joined(separator: "\n")
+        scratch.write("block.yaml", Self.bom + body)
+        scratch.write("crlf.yaml", Self.bom + body.replacing("\n", with: "\r\n"))
+        scratch.write("flow.json", Self.bom + "{\"parallax\": 1, \"scenario\": {\"id\": \"x\", \"title\": \"X\"},\n"
+                      + " \"sources\": [], \"parties\": [], \"events\": []}\n")
+        for file in ["block.yaml", "crlf.yaml", "flow.json"] {
+            let r = Binary.run(["check", file], directory: scratch.path)
+            #expect(!r.stderr.contains("document start"), "\(file): \(r.stderr)")
+            #expect(!r.stdout.contains("error") && !r.stderr.contains("error:"), "\(file): \(r.stdout)\(r.stderr)")
+        }
+        let opened = Binary.run(["block.yaml", "-c", "goto clash-2021-11-16; where"], directory: scratch.path)
+        #expect(opened.status == 0)
+        #expect(opened.stdout.contains("position:     9/15"))
+        // The same mistake with and without the mark: the same place, the same quoted line.
+        let broken = "parallax: 1\nscenario: x\n"
+        scratch.write("plain.yaml", broken)
+        scratch.write("marked.yaml", Self.bom + broken)
+        let plain = Binary.run(["check", "plain.yaml"], directory: scratch.path)
+        let marked = Binary.run(["check", "marked.yaml"], directory: scratch.path)
+        #expect(plain.status == 1 && marked.status == 1)
+        #expect(marked.stdout + marked.stderr == (plain.stdout + plain.stderr).replacing("plain.yaml", with: "marked.yaml"))
+        #expect((marked.stdout + marked.stderr).contains("marked.yaml:2:11: error: scenario must be a mapping"))
+    }
+}
