@@ -41,4 +41,25 @@ struct HostileShellTests {
         #expect(marked.stdout + marked.stderr == (plain.stdout + plain.stderr).replacing("plain.yaml", with: "marked.yaml"))
         #expect((marked.stdout + marked.stderr).contains("marked.yaml:2:11: error: scenario must be a mapping"))
     }
+
+    /// A recording replays from its own folder: every file a recorded command names
+    /// (`export`'s, `source`'s, as `load`'s already was) is written relative to the
+    /// script, not to the folder the analyst typed it in.
+    @Test func everyFileARecordedCommandNamesIsRelativeToTheScript() {
+        let scratch = ScratchFolder()
+        scratch.write("work/scripts/inner.px", "echo inner ran\n")
+        let typed = "record scripts/walk.px\nexport csv scripts/out/events.csv\nsource scripts/inner.px\nexport svg chart.svg\nrecord stop\n"
+        mkdir(scratch.path + "/work/scripts/out", 0o755)
+        let session = Binary.run([], input: typed, directory: scratch.path + "/work")
+        #expect(session.status == 0, "\(session.stderr)")
+        let script = scratch.read("work/scripts/walk.px")
+        #expect(script.contains("\nexport csv out/events.csv\nsource inner.px\nexport svg ../chart.svg\n"), "\(script)")
+        // Replayed from elsewhere, it writes where the recording did and reads what it read.
+        unlink(scratch.path + "/work/scripts/out/events.csv")
+        unlink(scratch.path + "/work/chart.svg")
+        let replay = Binary.run(["run", "work/scripts/walk.px"], directory: scratch.path)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("inner ran"))
+        #expect(scratch.exists("work/scripts/out/events.csv") && scratch.exists("work/chart.svg"))
+    }
 }
