@@ -62,4 +62,44 @@ struct HostileShellTests {
         #expect(replay.stdout.contains("inner ran"))
         #expect(scratch.exists("work/scripts/out/events.csv") && scratch.exists("work/chart.svg"))
     }
+
+    /// Nothing Parallax writes — an export, a report, a transcript, an imported slice —
+    /// replaces a script, a scenario, or the file a run reads, whatever its name: each is
+    /// refused with exit 1 and the file is left as it was.
+    @Test func nothingIsWrittenOverAScriptAScenarioOrAnInput() {
+        let scratch = ScratchFolder()
+        scratch.write("s.yaml", Self.seed)
+        scratch.write("s.json", "{\"parallax\": 1, \"scenario\": {\"id\": \"x\", \"title\": \"X\"}, \"sources\": [], \"parties\": [], \"events\": []}\n")
+        scratch.write("w.px", "step\n")
+        scratch.write("events.csv", "kept\n")
+        let attempts: [[String]] = [
+            ["s.yaml", "-c", "export csv s.yaml"],               // the loaded scenario
+            ["s.json", "-c", "export timelinejs ./s.json"],      // the loaded scenario, spelt otherwise
+            ["-c", "export html w.px"],                          // a script
+            ["-c", "export md other.yml"],                       // any scenario file
+            ["export", "csv", "s.yaml", "-o", "s.yaml"],
+            ["export", "html", "-o", "w.px"],
+            ["run", "w.px", "--expect", "w.px", "--update"],
+            ["run", "w.px", "--format", "html", "-o", "w.px"],
+            ["run", "w.px", "--scenario", "s.json", "--format", "html", "-o", "s.json"],
+        ]
+        for arguments in attempts {
+            let r = Binary.run(arguments, directory: scratch.path)
+            #expect(r.status == 1, "\(arguments)")
+            #expect(r.stderr.contains("it is never written over"), "\(arguments): \(r.stderr)")
+        }
+        // An imported slice is a scenario, but never over the export it was cut from.
+        let rows = Binary.read(Binary.root + "/Tests/ParallaxTests/EventData/ucdp_ged231_ARM_AZE_rows.csv")
+        scratch.write("ged.csv", rows)
+        let imported = Binary.run(["import", "ged.csv", "-o", "./ged.csv", "--force"], directory: scratch.path)
+        #expect(imported.status == 1 && imported.stderr.contains("it is never written over"), "\(imported.stderr)")
+        #expect(scratch.read("ged.csv") == rows)
+        #expect(scratch.read("s.yaml") == Self.seed)
+        #expect(scratch.read("s.json").hasPrefix("{\"parallax\": 1"))
+        #expect(scratch.read("w.px") == "step\n")
+        #expect(!scratch.exists("other.yml"))
+        // A report or data file of its own kind is still written.
+        #expect(Binary.run(["s.yaml", "-c", "export csv events.csv"], directory: scratch.path).status == 0)
+        #expect(scratch.read("events.csv").hasPrefix("position,"))
+    }
 }

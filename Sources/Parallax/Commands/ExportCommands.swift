@@ -22,6 +22,9 @@ enum ExportCommands {
         let lastTable = (ctx.scripts as? Interpreter)?.lastTable
         let content = try format.content(&ctx, lastTable: lastTable, parties: parties)
         let path = ctx.environment.resolve(file.text)
+        if let why = FileWriter.refusal(toReplace: path, inputs: [ctx.scenario.path]) {
+            throw CommandError(why.replacing(path, with: file.text), at: file)
+        }
         if let problem = FileWriter.replace(path, with: content) {
             throw CommandError(problem.message + " (\(path))", at: file)
         }

@@ -31,6 +31,25 @@ public enum FileWriter {
         return true
     }
 
+    /// Why a file Parallax makes (a report, a data file, a transcript, a scenario slice) must
+    /// not replace `path`, or nil when it may: never a script (`.px`) or a scenario (`.yaml`,
+    /// `.yml`) — analysts' own work, which a slip of the hand or of Tab would destroy — nor
+    /// any file the run reads (`inputs`: the scenario loaded, the script run, an export
+    /// imported), however its name is spelt. `allowScenario`: the destination is meant to be
+    /// a scenario (`import -o`, whose `--force` the caller handles).
+    public static func refusal(toReplace path: String, inputs: [String], allowScenario: Bool = false) -> String? {
+        if let target = FileIdentity(path: path),
+           inputs.contains(where: { FileIdentity(path: $0) == target }) {
+            return "\(path) is in use as the scenario or script read; it is never written over"
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".px") { return "\(path) is a script (.px); it is never written over" }
+        if !allowScenario, [".yaml", ".yml"].contains(where: { lower.hasSuffix($0) }) {
+            return "\(path) is a scenario file (.yaml); it is never written over"
+        }
+        return nil
+    }
+
     public static func replace(_ path: String, with text: String, mode: mode_t = 0o644) -> Diagnostic? {
         let here = SourceLocation(file: path, line: 1, column: 1)
         let temporary = path + ".tmp-\(getpid())"
