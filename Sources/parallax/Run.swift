@@ -104,7 +104,7 @@ struct Run: ParsableCommand {
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
-            golden = String(decoding: try read(FileReader.contents(of: expected)), as: UTF8.self)
+            golden = Transcript.expected(try read(FileReader.contents(of: expected)))
         }
         var session = Session(scenario: try loadScenario(scenario))
         try output?.apply(to: &session.settings)

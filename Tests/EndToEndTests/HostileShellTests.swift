@@ -102,4 +102,33 @@ struct HostileShellTests {
         #expect(Binary.run(["s.yaml", "-c", "export csv events.csv"], directory: scratch.path).status == 0)
         #expect(scratch.read("events.csv").hasPrefix("position,"))
     }
+
+    /// `run --expect OUT` on a transcript whose checkout or editor wrote CR LF ends or a
+    /// byte-order mark: the same transcript, so it matches; a real difference still shows.
+    @Test func aTranscriptWithWindowsLineEndsMatches() {
+        let scratch = ScratchFolder()
+        scratch.write("w.px", "step\nwhere\n")
+        #expect(Binary.run(["run", "w.px", "--expect", "w.out", "--update"], directory: scratch.path).status == 0)
+        let transcript = scratch.read("w.out")
+        scratch.write("crlf.out", "\u{FEFF}" + transcript.replacing("\n", with: "\r\n"))
+        let same = Binary.run(["run", "w.px", "--expect", "crlf.out"], directory: scratch.path)
+        #expect(same.status == 0 && same.stdout.isEmpty, "\(same.stdout)")
+        scratch.write("changed.out", transcript.replacing("1/15", with: "2/15").replacing("\n", with: "\r\n"))
+        let changed = Binary.run(["run", "w.px", "--expect", "changed.out"], directory: scratch.path)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("\n-position:     2/15\n+position:     1/15\n"), "\(changed.stdout)")
+        #expect(!changed.stdout.contains("\\u{D}"))
+    }
+
+    /// Two values for one parameter on the command line: a wrong command line (exit 2),
+    /// for `run` and `check` alike.
+    @Test func aParameterGivenTwiceIsAWrongCommandLine() {
+        let scratch = ScratchFolder()
+        scratch.write("p.px", "narrative ${a}\n")
+        for verb in ["run", "check"] {
+            let r = Binary.run([verb, "p.px", "-D", "a=ARM", "-D", "a=AZE"], directory: scratch.path)
+            #expect(r.status == 2, "\(verb)")
+            #expect(r.stderr.contains("-D a is given twice ('ARM' and 'AZE')"), "\(verb): \(r.stderr)")
+        }
+    }
 }

@@ -15,6 +15,10 @@ public struct ScriptParameters: Sendable {
         }
         let name = String(text[..<eq])
         guard ScriptParameters.isName(name) else { return "-D: '\(name)' is not a parameter name (letters, digits, _ and -)" }
+        // Two values for one name: which was meant cannot be told, so neither wins silently.
+        if let earlier = values[name] {
+            return "-D \(name) is given twice ('\(earlier)' and '\(text[text.index(after: eq)...])'); give it once"
+        }
         values[name] = String(text[text.index(after: eq)...])
         return nil
     }
