@@ -131,4 +131,26 @@ struct HostileShellTests {
             #expect(r.stderr.contains("-D a is given twice ('ARM' and 'AZE')"), "\(verb): \(r.stderr)")
         }
     }
+
+    /// A row count given with `all`, before or after it, is honoured, not dropped: `claims
+    /// all 2` is the first two of every claim.
+    @Test func aRowCountWithAllIsHonoured() {
+        for line in ["claims all 2", "claims 2 all", "events all 2", "events 2 all", "sources all 1", "contacts 1 all"] {
+            let r = Binary.run(["-c", line, "--format", "json"])
+            #expect(r.status == 0, "\(line): \(r.stderr)")
+            // One `ids` object per row.
+            let rows = r.stdout.components(separatedBy: "\"ids\": {").count - 1
+            #expect(rows == (line.contains("1") ? 1 : 2), "\(line): \(r.stdout.prefix(400))")
+        }
+    }
+
+    /// Numbers out of range in a command line are located errors that say what is wrong
+    /// with them, naming what the number counts.
+    @Test func hugeNumbersAreLocatedErrorsThatSayWhatTheyCount() {
+        let r = Binary.run(["-c", "goto #99999999999999999999; history 99999999999999999999; step 99999999999999999999"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("     ^^^^^^^^^^^^^^^^^^^^^\nerror: #99999999999999999999 is too large to be an event number\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("error: history takes a number of lines, got '99999999999999999999'"))
+        #expect(r.stderr.contains("error: step takes a number of events, got '99999999999999999999'"))
+    }
 }

@@ -161,7 +161,7 @@ enum SessionCommands {
     static let history = CommandSpec(
         name: "history", group: .scripts, usage: "history [N]",
         summary: "List the last N lines typed in the REPL (all by default).", example: "history 20",
-        parameters: [Parameter("N", .number, .optional, what: "a number of events")]
+        parameters: [Parameter("N", .number, .optional, what: "a number of lines")]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let n = cmd.number("N")
         guard let provider = ctx.environment.history else {
