@@ -153,4 +153,38 @@ struct HostileShellTests {
         #expect(r.stderr.contains("error: history takes a number of lines, got '99999999999999999999'"))
         #expect(r.stderr.contains("error: step takes a number of events, got '99999999999999999999'"))
     }
+
+    /// JSON writes a character beyond U+FFFF as an escaped UTF-16 pair, as Python's `json`
+    /// does by default; libyaml refused each half, so valid JSON did not load. Pairs load as
+    /// their character; a problem after one on the same line keeps the file's column and
+    /// quotes the file's line; a lone half is a located error; `\\u` is text.
+    @Test func jsonSurrogatePairsLoadAsTheirCharacter() {
+        let scratch = ScratchFolder()
+        let head = "{\"parallax\": 1, \"scenario\": {\"id\": \"x\", \"title\": \"T \\ud83d\\ude00 \\uD835\\uDD18\""
+        scratch.write("ok.json", head + "}, \"sources\": [], \"parties\": [], \"events\": []}\n")
+        let ok = Binary.run(["ok.json", "-c", "info"], directory: scratch.path)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("title:     T 😀 𝔘\n"))
+        let bad = head + ", \"bad\": 1}, \"sources\": [], \"parties\": [], \"events\": []}"
+        scratch.write("bad.json", bad + "\n")
+        let r = Binary.run(["check", "bad.json"], directory: scratch.path)
+        let column = bad.utf8.count - Array(bad.utf8).reversed().firstIndex(of: UInt8(ascii: "b"))! - 1
+        #expect(r.status == 1)
+        let lines = (r.stdout + r.stderr).split(separator: "\n").map(String.init)
+        #expect(lines.first == "bad.json:1:\(column): error: unknown key 'bad' in scenario")
+        // The file's own line, the caret under "bad" in it.
+        if lines.count > 2, let quoted = lines[1].range(of: "\\ud83d\\ude00 \\uD835\\uDD18\", \"bad\""),
+           let caret = lines[2].firstIndex(of: "^") {
+            let badAt = lines[1].distance(from: lines[1].startIndex, to: quoted.upperBound) - 5
+            #expect(lines[2].distance(from: lines[2].startIndex, to: caret) == badAt, "\(lines)")
+        } else {
+            Issue.record("not the file's line: \(lines)")
+        }
+        scratch.write("lone.json", "{\"parallax\": 1, \"scenario\": {\"id\": \"x\", \"title\": \"\\ud800\"}}\n")
+        let lone = Binary.run(["check", "lone.json"], directory: scratch.path)
+        #expect(lone.status == 1 && (lone.stdout + lone.stderr).contains("lone.json:1:"))
+        scratch.write("text.json", "{\"parallax\": 1, \"scenario\": {\"id\": \"x\", \"title\": \"\\\\ud83d\\\\ude00\"},"
+                      + " \"sources\": [], \"parties\": [], \"events\": []}\n")
+        #expect(Binary.run(["text.json", "-c", "info"], directory: scratch.path).stdout.contains("title:     \\ud83d\\ude00\n"))
+    }
 }

@@ -56,6 +56,16 @@ public struct ScenarioLoader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try load(bytes: Array(bytes.dropFirst(3)), path: path)
         }
+        if let rewritten = SurrogatePairs.rewritten(bytes) {
+            do {
+                return try load(bytes: rewritten, path: path)
+            } catch {
+                // Columns past each rewritten string are the file's own: quote the file's line.
+                var failure = error
+                if failure.sourceText != nil { failure.sourceText = String(validating: bytes, as: UTF8.self) }
+                throw failure
+            }
+        }
         if bytes.count >= Thresholds.twoPartBytes,
            let result = loadInTwoParts(bytes: bytes, path: path, target: Int(Double(bytes.count) * TwoParts.firstShare)) {
             return try result.get()
