@@ -187,4 +187,17 @@ struct HostileShellTests {
                       + " \"sources\": [], \"parties\": [], \"events\": []}\n")
         #expect(Binary.run(["text.json", "-c", "info"], directory: scratch.path).stdout.contains("title:     \\ud83d\\ude00\n"))
     }
+
+    /// A parameter's value inside the one quoted string of an `echo` or `expect` line is
+    /// the value as given, whatever quotes or backslashes it holds: `echo "${a}"` printed
+    /// it with the string's quotes around it, and `expect "${a}"` looked for that.
+    @Test func aParameterInAQuotedEchoOrExpectIsItsValue() {
+        let scratch = ScratchFolder()
+        scratch.write("q.px", "echo \"${a}\"\nexpect \"${a}\"\necho '${a}'\nexpect '${a}'\necho ${a} and \"x\"\nexpect ${a} and \"x\"\n")
+        let value = "say \"hi\" \\ it's"
+        let r = Binary.run(["run", "q.px", "-D", "a=" + value], directory: scratch.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "px> echo \"${a}\"\n\(value)\n\npx> expect \"${a}\"\npx> echo '${a}'\n\(value)\n\n"
+                + "px> expect '${a}'\npx> echo ${a} and \"x\"\n\(value) and \"x\"\n\npx> expect ${a} and \"x\"\n", "\(r.stdout)")
+    }
 }

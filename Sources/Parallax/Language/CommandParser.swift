@@ -30,7 +30,10 @@ public enum CommandParser {
             rest = Self.rest(of: segment, after: first)
             if !rest.0.isEmpty {
                 do throws(CommandError) {
-                    rest.0 = try parameters.substitute(text: rest.0, column: rest.1)
+                    // Written as one quoted string, the text means what is inside (`echo`,
+                    // `expect`): a value goes in escaped for that string, so it stays one.
+                    let quoted = Expectation.unquoted(rest.0) != rest.0
+                    rest.0 = try parameters.substitute(text: rest.0, column: rest.1, inQuotedLine: quoted)
                 } catch {
                     return .failure(error)
                 }
