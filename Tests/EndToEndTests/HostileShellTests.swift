@@ -98,6 +98,11 @@ struct HostileShellTests {
         #expect(scratch.read("s.json").hasPrefix("{\"parallax\": 1"))
         #expect(scratch.read("w.px") == "step\n")
         #expect(!scratch.exists("other.yml"))
+        // `check SCRIPT` finds such an export by its name, before anything runs.
+        scratch.write("x.px", "step\nexport html notes.px\n")
+        let checked = Binary.run(["check", "x.px"], directory: scratch.path)
+        #expect(checked.status == 1 && checked.stderr.contains("x.px:2:13: error: notes.px is a script (.px); it is never written over"),
+                "\(checked.stderr)")
         // A report or data file of its own kind is still written.
         #expect(Binary.run(["s.yaml", "-c", "export csv events.csv"], directory: scratch.path).status == 0)
         #expect(scratch.read("events.csv").hasPrefix("position,"))

@@ -41,6 +41,8 @@ enum ExportCommands {
             throw CommandError("unknown export format '\(formatToken.text)'\(Suggestions.hint(for: formatToken.text, in: names)); "
                                + "formats: \(names.joined(separator: ", "))", at: formatToken)
         }
+        // By its name alone (`check SCRIPT` sees it too); the file in use is checked on writing.
+        if let why = FileWriter.refusal(toReplace: file.text, inputs: []) { throw CommandError(why, at: file) }
         var parties: [String] = []
         for a in cmd.all("PARTY") {
             guard format.takesParties else {
