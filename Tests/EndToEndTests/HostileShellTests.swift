@@ -205,4 +205,20 @@ struct HostileShellTests {
         #expect(r.stdout == "px> echo \"${a}\"\n\(value)\n\npx> expect \"${a}\"\npx> echo '${a}'\n\(value)\n\n"
                 + "px> expect '${a}'\npx> echo ${a} and \"x\"\n\(value) and \"x\"\n\npx> expect ${a} and \"x\"\n", "\(r.stdout)")
     }
+
+    /// `source` of the script being recorded (directly, or through a script that sources
+    /// it) is refused: the recording would hold a `source` of itself and its replay stop at
+    /// the cycle. What was recorded before still replays.
+    @Test func sourcingTheScriptBeingRecordedIsRefused() {
+        let scratch = ScratchFolder()
+        scratch.write("via.px", "source ./rec.px\n")
+        let r = Binary.run([], input: "record rec.px\nstep\nsource rec.px\nsource via.px\nrecord stop\n", directory: scratch.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("source rec.px\n       ^^^^^^\nerror: rec.px is the script being recorded: sourcing it there "
+                                  + "would record a script that runs itself; 'record stop' first\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("via.px:1:8: error: rec.px is the script being recorded"))
+        #expect(!scratch.read("rec.px").contains("source"))
+        let replay = Binary.run(["run", "rec.px"], directory: scratch.path)
+        #expect(replay.status == 0 && replay.stdout.contains("px> step\n1/15"), "\(replay.stderr)")
+    }
 }

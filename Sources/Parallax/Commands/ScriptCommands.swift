@@ -24,6 +24,12 @@ enum ScriptCommands {
     /// `source FILE` on the interpreter: inside a running script the file joins that run;
     /// otherwise it is checked, then run by a runner of its own.
     static func runScript(_ path: String, at t: Token, on interpreter: Interpreter) throws(CommandError) -> [Block] {
+        // The recording would then hold a `source` of itself (or of a script that reads it),
+        // and its replay stop at the cycle: the script recorded would not replay.
+        if let recorder = interpreter.recorder, recorder.isRecording(into: path) {
+            throw CommandError("\(recorder.path) is the script being recorded: sourcing it there would record a script "
+                               + "that runs itself; 'record stop' first", at: t)
+        }
         if let running = interpreter.scriptRunner {
             try running.include(path, at: t)
             return []

@@ -99,6 +99,13 @@ public final class Recorder {
         return rebased.canonical
     }
 
+    /// Whether `file` is the script this recorder writes, however its name is spelt.
+    public func isRecording(into file: String) -> Bool {
+        var mine = stat(), other = stat()
+        guard fstat(descriptor, &mine) == 0, stat(file, &other) == 0 else { return false }
+        return mine.st_dev == other.st_dev && mine.st_ino == other.st_ino
+    }
+
     /// Appends one command line; on failure, what went wrong (nothing of the line stays).
     public func append(_ command: String) -> String? {
         if let problem = writeLine(command) { return problem }
