@@ -253,7 +253,7 @@ struct OutputTests {
     }
 
     @Test func jsonErrorIsAValueToo() throws {
-        #expect(try Console().run("stpe", format: .json) == #"{"command": "", "error": "unknown command 'stpe'; did you mean 'step'?", "column": 1}"#)
+        #expect(try Console().run("stpe", format: .json) == #"{"command": null, "error": "unknown command 'stpe'; did you mean 'step'?", "column": 1}"#)
     }
 
     @Test func markdownTables() throws {
