@@ -221,4 +221,30 @@ struct HostileShellTests {
         let replay = Binary.run(["run", "rec.px"], directory: scratch.path)
         #expect(replay.status == 0 && replay.stdout.contains("px> step\n1/15"), "\(replay.stderr)")
     }
+
+    /// A scenario or data file named where a script is wanted (`source`, `run`, a `source`
+    /// inside a script) is refused in one line: read as a script, a YAML file was an
+    /// "unknown command" per line (517,345 of them, 68 MB, for a 20,000-event scenario).
+    /// And a script with many errors: `source` lists the first 20 and counts the rest.
+    @Test func aScenarioIsNoScriptAndAFailedCheckIsShort() {
+        let scratch = ScratchFolder()
+        scratch.write("s.yaml", Self.seed)
+        scratch.write("inner.px", "source s.yaml\n")
+        for (arguments, expected) in [(["-c", "source s.yaml"], "error: s.yaml is a scenario or data file, not a script: 'load s.yaml' opens it"),
+                                      (["run", "s.yaml"], "s.yaml:1:1: error: is a scenario or data file, not a script"),
+                                      (["run", "inner.px"], "inner.px:1:8: error: s.yaml is a scenario or data file, not a script"),
+                                      (["check", "inner.px"], "inner.px:1:8: error: s.yaml is a scenario or data file, not a script")] {
+            let r = Binary.run(arguments, directory: scratch.path)
+            #expect(r.status == 1, "\(arguments)")
+            #expect(r.stderr.contains(expected), "\(arguments): \(r.stderr)")
+            #expect(r.stderr.utf8.count < 1000, "\(arguments)")
+        }
+        scratch.write("typos.px", String(repeating: "stpe\n", count: 500))
+        let r = Binary.run(["-c", "source typos.px"], directory: scratch.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: typos.px has 500 errors; nothing ran:\n"))
+        #expect(r.stderr.components(separatedBy: "unknown command 'stpe'").count - 1 == 20)
+        #expect(r.stderr.hasSuffix("… and 480 more; 'parallax check typos.px' lists every one\n"), "\(r.stderr.suffix(200))")
+        #expect(Binary.run(["check", "typos.px"], directory: scratch.path).stderr.hasSuffix("500 errors\n"))
+    }
 }

@@ -44,8 +44,12 @@ enum ScriptCommands {
             .filter { $0.severity == "error" }
         if !problems.isEmpty {
             let n = problems.count
+            // One command's message: the first few, not a file's worth of them.
+            let listed = problems.prefix(ScriptCheck.listedInSource).map(\.rendered)
+            let more = n > listed.count
+                ? ["… and \(n - listed.count) more; 'parallax check \(Lexer.quotedIfNeeded(path))' lists every one"] : []
             throw CommandError("\(path) has \(n) error\(n == 1 ? "" : "s"); nothing ran:\n"
-                               + problems.map(\.rendered).joined(separator: "\n"), at: t)
+                               + (listed + more).joined(separator: "\n"), at: t)
         }
         // Without a shell to show the script as it runs, its output becomes this command's.
         var gathered: [Block] = []
