@@ -247,4 +247,14 @@ struct HostileShellTests {
         #expect(r.stderr.hasSuffix("… and 480 more; 'parallax check typos.px' lists every one\n"), "\(r.stderr.suffix(200))")
         #expect(Binary.run(["check", "typos.px"], directory: scratch.path).stderr.hasSuffix("500 errors\n"))
     }
+
+    /// Commands piped in from a file a Windows editor saved (a byte-order mark, CR LF):
+    /// read as the same commands with LF, as a script is; the mark made the first command
+    /// `\u{FEFF}step`, unknown.
+    @Test func pipedCommandsWithAByteOrderMarkRun() {
+        let r = Binary.run([], input: "\u{FEFF}step\r\nwhere\r\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout.contains("position:     1/15"))
+    }
 }
