@@ -50,4 +50,19 @@ struct HostileREPLPTYTests {
         try t.waitForPrompt(timeout: 60)
         #expect(t.screen.textLines.contains("walked here"), "\(t.screen.text.suffix(400))")
     }
+
+    /// Without HOME (or XDG_STATE_HOME) there is nowhere to keep the history: the REPL
+    /// says so once, as it does for a history it cannot write, and goes on; before, the
+    /// lines were silently not kept.
+    @Test func noHomeSaysOnceThatHistoryIsNotKept() throws {
+        let t = try PseudoTerminalSession(environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm", "PAGER": "cat"])
+        try t.waitForPrompt(timeout: 60)
+        t.type("step\r")
+        try t.waitForPrompt(timeout: 60)
+        t.type("where\r")
+        try t.waitForPrompt(timeout: 60)
+        let warnings = t.screen.textLines.filter { $0.hasPrefix("warning: history not saved, nowhere to keep it") }
+        #expect(warnings.count == 1, "\(t.screen.text.suffix(600))")
+        #expect(t.outputSinceInput.contains("position:     1/15"))
+    }
 }
