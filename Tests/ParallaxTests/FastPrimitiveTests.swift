@@ -100,6 +100,21 @@ struct FastPrimitiveTests {
         }
     }
 
+    /// Long runs, where each lane of the counter sees hundreds of line feeds: all line feeds
+    /// (a lane reaches its limit), none, and a random mix, cut at offsets around a block.
+    @Test func theLineCounterAgreesOnLongTexts() async {
+        let n = 32 * 600 + 17
+        let all = [UInt8](repeating: 10, count: n), none = [UInt8](repeating: 97, count: n)
+        var generator = SystemRandomNumberGenerator()
+        let mixed = (0..<n).map { _ in UInt8.random(in: 9...11, using: &generator) }
+        for bytes in [all, none, mixed] {
+            for offset in [0, 31, 32, 33, 32 * 255 - 1, 32 * 255, 32 * 255 + 1, 32 * 510 + 5, n - 1, n] {
+                let fast = bytes.withUnsafeBufferPointer { TwoParts.lines(before: offset, in: $0) }
+                #expect(fast == bytes[..<offset].count { $0 == 10 }, "before \(offset)")
+            }
+        }
+    }
+
     @Test func theWordCompareAgreesWithComparingEachByte() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 8), Gen.int(in: 0...255)) { picks, b in
             let word = FastPrimitiveTests.bytes(picks)

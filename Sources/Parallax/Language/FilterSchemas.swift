@@ -8,7 +8,7 @@ public enum FilterSchemas {
         read: { e, field, scenario in
             switch field {
             case "id": [.text(e.id)]
-            case "date": [.date(e.date.start)] + (e.date.end.map { [.date($0)] } ?? [])
+            case "date": e.date.end.map { [.days(e.date.start, $0)] } ?? [.date(e.date.start)]
             case "phase": [.text(e.phase.rawValue)]
             case "type": [.text(e.type.rawValue)]
             case "party": scenario.parties(of: e).map { .text($0) }
@@ -28,10 +28,10 @@ public enum FilterSchemas {
                 let p = t.textTest()
                 return { i in events.reading(i) { p($0.pointee.id) } != negated }
             case "date":
-                let p = t.dateTest()
+                let p = t.dateTest(), span = t.spanTest()
                 return { i in
                     let d = events.reading(i) { $0.pointee.date }
-                    return (p(d.start) || d.end.map(p) == true) != negated
+                    return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "phase":
                 let p = t.textTest()
@@ -97,12 +97,11 @@ public enum FilterSchemas {
             case "question": c.answers.map { .text($0.question) }
             case "status": [.text(c.status.rawValue)]
             // When it was said: made_on, else known_at, else the about event's date.
-            case "date": c.said.map { [.date($0.start)] + ($0.end.map { [.date($0)] } ?? []) } ?? []
+            case "date": c.said.map { d in d.end.map { [.days(d.start, $0)] } ?? [.date(d.start)] } ?? []
             case "measure": c.figures.flatMap { $0.values.map { .text($0.measure.rawValue) } }
-            case "value": c.figures.flatMap { f in
-                f.values.flatMap { v -> [FilterValue] in
-                    [.number(Double(v.value.lowerBound))] + (v.value.upperBound.map { $0 != v.value.lowerBound ? [.number(Double($0))] : [] } ?? [])
-                }
+            // Every number the claim states: its figures and its answers to number questions.
+            case "value": c.statedNumbers.flatMap { v -> [FilterValue] in
+                [.number(Double(v.lowerBound))] + (v.upperBound.map { $0 != v.lowerBound ? [.number(Double($0))] : [] } ?? [])
             }
             case "source": c.sources.map { .text($0) }
             default: []
@@ -132,10 +131,10 @@ public enum FilterSchemas {
                 let p = t.textTest()
                 return { i in claims.reading(i) { p($0.pointee.status.rawValue) } != negated }
             case "date":
-                let p = t.dateTest()
+                let p = t.dateTest(), span = t.spanTest()
                 return { i in
                     guard let d = claims.reading(i, { $0.pointee.said }) else { return negated }
-                    return (p(d.start) || d.end.map(p) == true) != negated
+                    return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "measure":
                 let p = t.textTest()
@@ -143,13 +142,11 @@ public enum FilterSchemas {
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims.reading(i) { $0.pointee.figures }.contains { f in
-                        f.values.contains { v in
-                            let low = v.value.lowerBound
-                            if p(Double(low)) { return true }
-                            guard let high = v.value.upperBound, high != low else { return false }
-                            return p(Double(high))
-                        }
+                    claims.reading(i) { $0.pointee.statedNumbers }.contains { v in
+                        let low = v.lowerBound
+                        if p(Double(low)) { return true }
+                        guard let high = v.upperBound, high != low else { return false }
+                        return p(Double(high))
                     } != negated
                 }
             case "source":
@@ -175,4 +172,15 @@ public enum FilterSchemas {
         // A scenario has tens of actors, not millions: each term is read through `read`.
         entities: { $0.actors },
         compile: { _, _ in nil })
+}
+
+extension Claim {
+    /// What `where value …` tests: the claim's figures, then its answers to number
+    /// questions (`aircraft-lost: 4` is a value as much as `killed: 4`).
+    var statedNumbers: [FigureValue] {
+        var out: [FigureValue] = []
+        for f in figures { for v in f.values { out.append(v.value) } }
+        for (_, a) in answers { if case .number(let v) = a { out.append(v) } }
+        return out
+    }
 }
