@@ -257,4 +257,19 @@ struct HostileShellTests {
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("position:     1/15"))
     }
+
+    /// An operator from another language in a filter (`==`, `=>`, `=<`, `<>`, `~=`) is an
+    /// error under both its symbols that says what to write, in every command that takes
+    /// a filter; it was "expected a value" under the second symbol.
+    @Test func anOperatorFromAnotherLanguageSaysWhatToWrite() {
+        for (line, typed, meant) in [("events where id == war-2020", "==", "="), ("claims all where value => 3", "=>", ">="),
+                                     ("break where intensity =< -7", "=<", "<="), ("actors where party <> ARM", "<>", "!="),
+                                     ("break claim where status ~= off", "~=", "~")] {
+            let r = Binary.run(["-c", line])
+            let column = line.range(of: " \(typed) ")!.lowerBound.utf16Offset(in: line) + 1
+            #expect(r.status == 1)
+            #expect(r.stderr == "\(line)\n\(String(repeating: " ", count: column))^^\n"
+                    + "error: '\(typed)' is not an operator; write '\(meant)' (operators: = != < <= > >= ~ in)\n", "\(r.stderr)")
+        }
+    }
 }
