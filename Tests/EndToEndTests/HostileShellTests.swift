@@ -272,4 +272,36 @@ struct HostileShellTests {
                     + "error: '\(typed)' is not an operator; write '\(meant)' (operators: = != < <= > >= ~ in)\n", "\(r.stderr)")
         }
     }
+
+    /// A file is written by a temporary file renamed over it; a device, a FIFO or a socket
+    /// is written into instead (a file renamed over `-o /dev/null` removed the device: for
+    /// root, the system's), a link's file is replaced and the link stays, a folder is an
+    /// error. The device here is a null device made in the scratch folder (as root only).
+    @Test func anExportIntoADeviceOrThroughALinkKeepsWhatIsThere() {
+        let scratch = ScratchFolder()
+        if mknod(scratch.path + "/null", S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0 {  // major 1, minor 3: the null device
+            let r = Binary.run(["export", "csv", "-o", "null"], directory: scratch.path)
+            #expect(r.status == 0, "\(r.stderr)")
+            var info = stat()
+            #expect(stat(scratch.path + "/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "the device was replaced")
+        }
+        scratch.write("data/target.csv", "old\n")
+        #expect(symlink("data/target.csv", scratch.path + "/link.csv") == 0)
+        let linked = Binary.run(["-c", "export csv link.csv"], directory: scratch.path)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        var link = stat()
+        #expect(lstat(scratch.path + "/link.csv", &link) == 0 && link.st_mode & S_IFMT == S_IFLNK, "the link was replaced")
+        #expect(scratch.read("data/target.csv").hasPrefix("position,"))
+        // A link named as data that leads to a scenario is refused by what it leads to.
+        scratch.write("s.yaml", Self.seed)
+        #expect(symlink("s.yaml", scratch.path + "/sneaky.csv") == 0)
+        let sneaky = Binary.run(["-c", "export csv sneaky.csv"], directory: scratch.path)
+        #expect(sneaky.status == 1 && sneaky.stderr.contains("it is never written over"), "\(sneaky.stderr)")
+        #expect(scratch.read("s.yaml") == Self.seed)
+        let folder = Binary.run(["-c", "export csv data"], directory: scratch.path)
+        #expect(folder.status == 1 && folder.stderr.contains("error: cannot write: is a directory"), "\(folder.stderr)")
+        // Standard output by its device name, as '-' writes it.
+        let stdout = Binary.run(["export", "csv", "-o", "/dev/stdout"], directory: scratch.path)
+        #expect(stdout.status == 0 && stdout.stdout.hasPrefix("position,"), "\(stdout.stderr)")
+    }
 }
