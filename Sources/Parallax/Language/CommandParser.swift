@@ -195,7 +195,7 @@ public enum CommandParser {
             case .success(let s): return CommandArgument(parameter: p.name, value: .word(s.name), token: t)
             }
         case .position, .entity, .event, .party, .question, .file, .watchable:
-            let t = try args.word(p.what)
+            let t = p.kind == .file ? try args.path(p.what, home: UserFiles.current.home) : try args.word(p.what)
             if case .eventIndex(let n) = t.kind {
                 guard p.kind == .position || p.kind == .entity else {
                     throw CommandError("expected \(p.what), found '\(t.text)'", at: t)
