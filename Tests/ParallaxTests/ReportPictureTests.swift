@@ -201,4 +201,24 @@ struct ReportPictureTests {
         }
         #expect(scenario.events.contains { $0.time != nil })
     }
+
+    /// TimelineJS3 drops an era's end equal to its start (compared key by key) and then
+    /// refuses the whole timeline ("All eras must have start and end dates"): every era
+    /// ends after it starts, a phase of one day at that day's last minute.
+    @Test(arguments: scenarios)
+    func timelineJSErasAllKeepTheirEnd(_ path: String) throws {
+        let scenario = try ScenarioLoader.load(path: Fixtures.root + path)
+        let text = try ExportFormat.timelinejs.content(ExportFormatTests.interpreter(scenario, "end"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let eras = try #require(json["eras"] as? [[String: Any]])
+        #expect(!eras.isEmpty)
+        for era in eras {
+            let start = try #require(era["start_date"] as? [String: Any])
+            let end = try #require(era["end_date"] as? [String: Any])
+            let same = start.keys.allSatisfy { "\(start[$0]!)" == end[$0].map { "\($0)" } }
+            #expect(!same, "\(path): era \(era["text"] ?? "") would lose its end")
+            func minutes(_ d: [String: Any]) -> [Int] { ["year", "month", "day", "hour", "minute"].map { d[$0] as? Int ?? 0 } }
+            #expect(minutes(end).lexicographicallyPrecedes(minutes(start)) == false, "\(path): era ends before it starts")
+        }
+    }
 }

@@ -51,7 +51,7 @@ public enum TimelineJS {
             // A run ends where the latest of its events ends: a five-day war begun before
             // the run's last event outlasts it.
             let end = list[start...i].map { $0.date.end ?? $0.date.start }.max { $0.firstDay < $1.firstDay } ?? list[i].date.start
-            eras.append(.object(["start_date": date(list[start].date.start), "end_date": date(end),
+            eras.append(.object(["start_date": eraBound(list[start].date.start, end: false), "end_date": eraBound(end, end: true),
                                  "text": .object(["headline": .string(list[i].phase.rawValue)])]))
             start = i + 1
         }
@@ -72,6 +72,18 @@ public enum TimelineJS {
         }
         members.append(.init("display_date", .string(d.description + (time.map { d.day != nil ? " \($0)" : "" } ?? ""))))
         return .object(members)
+    }
+
+    /// An era's start or end: the first minute of the start date's first day, the last
+    /// minute of the end date's last day. TimelineJS drops an end whose every key equals the
+    /// start's (a phase of one day, or one month) and then refuses the whole timeline: "All
+    /// eras must have start and end dates".
+    static func eraBound(_ d: PartialDate, end: Bool) -> CellValue {
+        let month = d.month ?? (end ? 12 : 1)
+        let day = d.day ?? (end ? PartialDate.daysIn(month: month, year: d.year) : 1)
+        return .object([.init("year", .int(d.year)), .init("month", .int(month)), .init("day", .int(day)),
+                        .init("hour", .int(end ? 23 : 0)), .init("minute", .int(end ? 59 : 0)),
+                        .init("display_date", .string(d.description))])
     }
 
     /// The party of the event's first actor (its name), or "Others".
