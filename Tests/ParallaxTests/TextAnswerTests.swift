@@ -85,4 +85,17 @@ struct TextAnswerTests {
         let row = try #require(claims.first { $0.hasPrefix("c1") })
         #expect(row[row.index(row.startIndex, offsetBy: claims[0].distance(from: claims[0].startIndex, to: says))...].hasPrefix("tab here"))
     }
+
+    /// A line break in scenario text (allowed, like a tab) shows as a line break wherever
+    /// the text is printed — a field of `show` continues under its value, a heading joins
+    /// its lines — never as `\u{A}`.
+    @Test func lineBreaksInScenarioTextShowAsLineBreaks() throws {
+        let text = Self.text.replacing("title: Clash,", with: "title: \"Border\\nClash\",")
+            .replacing("says: \"tab\\there\"", with: "says: \"first line\\nsecond line\"")
+        for command in ["show c1", "show clash", "step", "claims", "narrative ARM", "find second"] {
+            #expect(!(try Self.output(command, text: text)).contains("\\u{A}"), "\(command)")
+        }
+        #expect(try Self.output("show c1", text: text).contains("says:       first line\n            second line\n"))
+        #expect(try Self.output("show clash", text: text).contains("escalation  fight (-10)  Border Clash\n"))
+    }
 }

@@ -14,7 +14,9 @@ struct TextRenderer {
         for (i, block) in document.blocks.enumerated() {
             if i > 0 { out.append(10) }
             switch block {
-            case .title(let t):
+            case .title(var t):
+                // A heading is one line: a line break in scenario text (a title) is a space.
+                if t.utf8.contains(10) { t = t.replacingAll("\n", with: " ") }
                 if TextRenderer.width(t) <= options.width {
                     out.append(contentsOf: style(safe(t), bold: true).utf8)
                 } else {
@@ -23,7 +25,7 @@ struct TextRenderer {
                         out.append(contentsOf: style(line, bold: true).utf8)
                     }
                 }
-            case .text(let t): append(wrapping: safe(t), width: options.width, into: &out)
+            case .text(let t): appendLines(t, width: options.width, into: &out)
             case .fields(let fields): render(fields, into: &out)
             case .table(let table) where table.asList:
                 out.append(contentsOf: style(safe(table.name ?? ""), bold: true).utf8)
@@ -62,6 +64,19 @@ struct TextRenderer {
         }
     }
 
+    /// Text that may hold line breaks (scenario text may): each line wrapped and
+    /// continued after `indent`, as a table cell shows them, never as `\u{A}`.
+    func appendLines(_ text: String, width: Int, indent: Int = 0, into out: inout [UInt8]) {
+        guard text.utf8.contains(10) else { return append(wrapping: safe(text), width: width, indent: indent, into: &out) }
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if k > 0 {
+                out.append(10)
+                out.append(contentsOf: repeatElement(32, count: indent))
+            }
+            append(wrapping: safe(String(line)), width: width, indent: indent, into: &out)
+        }
+    }
+
     func safe(_ s: String) -> String { TextRenderer.isPlain(s) ? s : TextRenderer.shown(s) }
 
     /// Text as the terminal gets it: control characters escaped (`\u{1B}`), and a tab as one
@@ -93,7 +108,7 @@ struct TextRenderer {
             out.append(contentsOf: f.label.utf8)
             out.append(UInt8(ascii: ":"))
             out.append(contentsOf: repeatElement(32, count: labelWidth - TextRenderer.width(f.label) + 1))
-            append(wrapping: safe(f.value), width: valueWidth, indent: labelWidth + 2, into: &out)
+            appendLines(f.value, width: valueWidth, indent: labelWidth + 2, into: &out)
         }
     }
 
