@@ -139,7 +139,8 @@ struct PropertyTests {
 
     static func agree<E>(_ filter: Filter, _ schema: FilterSchema<E>, _ scenario: Scenario) {
         let test = filter.compiled(for: scenario, schema: schema)
-        for (i, entity) in schema.entities(scenario).enumerated() {
+        for i in 0..<schema.count(scenario) {
+            let entity = schema.entityAt(scenario, i)
             let expected = filter.matches(entity, in: scenario, schema: schema)
             if test(i) != expected {
                 Issue.record("where \(filter.text): the compiled filter says \(!expected) for \(schema.entity) \(i) of \(scenario.path), the definition \(expected)")

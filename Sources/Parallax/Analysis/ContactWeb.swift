@@ -35,7 +35,7 @@ public struct ContactWeb: Sendable {
     public init(_ scenario: Scenario) {
         // Only the contact events are copied (reading each event by value would copy all).
         let events = scenario.events
-        contacts = events.indicesInPlace { $0.pointee.type.isContact }.map { i in
+        contacts = events.indices(where: { events.type($0).isContact }).map { i in
             let e = events[i]
             // A disputed initiator: nobody is taken as the one who reached out.
             if e.type.isDirected, !e.initiatorDisputed, let first = e.actors.first {

@@ -14,13 +14,12 @@ extension Knowledge {
     /// Every figure value of the known claims, in sequence order, with its standing.
     public func claimedFigures(measure: Measure? = nil) -> [ClaimedFigure] {
         var out: [ClaimedFigure] = []
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in inSequence where !claims[i].figures.isEmpty {
-                for f in claims[i].figures {
-                    for (m, v) in f.values where measure == nil || m == measure {
-                        out.append(ClaimedFigure(claim: i, losses: f.party, measure: m, value: v, note: f.note,
-                                                 standing: standing(of: .figure(party: f.party, measure: m), in: i)))
-                    }
+        let claims = scenario.claims
+        for i in inSequence where claims.hasFigures(i) {
+            for f in claims.figures(i) {
+                for (m, v) in f.values where measure == nil || m == measure {
+                    out.append(ClaimedFigure(claim: i, losses: f.party, measure: m, value: v, note: f.note,
+                                             standing: standing(of: .figure(party: f.party, measure: m), in: i)))
                 }
             }
         }

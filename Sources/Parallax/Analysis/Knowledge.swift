@@ -32,16 +32,18 @@ public struct Knowledge: Sendable {
         var key: [Int] = []
         var confirmers: [Int: [Int]] = [:], deniers: [Int: [Int]] = [:]
         let links = scenario.claimLinks
-        scenario.claims.withUnsafeBufferPointer { claims in
-            known.reserveCapacity(claims.count)
-            key.reserveCapacity(claims.count)
-            for i in claims.indices where all || session.isKnown(claims[i]) {
-                isKnown[i] = true
-                known.append(i)
-                key.append(links.about[i] * stride + claims[i].knownPosition)
-                for t in links.confirms[i] { confirmers[t, default: []].append(i) }
-                for t in links.denies[i] { deniers[t, default: []].append(i) }
-            }
+        let claims = scenario.claims
+        known.reserveCapacity(claims.count)
+        key.reserveCapacity(claims.count)
+        let cursor = session.cursor
+        for i in claims.indices {
+            let at = claims.knownPosition(i)
+            guard all || at <= cursor else { continue }
+            isKnown[i] = true
+            known.append(i)
+            key.append(links.about[i] * stride + at)
+            for t in links.confirms[i] { confirmers[t, default: []].append(i) }
+            for t in links.denies[i] { deniers[t, default: []].append(i) }
         }
         self.known = known
         self.isKnown = isKnown

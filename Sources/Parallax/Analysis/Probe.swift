@@ -21,13 +21,14 @@ public struct Probe: Sendable {
         var wanted: [Int] = []
         var points: [Int] = []
         var valid = true
-        full.claims.withUnsafeBufferPointer { claims in
+        do {
+            let claims = full.claims
             for i in claims.indices {
                 let states: Bool
                 switch target {
-                case .question(let q, _): states = claims[i].answers.contains { $0.question == q }
+                case .question(let q, _): states = claims.hasAnswers(i) && claims.answers(i).contains { $0.question == q }
                 case .figures(let m, let party):
-                    states = claims[i].figures.contains { $0.party == party && $0.value(of: m) != nil }
+                    states = claims.hasFigures(i) && claims.figures(i).contains { $0.party == party && $0.value(of: m) != nil }
                 }
                 if states { wanted.append(i) }
             }

@@ -15,7 +15,9 @@ enum EntityViews {
         let sc = s.scenario
         let p = sc.positionOfEvent[e.id] ?? 0
         var blocks = Views.event(e, position: p, in: sc)
-        let about = sc.claims.filteredInPlace { $0.pointee.about == e.id }
+        // By the claims' resolved positions: integers, not a million ids compared.
+        let links = sc.claimLinks.about
+        let about = p > 0 ? sc.claims.filtered { links[$0] == p } : []
         blocks += mentions(about, s, name: "Claims about it")
         let questions = sc.questions.filter { $0.about == e.id }
         if !questions.isEmpty {
@@ -32,12 +34,14 @@ enum EntityViews {
         if let k = a.kind { fields.append(Field("kind", k)) }
         fields.append(Field("party", "\(a.party) (\(sc.name(of: a.party)))"))
         var blocks: [Block] = [.title("actor \(a.id)"), .fields(fields)]
-        let involved = sc.events.indicesInPlace { $0.pointee.actors.contains(a.id) || $0.pointee.reportedBy.contains(a.id) }.map { (offset: $0, element: sc.events[$0]) }
+        let events = sc.events
+        let involved = events.indices(where: { events.actors($0).contains(a.id) || events.reportedBy($0).contains(a.id) }).map { (offset: $0, element: events[$0]) }
         if !involved.isEmpty {
             blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
                                        rows: involved.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))
         }
-        blocks += mentions(sc.claims.filteredInPlace { $0.pointee.by == a.id || $0.pointee.relayedBy == a.id }, s, name: "Claims by or relayed by it")
+        let claims = sc.claims
+        blocks += mentions(claims.filtered { claims.by($0) == a.id || claims.relayedBy($0) == a.id }, s, name: "Claims by or relayed by it")
         return blocks
     }
 
@@ -49,8 +53,15 @@ enum EntityViews {
             blocks.append(.table(Table(name: "Actors", columns: [.init("id"), .init("name"), .init("kind")],
                                        rows: actors.map { Table.Row([$0.id, $0.displayName, $0.kind ?? ""]) })))
         }
-        blocks += mentions(sc.claims.filteredInPlace { $0.pointee.party == p.id || $0.pointee.answers.contains { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } } || $0.pointee.figures.contains { $0.party == p.id } },
-                           s, name: "Claims by it or about it")
+        let claims = sc.claims
+        func mentionsParty(_ i: Int) -> Bool {
+            if claims.party(i) == p.id { return true }
+            if claims.hasAnswers(i), claims.answers(i).contains(where: { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } }) {
+                return true
+            }
+            return claims.hasFigures(i) && claims.figures(i).contains { $0.party == p.id }
+        }
+        blocks += mentions(claims.filtered(mentionsParty), s, name: "Claims by it or about it")
         return blocks
     }
 
@@ -131,10 +142,11 @@ enum EntityViews {
         let sc = s.scenario
         var fields = [Field("id", src.id), Field("publisher", src.publisher), Field("title", src.title), Field("date", src.date.description)]
         if let u = src.url { fields.append(Field("url", u)) }
-        let events = sc.events.filter { $0.sources.contains(src.id) }.count
-        let claims = sc.claims.indicesInPlace { $0.pointee.sources.contains(src.id) }.count
-        fields.append(Field("cited_by", "\(events) events, \(claims) claims", label: "cited by"))
-        return [.title("source \(src.id)"), .fields(fields)] + mentions(sc.claims.filteredInPlace { $0.pointee.by == src.id }, s, name: "Claims in its own voice")
+        let events = sc.events, claims = sc.claims
+        let citing = events.indices(where: { events.sources($0).contains(src.id) }).count
+        let citingClaims = claims.indices.filter { claims.sources($0).contains(src.id) }.count
+        fields.append(Field("cited_by", "\(citing) events, \(citingClaims) claims", label: "cited by"))
+        return [.title("source \(src.id)"), .fields(fields)] + mentions(claims.filtered { claims.by($0) == src.id }, s, name: "Claims in its own voice")
     }
 
     static func place(_ p: Place, in s: Session) -> [Block] {
@@ -142,7 +154,8 @@ enum EntityViews {
         var fields = [Field("id", p.id), Field("name", p.name)]
         if let n = p.note { fields.append(Field("note", n)) }
         var blocks: [Block] = [.title("place \(p.id)"), .fields(fields)]
-        let events = sc.events.indicesInPlace { $0.pointee.place == p.id }.map { (offset: $0, element: sc.events[$0]) }
+        let all = sc.events
+        let events = all.indices(where: { all.place($0) == p.id }).map { (offset: $0, element: all[$0]) }
         if !events.isEmpty {
             blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
                                        rows: events.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))

@@ -91,10 +91,9 @@ enum InspectionCommands {
         for a in sc.actors { actors[a.party, default: 0] += 1 }
         var known: [String: Int] = [:]
         let cursor = ctx.session.cursor
-        sc.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where claims[i].knownPosition <= cursor {
-                if let p = claims[i].party { known[p, default: 0] += 1 }
-            }
+        let claims = sc.claims
+        for i in claims.indices where claims.knownPosition(i) <= cursor {
+            if let p = claims.party(i) { known[p, default: 0] += 1 }
         }
         return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
@@ -145,10 +144,9 @@ enum InspectionCommands {
         var answers: [String: Int] = [:]
         let cursor = ctx.session.cursor
         if !ctx.scenario.questions.isEmpty {
-            ctx.scenario.claims.withUnsafeBufferPointer { claims in
-                for i in claims.indices where claims[i].knownPosition <= cursor {
-                    for a in claims[i].answers { answers[a.question, default: 0] += 1 }
-                }
+            let claims = ctx.scenario.claims
+            for i in claims.indices where claims.knownPosition(i) <= cursor && claims.hasAnswers(i) {
+                for a in claims.answers(i) { answers[a.question, default: 0] += 1 }
             }
         }
         return cmd.spec.document([.table(Table(
@@ -175,18 +173,17 @@ enum InspectionCommands {
         let session = ctx.session
         // Which claims match, then rows for the first `cap` of them only.
         var matching: [Int] = []
-        sc.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where all || claims[i].knownPosition <= session.cursor {
-                if let filter, !filter(i) { continue }
-                matching.append(i)
-            }
+        let claims = sc.claims
+        for i in claims.indices where all || claims.knownPosition(i) <= session.cursor {
+            if let filter, !filter(i) { continue }
+            matching.append(i)
         }
         let shown = matching.prefix(cap ?? matching.count)
         // Claims are read in place and each speaker and event date is spelled once (per
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
-        let rows = sc.claims.withUnsafeBufferPointer { claims in
+        let rows = {
             Concurrently.inHalves(shown.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
@@ -194,26 +191,26 @@ enum InspectionCommands {
                 for i in range.lazy.map({ shown[shown.startIndex + $0] }) {
                     // When it was said (made_on, else known_at, else the event's date).
                     let date: String
-                    if let said = claims[i].said {
+                    let c = claims[i]
+                    if let said = c.said {
                         if let known = dates[said] { date = known } else { date = said.description; dates[said] = date }
                     } else {
                         date = ""
                     }
-                    let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
+                    let key = c.relayedBy.map { c.by + "\u{0}" + $0 } ?? c.by
                     let speaker: String
                     if let known = speakers[key] {
                         speaker = known
                     } else {
-                        speaker = Views.speaker(claims[i], in: sc)
+                        speaker = Views.speaker(c, in: sc)
                         speakers[key] = speaker
                     }
-                    rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says],
-                                          ids: RowIDs(claim: claims[i].id, event: claims[i].about, party: claims[i].party,
-                                                      sources: claims[i].sources)))
+                    rows.append(Table.Row([c.id, date, speaker, c.status.rawValue, c.says],
+                                          ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources)))
                 }
                 return rows
             }
-        }
+        }()
         if rows.isEmpty {
             let why = all || session.cursor >= session.count ? "" : " as of \(session.positionText); 'claims all' shows every claim"
             return cmd.spec.document([.notice("No claim matches\(why).")])
@@ -279,31 +276,33 @@ enum InspectionCommands {
             }
         }
         // Events and claims read in place: copying each of a million would cost more than the search.
-        sc.events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                check("event", events[i].id, "id", events[i].id, position: i + 1)
-                check("event", events[i].id, "title", events[i].title, position: i + 1)
-                check("event", events[i].id, "description", events[i].description, position: i + 1)
-            }
+        let events = sc.events
+        for i in events.indices {
+            let id = events.id(i)
+            check("event", id, "id", id, position: i + 1)
+            check("event", id, "title", events.title(i), position: i + 1)
+            check("event", id, "description", events.description(i), position: i + 1)
         }
-        sc.claims.withUnsafeBufferPointer { claims in
-            for k in claims.indices where all || claims[k].knownPosition <= s.cursor {
-                let p = claims[k].knownPosition
-                check("claim", claims[k].id, "id", claims[k].id, position: p)
-                check("claim", claims[k].id, "says", claims[k].says, position: p)
-                check("claim", claims[k].id, "quote", claims[k].quote, position: p)
+        do {
+            let claims = sc.claims
+            for k in claims.indices where all || claims.knownPosition(k) <= s.cursor {
+                let p = claims.knownPosition(k), id = claims.id(k)
+                check("claim", id, "id", id, position: p)
+                check("claim", id, "says", claims.says(k), position: p)
+                check("claim", id, "quote", claims.quote(k), position: p)
                 // Answers and figures matched as printed, value by value; the row's text is made
                 // only for a match (ten thousand claims' strings would cost more than the search).
-                for (q, a) in claims[k].answers where Folding.matches(a.description, folded: needle) {
-                    found("claim", claims[k].id, "answer", "\(q): \(a)", position: p)
+                for (q, a) in claims.hasAnswers(k) ? claims.answers(k) : [] where Folding.matches(a.description, folded: needle) {
+                    found("claim", id, "answer", "\(q): \(a)", position: p)
                 }
-                if claims[k].figures.contains(where: { f in
+                let figures = claims.hasFigures(k) ? claims.figures(k) : []
+                if figures.contains(where: { f in
                     f.values.contains { Folding.matches($0.value.description, folded: needle) }
                         || f.note.map { Folding.matches($0, folded: needle) } == true
                         || Folding.matches(f.party ?? "all sides", folded: needle)
                         || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
                 }) {
-                    found("claim", claims[k].id, "figures", Views.figures(claims[k].figures), position: p)
+                    found("claim", id, "figures", Views.figures(figures), position: p)
                 }
             }
         }

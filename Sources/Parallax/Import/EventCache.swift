@@ -344,7 +344,7 @@ enum EventCache {
         }
         w.string(sc.info.id); w.string(sc.info.title); w.optionalString(sc.info.summary)
         w.count(sc.sources.count)
-        sc.sources.withUnsafeBufferPointer { sources in
+        sc.sources.array.withUnsafeBufferPointer { sources in
             for i in sources.indices {
                 w.string(sources[i].id); w.string(sources[i].publisher); w.string(sources[i].title); w.date(sources[i].date)
                 w.optionalInline(sources[i].url); w.count(sources[i].location.line)
@@ -363,11 +363,11 @@ enum EventCache {
         w.count(sc.events.count)
         // Entities are read in place through buffers: `for e in sc.events` would copy (retain
         // and release) every field of each of a million events and claims.
-        sc.events.withUnsafeBufferPointer { events in for i in events.indices { event(events[i], into: &w) } }
+        sc.events.array.withUnsafeBufferPointer { events in for i in events.indices { event(events[i], into: &w) } }
         w.count(sc.claims.count)
         let about = sc.claimLinks.about
-        sc.claims.withUnsafeBufferPointer { claims in
-            sc.events.withUnsafeBufferPointer { events in
+        sc.claims.array.withUnsafeBufferPointer { claims in
+            sc.events.array.withUnsafeBufferPointer { events in
                 for i in claims.indices { claim(claims[i], about: about[i], events: events, into: &w) }
             }
         }

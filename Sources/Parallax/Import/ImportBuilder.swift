@@ -139,7 +139,7 @@ struct ImportBuilder {
         var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources,
                                 parties: parties, actors: actors, places: [], events: [], questions: [],
                                 claims: [], path: path)
-        scenario.events = events
+        scenario.events = EventList(events)
         events = []
         scenario.reindex(claimsToCome: claims.count)
         var claims = self.claims

@@ -44,13 +44,11 @@ public struct PartyIndex: Sendable {
         actorStart.reserveCapacity(count + 1)
         actors.reserveCapacity(count * 2)
         place.reserveCapacity(count)
-        scenario.events.withUnsafeBufferPointer { events in
-            // Read in place: `for e in events` would copy every event.
-            for i in events.indices {
-                for id in events[i].actors { actors.append(actorOrdinals.number(id)) }
-                actorStart.append(Int32(actors.count))
-                place.append(events[i].place.map { placeOrdinals.number($0) } ?? -1)
-            }
+        let events = scenario.events
+        for i in events.indices {
+            for id in events.actors(i) { actors.append(actorOrdinals.number(id)) }
+            actorStart.append(Int32(actors.count))
+            place.append(events.place(i).map { placeOrdinals.number($0) } ?? -1)
         }
         let actorIDs = actorOrdinals.ids, placeIDs = placeOrdinals.ids
         // The party an actor id stands for, as `Scenario.parties(of:)` reads it.

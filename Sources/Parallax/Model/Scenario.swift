@@ -3,15 +3,15 @@
 public struct Scenario: Sendable {
     public var formatVersion: Int
     public var info: ScenarioInfo
-    public var sources: [Source]
+    public var sources: SourceList
     public var parties: [Party]
     public var actors: [Actor]
     public var places: [Place]
     /// In sequence order (see `Event.sequenceKey`).
-    public var events: [Event]
+    public var events: EventList
     public var questions: [Question]
     /// In file order.
-    public var claims: [Claim]
+    public var claims: ClaimList
     /// The file the scenario came from, as the user named it.
     public var path: String
     /// What the loader found legal but probably not meant, in the order found (see `warnings`).
@@ -47,13 +47,13 @@ public struct Scenario: Sendable {
          claims: [Claim], path: String, claimsToCome: Int) {
         self.formatVersion = formatVersion
         self.info = info
-        self.sources = sources
+        self.sources = SourceList(sources)
         self.parties = parties
         self.actors = actors
         self.places = places
-        self.events = Scenario.inSequence(events)
+        self.events = EventList(Scenario.inSequence(events))
         self.questions = questions
-        self.claims = claims
+        self.claims = ClaimList(claims)
         self.path = path
         reindex(claimsToCome: claimsToCome)
     }
@@ -97,8 +97,8 @@ public struct Scenario: Sendable {
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
     /// `about`: each claim's event position when already known (an import's are).
     mutating func setClaims(_ claims: [Claim], about: [Int]? = nil) {
-        self.claims = claims
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent, about: about)
+        self.claims = ClaimList(claims)
+        claimLinks = ClaimLinks(claims: self.claims, index: index, positions: positionOfEvent, about: about)
     }
 
     mutating func reindex(claimsToCome: Int = 0) {
@@ -106,18 +106,18 @@ public struct Scenario: Sendable {
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
                               + events.count + questions.count + claims.count + claimsToCome)
         // By index, reading each id in place: a million events are not copied out one by one.
-        for i in sources.indices { index[sources[i].id] = .source(i) }
+        for i in sources.indices { index[sources.id(i)] = .source(i) }
         for i in parties.indices { index[parties[i].id] = .party(i) }
         for i in actors.indices { index[actors[i].id] = .actor(i) }
         for i in places.indices { index[places[i].id] = .place(i) }
-        for i in events.indices { index[events[i].id] = .event(i) }
+        for i in events.indices { index[events.id(i)] = .event(i) }
         for i in questions.indices { index[questions[i].id] = .question(i) }
         indexTies()
-        for i in claims.indices { index[claims[i].id] = .claim(i) }
+        for i in claims.indices { index[claims.id(i)] = .claim(i) }
         self.index = index
         var positions: [String: Int] = [:]
         positions.reserveCapacity(events.count)
-        for i in events.indices { positions[events[i].id] = i + 1 }
+        for i in events.indices { positions[events.id(i)] = i + 1 }
         positionOfEvent = positions
         claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
         partyIndexCache = PartyIndexCache()
@@ -228,7 +228,7 @@ extension Scenario {
     /// the claims' links are those of the smaller set.
     func restricted(toClaims kept: [Int], questions: [Question]) -> Scenario {
         var copy = self
-        copy.claims = kept.map { claims[$0] }
+        copy.claims = ClaimList(kept.map { claims[$0] })
         copy.questions = questions
         var index = self.index.filter {
             switch $0.value {
