@@ -246,7 +246,7 @@ struct Loaded: Equatable {
             let s = try load(bytes)
             // Arrays only: the id index is a dictionary, whose order is the hasher's.
             model = "\(s.info) \(s.sources) \(s.parties) \(s.actors) \(s.places) \(s.events) \(s.questions) \(s.claims)"
-                + " \(s.index.sorted { $0.key < $1.key }) \(s.positionOfEvent.sorted { $0.key < $1.key })"
+                + " \(s.index.sorted { $0.key < $1.key }) \(s.positionOfEvent.table.sorted { $0.key < $1.key })"
         } catch {
             diagnostics = error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         }

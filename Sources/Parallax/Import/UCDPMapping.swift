@@ -5,7 +5,7 @@
 struct UCDPMapping: HeaderMapping {
     let names: [String]
     let column: [String: Int]
-    var ucdp: String?
+    var ucdp: Int32?
     /// The latest day any row reaches: the source's date.
     var latest: PartialDate?
 
@@ -52,35 +52,24 @@ struct UCDPMapping: HeaderMapping {
         let conflict = row.optionalText(self["conflict_name"])
         let reporters = row.optionalText(self["source_office"])
         let source = ucdp!
-        let title = b.interned("\(sideA) – \(sideB): \(best) killed")
+        let title = b.text("\(sideA) – \(sideB): \(best) killed")
         var says = "UCDP GED event \(number): \(deathsA) of \(sideA) and \(deathsB) of \(sideB) killed, "
             + "\(civilians) civilians and \(unknown) unknown; best estimate \(best), low \(low), high \(high)."
         if let reporters { says += " Reported by \(reporters)." }
-        let location = b.at(line)
-        // The event and its claim share one list of sources.
-        let sources = [source]
-        b.events.append(Event(id: id, date: EventDate(start: start, end: end == start ? nil : end), time: nil, order: nil,
-                              phase: .escalation, type: violence == 3 ? .assault : .fight, actors: b.interned(a == c ? [a] : [a, c]),
-                              place: place.isEmpty ? nil : b.interned(place), reportedBy: [], title: title,
-                              description: conflict.map { b.interned($0) }, intensityOverride: nil, sources: sources,
-                              location: location))
         // Released rows sometimes have best outside low..high (or low above high): the figure
         // spans all three estimates, and the note keeps them as UCDP gives them.
         var note = "best \(best); civilians \(civilians), unknown \(unknown)"
         if !(low <= best && best <= high) { note += "; UCDP gives low \(low), high \(high)" }
-        let total = Figure(party: nil, values: b.killed(ImportFigures.count(min(low, best, high), max(low, best, high))),
-                           note: b.interned(note), location: location)
-        b.claims.append(Claim(id: id + "-ucdp", by: source, speaker: .source(source), about: id, madeOn: nil, knownAt: nil,
-                              says: says, quote: nil, status: .official, answers: [],
-                              figures: [Figure(party: a, values: b.killed(ImportFigures.count(deathsA)), note: nil, location: location),
-                                        Figure(party: c, values: b.killed(ImportFigures.count(deathsB)), note: nil, location: location),
-                                        total],
-                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: sources,
-                              location: location, knownPosition: 0, party: nil))
+        b.addRow(id: id, date: EventDate(start: start, end: end == start ? nil : end), phase: .escalation,
+                 type: violence == 3 ? .assault : .fight, actors: a == c ? [a] : [a, c], place: place.isEmpty ? nil : place,
+                 title: title, description: conflict, intensity: nil, source: source, line: line, madeOn: nil, says: says,
+                 status: .official,
+                 figures: [.init(party: a, low: deathsA, high: deathsA), .init(party: c, low: deathsB, high: deathsB),
+                           .init(party: nil, low: min(low, best, high), high: max(low, best, high), note: note)])
     }
 
     mutating func finish(_ b: inout ImportBuilder) {
-        if let latest, let i = b.sources.firstIndex(where: { $0.id == ucdp }) { b.sources[i].date = latest }
+        if let latest, let ucdp { b.setSourceDate(ucdp, latest) }
     }
 
     func info(path: String, rows: Int) -> ScenarioInfo {

@@ -21,7 +21,7 @@ public struct ClaimLinks: Sendable {
 
     /// `known`: the position of each claim's `about` event when the caller has it, in place
     /// of looking each up in `positions`.
-    init(claims: ClaimList, index: [String: EntityRef], positions: [String: Int], about known: [Int]? = nil) {
+    init(claims: ClaimList, index: [String: EntityRef], positions: EventPositions, about known: [Int]? = nil) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil
@@ -60,5 +60,20 @@ public struct ClaimLinks: Sendable {
                 }
             }
         }
+    }
+}
+
+extension ClaimLinks {
+    /// The links of an import's claims: each about its own event, none revising, confirming
+    /// or denying another.
+    init(importedAbout about: [Int]) {
+        let n = about.count
+        self.about = about
+        revises = [Int](repeating: -1, count: n)
+        confirms = [[Int]](repeating: [], count: n)
+        denies = confirms
+        revisedBy = confirms
+        entry = revises
+        exit = revises
     }
 }

@@ -5,22 +5,28 @@
 public struct ClaimList: RandomAccessCollection, Sendable {
     enum Storage: Sendable {
         case array([Claim])
+        case columns(ImportedRows)
     }
 
     var storage: Storage
 
     public init(_ claims: [Claim] = []) { storage = .array(claims) }
 
+    /// The rows of an import.
+    init(_ rows: ImportedRows) { storage = .columns(rows) }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int {
         switch storage {
         case .array(let a): a.count
+        case .columns(let c): c.claimCount
         }
     }
 
     public subscript(i: Int) -> Claim {
         switch storage {
         case .array(let a): a[i]
+        case .columns(let c): c.claim(i)
         }
     }
 
@@ -28,36 +34,43 @@ public struct ClaimList: RandomAccessCollection, Sendable {
     public var array: [Claim] {
         switch storage {
         case .array(let a): a
+        case .columns: Array(self)
         }
     }
 
     // MARK: Single fields, read in place
 
+    var columns: ImportedRows? {
+        if case .columns(let c) = storage { return c }
+        return nil
+    }
+
     @inline(__always)
-    private func field<T>(_ i: Int, _ body: (UnsafePointer<Claim>) -> T) -> T {
+    private func field<T>(_ i: Int, _ body: (UnsafePointer<Claim>) -> T, _ column: (ImportedRows) -> T) -> T {
         switch storage {
         case .array(let a): a.reading(i, body)
+        case .columns(let c): column(c)
         }
     }
 
-    public func id(_ i: Int) -> String { field(i) { $0.pointee.id } }
-    public func by(_ i: Int) -> String { field(i) { $0.pointee.by } }
-    public func about(_ i: Int) -> String { field(i) { $0.pointee.about } }
-    public func party(_ i: Int) -> String? { field(i) { $0.pointee.party } }
-    public func relayedBy(_ i: Int) -> String? { field(i) { $0.pointee.relayedBy } }
-    public func status(_ i: Int) -> ClaimStatus { field(i) { $0.pointee.status } }
-    public func knownPosition(_ i: Int) -> Int { field(i) { $0.pointee.knownPosition } }
-    public func said(_ i: Int) -> EventDate? { field(i) { $0.pointee.said } }
-    public func says(_ i: Int) -> String { field(i) { $0.pointee.says } }
-    public func quote(_ i: Int) -> String? { field(i) { $0.pointee.quote } }
-    public func answers(_ i: Int) -> [(question: String, answer: Answer)] { field(i) { $0.pointee.answers } }
-    public func hasAnswers(_ i: Int) -> Bool { field(i) { !$0.pointee.answers.isEmpty } }
-    public func figures(_ i: Int) -> [Figure] { field(i) { $0.pointee.figures } }
-    public func hasFigures(_ i: Int) -> Bool { field(i) { !$0.pointee.figures.isEmpty } }
-    public func sources(_ i: Int) -> [String] { field(i) { $0.pointee.sources } }
-    public func revises(_ i: Int) -> String? { field(i) { $0.pointee.revises } }
-    public func confirms(_ i: Int) -> [String] { field(i) { $0.pointee.confirms } }
-    public func denies(_ i: Int) -> [String] { field(i) { $0.pointee.denies } }
+    public func id(_ i: Int) -> String { field(i, { $0.pointee.id }) { $0.claimID(i) } }
+    public func by(_ i: Int) -> String { field(i, { $0.pointee.by }) { $0.claimBy(i) } }
+    public func about(_ i: Int) -> String { field(i, { $0.pointee.about }) { $0.string($0.eventID[Int($0.claimEvent[i])]) } }
+    public func party(_ i: Int) -> String? { field(i, { $0.pointee.party }) { _ in nil } }
+    public func relayedBy(_ i: Int) -> String? { field(i, { $0.pointee.relayedBy }) { _ in nil } }
+    public func status(_ i: Int) -> ClaimStatus { field(i, { $0.pointee.status }) { $0.claimStatus(i) } }
+    public func knownPosition(_ i: Int) -> Int { field(i, { $0.pointee.knownPosition }) { Int($0.claimEvent[i]) + 1 } }
+    public func said(_ i: Int) -> EventDate? { field(i, { $0.pointee.said }) { $0.claimSaid(i) } }
+    public func says(_ i: Int) -> String { field(i, { $0.pointee.says }) { $0.claimSays(i) } }
+    public func quote(_ i: Int) -> String? { field(i, { $0.pointee.quote }) { _ in nil } }
+    public func answers(_ i: Int) -> [(question: String, answer: Answer)] { field(i, { $0.pointee.answers }) { _ in [] } }
+    public func hasAnswers(_ i: Int) -> Bool { field(i, { !$0.pointee.answers.isEmpty }) { _ in false } }
+    public func figures(_ i: Int) -> [Figure] { field(i, { $0.pointee.figures }) { $0.claimFigures(i) } }
+    public func hasFigures(_ i: Int) -> Bool { field(i, { !$0.pointee.figures.isEmpty }) { $0.claimHasFigures(i) } }
+    public func sources(_ i: Int) -> [String] { field(i, { $0.pointee.sources }) { [$0.claimBy(i)] } }
+    public func revises(_ i: Int) -> String? { field(i, { $0.pointee.revises }) { _ in nil } }
+    public func confirms(_ i: Int) -> [String] { field(i, { $0.pointee.confirms }) { _ in [] } }
+    public func denies(_ i: Int) -> [String] { field(i, { $0.pointee.denies }) { _ in [] } }
 
     /// The claims `isIncluded` accepts (given each index), only those made.
     func filtered(_ isIncluded: (Int) -> Bool) -> [Claim] { indices.filter(isIncluded).map { self[$0] } }

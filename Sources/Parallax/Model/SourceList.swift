@@ -4,22 +4,28 @@
 public struct SourceList: RandomAccessCollection, Sendable {
     enum Storage: Sendable {
         case array([Source])
+        case columns(ImportedRows)
     }
 
     var storage: Storage
 
     public init(_ sources: [Source] = []) { storage = .array(sources) }
 
+    /// The rows of an import.
+    init(_ rows: ImportedRows) { storage = .columns(rows) }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int {
         switch storage {
         case .array(let a): a.count
+        case .columns(let c): c.sourceCount
         }
     }
 
     public subscript(i: Int) -> Source {
         switch storage {
         case .array(let a): a[i]
+        case .columns(let c): c.source(i)
         }
     }
 
@@ -27,12 +33,19 @@ public struct SourceList: RandomAccessCollection, Sendable {
     public var array: [Source] {
         switch storage {
         case .array(let a): a
+        case .columns: Array(self)
         }
+    }
+
+    var columns: ImportedRows? {
+        if case .columns(let c) = storage { return c }
+        return nil
     }
 
     public func id(_ i: Int) -> String {
         switch storage {
         case .array(let a): a.reading(i) { $0.pointee.id }
+        case .columns(let c): c.sourceIDString(i)
         }
     }
 }
