@@ -149,6 +149,36 @@ final class ImportedRows: @unchecked Sendable {
             && within(eventSlots, events + 1) && within(sourceSlots, sources + 1)
             && eventPhase.allSatisfy { $0 < phases } && eventType.allSatisfy { $0 < types }
             && claimStatus.allSatisfy { $0 < statuses } && figureMeasure.allSatisfy { $0 < measures }
+            && valuesAreSound
+    }
+
+    /// The values' own bounds, as the mappings make them: dates of the calendar, the events'
+    /// in sequence (a date's packed form orders as the sequence does, see `pack`);
+    /// intensities on the Goldstein scale; counts not negative; every line positive.
+    private var valuesAreSound: Bool {
+        func isDate(_ v: Int32, optional: Bool) -> Bool {
+            if v == 0 { return optional }
+            let month = Int(v) >> 5 & 15, day = Int(v) & 31
+            return v > 0 && PartialDate(year: Int(v) >> 9, month: month == 0 ? nil : month, day: day == 0 ? nil : day) != nil
+                && (month != 0 || day == 0)
+        }
+        var last: Int32 = 0
+        for i in 0..<eventCount {
+            let start = eventStart[i], end = eventEnd[i]
+            guard start >= last, isDate(start, optional: false), isDate(end, optional: true), eventLine[i] > 0 else { return false }
+            if end != 0, ImportedRows.unpack(end)!.lastDay < ImportedRows.unpack(start)!.firstDay { return false }
+            let v = eventIntensity[i]
+            guard v.isNaN || (-10...10).contains(v) else { return false }
+            last = start
+        }
+        for i in 0..<coverageSources.count {
+            guard coverageSources[i] >= -1, coverageMentions[i] >= 0, coverageArticles[i] >= 0, coverageTone[i].isFinite else { return false }
+        }
+        for f in 0..<figureLow.count where figureLow[f] < 0 || figureHigh[f] < figureLow[f] || figureHigh[f] > Int64(Int32.max) * 1024 {
+            return false
+        }
+        return claimMadeOn.allSatisfy { isDate($0, optional: true) } && sourceDate.allSatisfy { isDate($0, optional: false) }
+            && sourceLine.allSatisfy { $0 > 0 }
     }
 
     // MARK: Strings
@@ -260,7 +290,9 @@ final class ImportedRows: @unchecked Sendable {
         return id.withUTF8 { u -> Int? in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: ImportedRows.hash(u, seed: facts.seed)) & mask
-            while slots[slot] != 0 {
+            // At most one round: a damaged table may have no empty slot.
+            for _ in 0..<slots.count {
+                guard slots[slot] != 0 else { return nil }
                 let row = Int(slots[slot]) - 1
                 let b = bytes(ids[row])
                 if b.count == u.count && (u.isEmpty || memcmp(b.baseAddress!, u.baseAddress!, u.count) == 0) { return row }
