@@ -46,12 +46,14 @@ public struct Narrative: Sendable {
         var narratedParty: [String: String] = [:]
         for p in parties { narratedParty[p] = p }
         for a in scenario.actors where column[a.party] != nil && scenario.party(a.id) == nil { narratedParty[a.id] = a.party }
+        // Through the events' actors as numbers (`PartyIndex`): each distinct id looked up once.
+        let index = scenario.partyIndex
+        let narrated = index.actorIDs.map { narratedParty[$0] }
         var steps: [Step] = []
-        let events = scenario.events
         for position in stride(from: 1, through: knowledge.position, by: 1) {
             var participants: [String] = []
-            for id in events.actors(position - 1) {
-                if let p = narratedParty[id], !participants.contains(p) { participants.append(p) }
+            for k in Int(index.actorStart[position - 1])..<Int(index.actorStart[position]) {
+                if let p = narrated[Int(index.actors[k])], !participants.contains(p) { participants.append(p) }
             }
             let claims = said[position], later = surfaced[position]
             guard !participants.isEmpty || claims != nil || later != nil else { continue }

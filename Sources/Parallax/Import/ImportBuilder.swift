@@ -12,9 +12,12 @@ struct ImportBuilder {
     var parties: [Party] = []
     var actors: [Actor] = []
     /// Every id given so far, lower-cased (ids equal but for case are the same id).
-    private var taken: Set<String> = []
+    /// As numbers in the table of strings: a million source ids are not a million more strings.
+    private var taken: Set<Int32> = []
     /// Key (as the file names the thing) → id or row, per kind.
-    private var sourceKeys: [String: Int32] = [:]
+    /// A source's key by its number in the table of strings (keys are URLs, kept anyway): the
+    /// row + 1 of its source, 0 for none.
+    private var sourceKeys: [Int32] = []
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
     private var strings = ColumnStrings()
@@ -137,7 +140,7 @@ struct ImportBuilder {
         let base = ImportBuilder.rowIdPrefixes.contains(where: { ImportBuilder.hasPrefixIgnoringCase(base, $0) }) ? "id-" + base : base
         var n = nextSuffix[base] ?? 1
         var id = n == 1 ? base : base + "-" + String(n)
-        while !taken.insert(ImportBuilder.caseKey(id)).inserted {
+        while !taken.insert(strings.number(ImportBuilder.caseKey(id))).inserted {
             n += 1
             id = base + "-" + String(n)
         }
@@ -171,7 +174,7 @@ struct ImportBuilder {
     }
 
     /// Whether `id` is free; taken if so. Rows' own ids (GDELT's GLOBALEVENTID) go through here.
-    mutating func claim(id: String) -> Bool { taken.insert(ImportBuilder.caseKey(id)).inserted }
+    mutating func claim(id: String) -> Bool { taken.insert(strings.number(ImportBuilder.caseKey(id))).inserted }
 
     /// The party for `key`, declared on first use.
     mutating func party(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
@@ -199,7 +202,8 @@ struct ImportBuilder {
     /// The source for `key`, declared on first use: its row.
     mutating func source(key: String, id: @autoclosure () -> String, publisher: @autoclosure () -> String,
                          title: @autoclosure () -> String, date: PartialDate, url: String?, line: Int) -> Int32 {
-        if let row = sourceKeys[key] { return row }
+        let k = Int(strings.number(key))
+        if k < sourceKeys.count, sourceKeys[k] > 0 { return sourceKeys[k] - 1 }
         let row = Int32(sourceID.count)
         sourceID.append(strings.number(uniqueId(id())))
         sourcePublisher.append(strings.number(publisher()))
@@ -207,7 +211,8 @@ struct ImportBuilder {
         sourceDate.append(ImportedRows.pack(date))
         sourceURL.append(optionalText(url))
         sourceLine.append(Int32(clamping: line))
-        sourceKeys[key] = row
+        if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
+        sourceKeys[k] = row + 1
         return row
     }
 
