@@ -35,13 +35,18 @@ enum EntityViews {
         fields.append(Field("party", "\(a.party) (\(sc.name(of: a.party)))"))
         var blocks: [Block] = [.title("actor \(a.id)"), .fields(fields)]
         let events = sc.events
-        let involved = events.indices(where: { events.actors($0).contains(a.id) || events.reportedBy($0).contains(a.id) }).map { (offset: $0, element: events[$0]) }
+        // Through the events' actors as numbers: one comparison of integers per event.
+        let index = sc.partyIndex
+        let ordinal = index.actorIDs.firstIndex(of: a.id).map { Int32($0) }
+        let involved = events.indices(where: { i in
+            ordinal.map { index.actors[Int(index.actorStart[i])..<Int(index.actorStart[i + 1])].contains($0) } == true
+                || events.reportedBy(i).contains(a.id)
+        }).map { (offset: $0, element: events[$0]) }
         if !involved.isEmpty {
             blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
                                        rows: involved.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))
         }
-        let claims = sc.claims
-        blocks += mentions(claims.filtered { claims.by($0) == a.id || claims.relayedBy($0) == a.id }, s, name: "Claims by or relayed by it")
+        blocks += mentions(sc.claims.spokenBy(a.id).map { sc.claims[$0] }, s, name: "Claims by or relayed by it")
         return blocks
     }
 
@@ -143,10 +148,10 @@ enum EntityViews {
         var fields = [Field("id", src.id), Field("publisher", src.publisher), Field("title", src.title), Field("date", src.date.description)]
         if let u = src.url { fields.append(Field("url", u)) }
         let events = sc.events, claims = sc.claims
-        let citing = events.indices(where: { events.sources($0).contains(src.id) }).count
-        let citingClaims = claims.indices.filter { claims.sources($0).contains(src.id) }.count
+        let citing = events.citing(src.id).count
+        let citingClaims = claims.citing(src.id).count
         fields.append(Field("cited_by", "\(citing) events, \(citingClaims) claims", label: "cited by"))
-        return [.title("source \(src.id)"), .fields(fields)] + mentions(claims.filtered { claims.by($0) == src.id }, s, name: "Claims in its own voice")
+        return [.title("source \(src.id)"), .fields(fields)] + mentions(claims.spokenBy(src.id).filter { claims.by($0) == src.id }.map { claims[$0] }, s, name: "Claims in its own voice")
     }
 
     static func place(_ p: Place, in s: Session) -> [Block] {

@@ -277,7 +277,23 @@ enum InspectionCommands {
         }
         // Events and claims read in place: copying each of a million would cost more than the search.
         let events = sc.events
+        // An import's texts are numbers into its table of strings, which repeat over rows
+        // (titles, places): each distinct string is searched once.
+        let columns = events.columns
+        var memo = [UInt8](repeating: 0, count: columns?.stringCount ?? 0)
+        let matches = { (text: String) in Folding.matches(text, folded: needle) }
+        func check(_ kind: String, _ id: String, _ field: String, number k: Int32, position: Int?) {
+            guard let columns, k >= 0, columns.passes(k, &memo, matches) else { return }
+            found(kind, id, field, columns.string(k), position: position)
+        }
         for i in events.indices {
+            if let c = columns {
+                let id = c.string(c.eventID[i])
+                check("event", id, "id", number: c.eventID[i], position: i + 1)
+                check("event", id, "title", number: c.eventTitle[i], position: i + 1)
+                check("event", id, "description", number: c.eventDescription[i], position: i + 1)
+                continue
+            }
             let id = events.id(i)
             check("event", id, "id", id, position: i + 1)
             check("event", id, "title", events.title(i), position: i + 1)
@@ -288,7 +304,12 @@ enum InspectionCommands {
             for k in claims.indices where all || claims.knownPosition(k) <= s.cursor {
                 let p = claims.knownPosition(k), id = claims.id(k)
                 check("claim", id, "id", id, position: p)
-                check("claim", id, "says", claims.says(k), position: p)
+                if let c = claims.columns {
+                    let says = c.claimSays[k]
+                    check("claim", id, "says", number: says >= 0 ? says : c.eventTitle[Int(c.claimEvent[k])], position: p)
+                } else {
+                    check("claim", id, "says", claims.says(k), position: p)
+                }
                 check("claim", id, "quote", claims.quote(k), position: p)
                 // Answers and figures matched as printed, value by value; the row's text is made
                 // only for a match (ten thousand claims' strings would cost more than the search).
@@ -318,9 +339,21 @@ enum InspectionCommands {
             check("question", q.id, "id", q.id)
             check("question", q.id, "text", q.text)
         }
-        for src in sc.sources {
-            check("source", src.id, "id", src.id)
-            check("source", src.id, "title", src.publisher + ": " + src.title)
+        if let c = sc.sources.columns {
+            // Publisher and title repeat: each pair searched once.
+            var pairs: [Int64: Bool] = [:]
+            for i in 0..<c.sourceCount {
+                let k = c.sourceID[i]
+                if c.passes(k, &memo, matches) { found("source", c.string(k), "id", c.string(k)) }
+                let key = Int64(c.sourcePublisher[i]) << 32 | Int64(c.sourceTitle[i])
+                let title = { c.string(c.sourcePublisher[i]) + ": " + c.string(c.sourceTitle[i]) }
+                if pairs[key] ?? { let m = matches(title()); pairs[key] = m; return m }() { found("source", c.string(k), "title", title()) }
+            }
+        } else {
+            for src in sc.sources {
+                check("source", src.id, "id", src.id)
+                check("source", src.id, "title", src.publisher + ": " + src.title)
+            }
         }
         for p in sc.places {
             check("place", p.id, "id", p.id)

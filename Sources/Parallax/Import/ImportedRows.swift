@@ -65,6 +65,7 @@ final class ImportedRows: @unchecked Sendable {
     let figureLow, figureHigh: UnsafeBufferPointer<Int64>
     let sourceID, sourcePublisher, sourceTitle, sourceDate, sourceURL, sourceLine, sourceSlots: UnsafeBufferPointer<Int32>
 
+    var stringCount: Int { stringOffsets.count - 1 }
     var eventCount: Int { eventID.count }
     var claimCount: Int { claimEvent.count }
     var sourceCount: Int { sourceID.count }
@@ -193,6 +194,16 @@ final class ImportedRows: @unchecked Sendable {
 
     func list(_ k: Int32) -> [String] {
         (Int(listStart[Int(k)])..<Int(listStart[Int(k) + 1])).map { string(listItems[$0]) }
+    }
+
+    /// Whether the string numbered `k` passes `test`, decided once per string: an import's
+    /// titles, places and descriptions repeat over many rows. `memo` (one byte per string,
+    /// 0 not yet decided) is the caller's.
+    @inline(__always)
+    func passes(_ k: Int32, _ memo: inout [UInt8], _ test: (String) -> Bool) -> Bool {
+        let i = Int(k)
+        if memo[i] == 0 { memo[i] = test(string(k)) ? 2 : 1 }
+        return memo[i] == 2
     }
 
     // MARK: Dates

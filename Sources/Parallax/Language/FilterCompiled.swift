@@ -170,3 +170,11 @@ extension Array {
         }
     }
 }
+
+/// What a compiled test has decided per string of an import (see `ImportedRows.passes`),
+/// kept between calls. A test runs on one thread at a time.
+final class TextMemo {
+    var decided: [UInt8]
+
+    init(count: Int) { decided = [UInt8](repeating: 0, count: count) }
+}

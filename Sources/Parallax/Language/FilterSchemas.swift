@@ -74,6 +74,11 @@ public enum FilterSchemas {
                 return { i in p(events.intensity(i)) != negated }
             case "title":
                 let p = t.textTest()
+                if let rows = events.columns {
+                    // An import's titles repeat: each distinct one is tested once.
+                    let memo = TextMemo(count: rows.stringCount)
+                    return { i in rows.passes(rows.eventTitle[i], &memo.decided, p) != negated }
+                }
                 return { i in p(events.title(i)) != negated }
             default:
                 guard Coverage.fields.contains(t.field) else { return nil }

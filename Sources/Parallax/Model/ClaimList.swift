@@ -72,6 +72,20 @@ public struct ClaimList: RandomAccessCollection, Sendable {
     public func confirms(_ i: Int) -> [String] { field(i, { $0.pointee.confirms }) { _ in [] } }
     public func denies(_ i: Int) -> [String] { field(i, { $0.pointee.denies }) { _ in [] } }
 
+    /// The indices of the claims that cite source `id`.
+    func citing(_ id: String) -> [Int] {
+        guard let c = columns else { return indices.filter { sources($0).contains(id) } }
+        guard let row = c.sourceRow(id).map(Int32.init) else { return [] }
+        return indices.filter { c.eventSource[Int(c.claimEvent[$0])] == row }
+    }
+
+    /// The indices of the claims `id` made or relayed (an import's claims are made by their
+    /// event's source, which they cite).
+    func spokenBy(_ id: String) -> [Int] {
+        guard columns != nil else { return indices.filter { by($0) == id || relayedBy($0) == id } }
+        return citing(id)
+    }
+
     /// The claims `isIncluded` accepts (given each index), only those made.
     func filtered(_ isIncluded: (Int) -> Bool) -> [Claim] { indices.filter(isIncluded).map { self[$0] } }
 }

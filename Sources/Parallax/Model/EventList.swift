@@ -73,6 +73,13 @@ public struct EventList: RandomAccessCollection, Sendable {
     public func coverage(_ i: Int) -> Coverage? { field(i, { $0.pointee.coverage }) { $0.coverage(i) } }
     public func initiatorDisputed(_ i: Int) -> Bool { field(i, { $0.pointee.initiatorDisputed }) { _ in false } }
 
+    /// The positions − 1 of the events that cite source `id` (an import's by the source's row).
+    func citing(_ id: String) -> [Int] {
+        guard let c = columns else { return indices(where: { sources($0).contains(id) }) }
+        guard let row = c.sourceRow(id).map(Int32.init) else { return [] }
+        return indices(where: { c.eventSource[$0] == row })
+    }
+
     /// The positions − 1 of the events `isIncluded` accepts, given each index.
     func indices(where isIncluded: (Int) -> Bool) -> [Int] { indices.filter(isIncluded) }
 }
