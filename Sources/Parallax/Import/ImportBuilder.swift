@@ -23,6 +23,8 @@ struct ImportBuilder {
     private var strings = ColumnStrings()
     /// One stored list per distinct list of string numbers (an event's actors).
     private var lists: [[Int32]: Int32] = [:]
+    /// Lists of one or two (nearly all), by their numbers packed in one key.
+    private var shortLists: [Int64: Int32] = [:]
     private var listStart: [Int32] = [0]
     private var listItems: [Int32] = []
     /// The next suffix to try for each base id: a host with 10,000 articles must not try
@@ -66,9 +68,12 @@ struct ImportBuilder {
     /// thousand lists of actors.
     mutating func list(_ ids: [String]) -> Int32 {
         let numbers = ids.map { strings.number($0) }
-        if let k = lists[numbers] { return k }
+        let short: Int64? = numbers.count == 1 ? Int64(numbers[0]) << 32 | 0xFFFF_FFFF
+            : numbers.count == 2 ? Int64(numbers[0]) << 32 | Int64(numbers[1]) : nil
+        if let short, let k = shortLists[short] { return k }
+        if short == nil, let k = lists[numbers] { return k }
         let k = Int32(listStart.count - 1)
-        lists[numbers] = k
+        if let short { shortLists[short] = k } else { lists[numbers] = k }
         listItems += numbers
         listStart.append(Int32(listItems.count))
         return k
@@ -134,18 +139,26 @@ struct ImportBuilder {
     mutating func setSourceDate(_ row: Int32, _ date: PartialDate) { sourceDate[Int(row)] = ImportedRows.pack(date) }
 
     /// `base` if no id is yet taken equal to it but for case, else `base-2`, `base-3` …
-    mutating func uniqueId(_ base: String) -> String {
+    mutating func uniqueId(_ base: String) -> String { uniqueNumberedId(base).id }
+
+    /// `uniqueId`, and the id's number in the table of strings.
+    mutating func uniqueNumberedId(_ base: String) -> (id: String, number: Int32) {
         // Rows' own ids (`gdelt-N`, `ucdp-N`, `acled-X`) are not checked against this table
         // one by one; no other id may take their form.
         let base = ImportBuilder.rowIdPrefixes.contains(where: { ImportBuilder.hasPrefixIgnoringCase(base, $0) }) ? "id-" + base : base
         var n = nextSuffix[base] ?? 1
         var id = n == 1 ? base : base + "-" + String(n)
-        while !taken.insert(strings.number(ImportBuilder.caseKey(id))).inserted {
+        while true {
+            let key = ImportBuilder.caseKey(id)
+            let k = strings.number(key)
+            if taken.insert(k).inserted {
+                nextSuffix[base] = n + 1
+                // Nearly every id is its own key (lower case): numbered once.
+                return (id, key == id ? k : strings.number(id))
+            }
             n += 1
             id = base + "-" + String(n)
         }
-        nextSuffix[base] = n + 1
-        return id
     }
 
     static let rowIdPrefixes: [[UInt8]] = ["gdelt-", "ucdp-", "acled-"].map { Array($0.utf8) }
@@ -205,7 +218,7 @@ struct ImportBuilder {
         let k = Int(strings.number(key))
         if k < sourceKeys.count, sourceKeys[k] > 0 { return sourceKeys[k] - 1 }
         let row = Int32(sourceID.count)
-        sourceID.append(strings.number(uniqueId(id())))
+        sourceID.append(uniqueNumberedId(id()).number)
         sourcePublisher.append(strings.number(publisher()))
         sourceTitle.append(strings.number(title()))
         sourceDate.append(ImportedRows.pack(date))
@@ -222,14 +235,16 @@ struct ImportBuilder {
         let n = eventID.count
         // Sequence order for imported events (no times, no `order`): first day, the coarser
         // date first, then file order (`Scenario.sequenceOrder`).
-        var keys = [Int](repeating: 0, count: n)
+        // Each row's key and index in one integer (days from year 1 fit 22 bits with the
+        // precision, rows 40 bits), sorted as plain integers.
+        var keys = [UInt64](repeating: 0, count: n)
         for i in 0..<n {
             let start = ImportedRows.unpack(eventStart[i])!, end = ImportedRows.unpack(eventEnd[i])
             let precision = min(start.precision, end?.precision ?? .day).rawValue
-            keys[i] = start.firstDay << 2 | precision
+            keys[i] = UInt64(start.firstDay << 2 | precision) << 40 | UInt64(i)
         }
-        var order = Array(0..<n)
-        order.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        keys.sort()
+        let order = keys.map { Int($0 & 0xFF_FFFF_FFFF) }
         keys = []
         var claimEvent = [Int32](repeating: 0, count: n)
         for (position, row) in order.enumerated() { claimEvent[row] = Int32(position) }

@@ -9,33 +9,44 @@ struct UCDPMapping: HeaderMapping {
     /// The latest day any row reaches: the source's date.
     var latest: PartialDate?
 
+    /// Each field's column, found once (a dictionary lookup per field per row is a tenth
+    /// of opening 300,000 rows).
+    let at: Columns
+
+    struct Columns {
+        let id, dateStart, dateEnd, violence, sideA, sideB, deathsA, deathsB, civilians, unknown, best, low, high, coordinates, adm1, country, conflict, office: Int
+    }
+
     init(header: [String]) {
         names = header
-        column = Self.columns(header)
+        let column = Self.columns(header)
+        self.column = column
+        func c(_ name: String) -> Int { column[name] ?? Int.max }
+        at = Columns(id: c("id"), dateStart: c("date_start"), dateEnd: c("date_end"), violence: c("type_of_violence"), sideA: c("side_a"), sideB: c("side_b"), deathsA: c("deaths_a"), deathsB: c("deaths_b"), civilians: c("deaths_civilians"), unknown: c("deaths_unknown"), best: c("best"), low: c("low"), high: c("high"), coordinates: c("where_coordinates"), adm1: c("adm_1"), country: c("country"), conflict: c("conflict_name"), office: c("source_office"))
     }
 
     mutating func map(_ row: inout ImportRow, into b: inout ImportBuilder) throws(RowProblem) {
-        let number = try row.integer(self["id"], minimum: 0)
-        let start = try row.isoDate(self["date_start"])
-        let end = try row.isoDate(self["date_end"])
+        let number = try row.integer(at.id, minimum: 0)
+        let start = try row.isoDate(at.dateStart)
+        let end = try row.isoDate(at.dateEnd)
         guard start.firstDay <= end.firstDay else {
-            throw row.problem(self["date_end"], "\(end) is before date_start \(start)")
+            throw row.problem(at.dateEnd, "\(end) is before date_start \(start)")
         }
-        let violence = try row.integer(self["type_of_violence"])
+        let violence = try row.integer(at.violence)
         guard (1...3).contains(violence) else {
-            throw row.problem(self["type_of_violence"], "\(violence) is not a UCDP type of violence (1 state-based, 2 non-state, 3 one-sided)")
+            throw row.problem(at.violence, "\(violence) is not a UCDP type of violence (1 state-based, 2 non-state, 3 one-sided)")
         }
-        let sideA = try row.requiredText(self["side_a"])
-        let sideB = try row.requiredText(self["side_b"])
-        let deathsA = try row.integer(self["deaths_a"], minimum: 0)
-        let deathsB = try row.integer(self["deaths_b"], minimum: 0)
-        let civilians = try row.integer(self["deaths_civilians"], minimum: 0)
-        let unknown = try row.integer(self["deaths_unknown"], minimum: 0)
-        let best = try row.integer(self["best"], minimum: 0)
-        let low = try row.integer(self["low"], minimum: 0)
-        let high = try row.integer(self["high"], minimum: 0)
+        let sideA = try row.requiredText(at.sideA)
+        let sideB = try row.requiredText(at.sideB)
+        let deathsA = try row.integer(at.deathsA, minimum: 0)
+        let deathsB = try row.integer(at.deathsB, minimum: 0)
+        let civilians = try row.integer(at.civilians, minimum: 0)
+        let unknown = try row.integer(at.unknown, minimum: 0)
+        let best = try row.integer(at.best, minimum: 0)
+        let low = try row.integer(at.low, minimum: 0)
+        let high = try row.integer(at.high, minimum: 0)
         let id = "ucdp-\(number)"
-        guard b.claim(id: id) else { throw row.problem(self["id"], "id \(number) is on an earlier row too") }
+        guard b.claim(id: id) else { throw row.problem(at.id, "id \(number) is on an earlier row too") }
 
         let line = row.line
         let a = b.party(key: sideA, id: ImportBuilder.slug(sideA, fallback: "side-a"), name: sideA, role: .belligerent, line: line)
@@ -47,10 +58,10 @@ struct UCDPMapping: HeaderMapping {
                             url: "https://ucdp.uu.se/", line: line)
         }
         if latest == nil || end.firstDay > latest!.firstDay { latest = end }
-        let place = [row.optionalText(self["where_coordinates"]), row.optionalText(self["adm_1"]), row.optionalText(self["country"])]
+        let place = [row.optionalText(at.coordinates), row.optionalText(at.adm1), row.optionalText(at.country)]
             .compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
-        let conflict = row.optionalText(self["conflict_name"])
-        let reporters = row.optionalText(self["source_office"])
+        let conflict = row.optionalText(at.conflict)
+        let reporters = row.optionalText(at.office)
         let source = ucdp!
         let title = b.text("\(sideA) – \(sideB): \(best) killed")
         var says = "UCDP GED event \(number): \(deathsA) of \(sideA) and \(deathsB) of \(sideB) killed, "
