@@ -282,8 +282,28 @@ enum InspectionCommands {
         let columns = events.columns
         var memo = [UInt8](repeating: 0, count: columns?.stringCount ?? 0)
         let matches = { (text: String) in Folding.matches(text, folded: needle) }
+        /// A string of the import's table searched in its bytes when ASCII (nearly all), made only otherwise.
+        func matchesBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !bytes.contains(where: { $0 >= 0x80 }) { return Folding.containsIgnoringASCIICase(bytes, needle) }
+            return matches(String(decoding: bytes, as: UTF8.self))
+        }
+        func passes(_ c: ImportedRows, _ k: Int32) -> Bool {
+            let i = Int(k)
+            if memo[i] == 0 { memo[i] = matchesBytes(c.bytes(k)) ? 2 : 1 }
+            return memo[i] == 2
+        }
+        var claimID: [UInt8] = []
+        /// Figures matched as printed, value by value.
+        func figuresMatch(_ figures: [Figure]) -> Bool {
+            figures.contains { f in
+                f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                    || f.note.map { Folding.matches($0, folded: needle) } == true
+                    || Folding.matches(f.party ?? "all sides", folded: needle)
+                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
+            }
+        }
         func check(_ kind: String, _ id: String, _ field: String, number k: Int32, position: Int?) {
-            guard let columns, k >= 0, columns.passes(k, &memo, matches) else { return }
+            guard let columns, k >= 0, passes(columns, k) else { return }
             found(kind, id, field, columns.string(k), position: position)
         }
         for i in events.indices {
@@ -302,14 +322,29 @@ enum InspectionCommands {
         do {
             let claims = sc.claims
             for k in claims.indices where all || claims.knownPosition(k) <= s.cursor {
-                let p = claims.knownPosition(k), id = claims.id(k)
-                check("claim", id, "id", id, position: p)
+                let p = claims.knownPosition(k)
                 if let c = claims.columns {
-                    let says = c.claimSays[k]
-                    check("claim", id, "says", number: says >= 0 ? says : c.eventTitle[Int(c.claimEvent[k])], position: p)
-                } else {
-                    check("claim", id, "says", claims.says(k), position: p)
+                    // The id (its event's and the suffix) searched in a reused buffer, made
+                    // as a string only for a match or a claim with figures.
+                    claimID.removeAll(keepingCapacity: true)
+                    claimID += c.bytes(c.eventID[p - 1])
+                    claimID += c.facts.claimSuffix.utf8
+                    let idMatches = claimID.withUnsafeBufferPointer { matchesBytes($0) }
+                    let says = c.claimSays[k] >= 0 ? c.claimSays[k] : c.eventTitle[p - 1]
+                    let saysMatches = passes(c, says)
+                    guard idMatches || saysMatches || c.claimHasFigures(k) else { continue }
+                    let id = c.claimID(k)
+                    if idMatches { found("claim", id, "id", id, position: p) }
+                    if saysMatches { found("claim", id, "says", c.string(says), position: p) }
+                    let figures = c.claimFigures(k)
+                    if figuresMatch(figures) {
+                        found("claim", id, "figures", Views.figures(figures), position: p)
+                    }
+                    continue
                 }
+                let id = claims.id(k)
+                check("claim", id, "id", id, position: p)
+                check("claim", id, "says", claims.says(k), position: p)
                 check("claim", id, "quote", claims.quote(k), position: p)
                 // Answers and figures matched as printed, value by value; the row's text is made
                 // only for a match (ten thousand claims' strings would cost more than the search).
@@ -317,12 +352,7 @@ enum InspectionCommands {
                     found("claim", id, "answer", "\(q): \(a)", position: p)
                 }
                 let figures = claims.hasFigures(k) ? claims.figures(k) : []
-                if figures.contains(where: { f in
-                    f.values.contains { Folding.matches($0.value.description, folded: needle) }
-                        || f.note.map { Folding.matches($0, folded: needle) } == true
-                        || Folding.matches(f.party ?? "all sides", folded: needle)
-                        || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
-                }) {
+                if figuresMatch(figures) {
                     found("claim", id, "figures", Views.figures(figures), position: p)
                 }
             }
@@ -344,7 +374,7 @@ enum InspectionCommands {
             var pairs: [Int64: Bool] = [:]
             for i in 0..<c.sourceCount {
                 let k = c.sourceID[i]
-                if c.passes(k, &memo, matches) { found("source", c.string(k), "id", c.string(k)) }
+                if passes(c, k) { found("source", c.string(k), "id", c.string(k)) }
                 let key = Int64(c.sourcePublisher[i]) << 32 | Int64(c.sourceTitle[i])
                 let title = { c.string(c.sourcePublisher[i]) + ": " + c.string(c.sourceTitle[i]) }
                 if pairs[key] ?? { let m = matches(title()); pairs[key] = m; return m }() { found("source", c.string(k), "title", title()) }
