@@ -5,6 +5,7 @@ import ParallaxREPL
 /// `parallax check [FILE]`: validate a scenario and print every problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a scenario file; print every problem as FILE:LINE:COL: error: … (exit 1 if any).",
         discussion: """
             With no FILE, checks the bundled scenario. Warnings (FILE:LINE:COL: warning: …) point at what is \
@@ -48,6 +49,7 @@ struct Check: ParsableCommand {
             Console.err("\(n) error\(n == 1 ? "" : "s")\n")
             throw ExitCode(1)
         }
+        KeptToExit.keep(loaded)
         let warnings = loaded.warnings
         if !warnings.isEmpty {
             let text = LoadFailure(diagnostics: warnings, sourceText: file.flatMap(Check.text)).rendered(carets: true)

@@ -5,6 +5,7 @@ import ParallaxREPL
 /// `parallax export FORMAT [SCENARIO] [-c COMMANDS] -o FILE`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a report or a data file: html, svg, csv, timelinejs or md.",
         discussion: """
             The commands given with -c run first (their output is not printed; the first error stops with exit 1), \

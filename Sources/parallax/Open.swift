@@ -1,9 +1,6 @@
 import ArgumentParser
 import Parallax
 import ParallaxREPL
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Options every invocation accepts.
 struct OutputOptions: ParsableArguments {
@@ -120,27 +117,9 @@ struct Open: ParsableCommand {
             repl = REPL(interpreter: interpreter, editor: PlainLineEditor())
         }
         let status = repl.run()
-        if !LeakCheck.running { sessionKeptToExit = repl }
+        KeptToExit.keep(repl)
         if status != 0 { throw ExitCode(status) }
     }
-}
-
-/// The REPL (and its session) of `Open.start`, kept to the end: the process ends next, and
-/// the kernel frees a million-event model at once, where taking it apart object by object
-/// took a sixth of a reopen.
-nonisolated(unsafe) private var sessionKeptToExit: REPL?
-
-/// Whether LeakSanitizer checks this process at exit (the CI's AddressSanitizer run). It
-/// cannot follow the references Swift packs into enums, so it would report what a session
-/// kept to the end still holds: there the session is freed as usual.
-enum LeakCheck {
-    static let running: Bool = {
-        #if canImport(Glibc)
-        return dlsym(nil, "__lsan_do_leak_check") != nil
-        #else
-        return false
-        #endif
-    }()
 }
 
 extension CompletionKind {

@@ -5,6 +5,7 @@ import ParallaxREPL
 /// `parallax run SCRIPT [--scenario FILE] [--expect OUT [--update]] [--safe]`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a saved script (*.px) in batch, echoing each command as 'px> …' before its output.",
         discussion: """
             The first error stops the run unless the script says 'set errors continue'. The transcript is the same \

@@ -100,6 +100,21 @@ struct FastPrimitiveTests {
         }
     }
 
+    /// Long runs, where each lane of the counter sees hundreds of line feeds: all line feeds
+    /// (a lane reaches its limit), none, and a random mix, cut at offsets around a block.
+    @Test func theLineCounterAgreesOnLongTexts() async {
+        let n = 32 * 600 + 17
+        let all = [UInt8](repeating: 10, count: n), none = [UInt8](repeating: 97, count: n)
+        var generator = SystemRandomNumberGenerator()
+        let mixed = (0..<n).map { _ in UInt8.random(in: 9...11, using: &generator) }
+        for bytes in [all, none, mixed] {
+            for offset in [0, 31, 32, 33, 32 * 255 - 1, 32 * 255, 32 * 255 + 1, 32 * 510 + 5, n - 1, n] {
+                let fast = bytes.withUnsafeBufferPointer { TwoParts.lines(before: offset, in: $0) }
+                #expect(fast == bytes[..<offset].count { $0 == 10 }, "before \(offset)")
+            }
+        }
+    }
+
     @Test func theWordCompareAgreesWithComparingEachByte() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 0...1_000_000).array(of: 8), Gen.int(in: 0...255)) { picks, b in
             let word = FastPrimitiveTests.bytes(picks)
@@ -206,5 +221,79 @@ struct FastPrimitiveTests {
             #expect(Array(buffer.bytes) == array)
             #expect(buffer.string() == String(decoding: array, as: UTF8.self))
         }
+    }
+
+    // MARK: TimeOfDay
+
+    /// The obvious reading of `HH:MM`: split at the colon, one or two digits, then two.
+    static func naiveTime(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+        return (h, m)
+    }
+
+    /// Times read byte by byte agree with the obvious reading, on text made of digits,
+    /// colons and the characters that trip parsers (signs, spaces, wide digits, marks).
+    @Test func timeOfDayAgreesWithTheObviousVersion() async {
+        let pieces = ["0", "1", "2", "3", "5", "9", "00", "23", "24", "59", "60", ":", "::", "+", "-", " ", "\u{0660}", "\u{FF11}",
+                      "\u{301}", "a", "\u{0}"]
+        let valid = (0..<200).map { "\($0 % 24):\($0 % 6)\($0 % 10)" } + ["07:05", "7:05", "23:59", "00:00"]
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...1_000_000).array(of: 0...6)) { picks in
+            let text = picks.first.map { $0 % 4 == 0 } == true
+                ? valid[picks[0] % valid.count]
+                : picks.map { pieces[$0 % pieces.count] }.joined()
+            let fast = TimeOfDay(parsing: text).map { ($0.hour, $0.minute) }
+            let naive = FastPrimitiveTests.naiveTime(text)
+            #expect(fast?.0 == naive?.0 && fast?.1 == naive?.1, "\(text.debugDescription)")
+        }
+    }
+
+    // MARK: scanId
+
+    /// `scanId` agrees with the obvious tests: an id is plain when it is non-empty ASCII that
+    /// `idProblem` accepts, and folds when it has an uppercase or non-ASCII letter.
+    @Test func idScanAgreesWithTheObviousVersion() async {
+        let pieces = ["a", "Z", "0", "-", "_", ".", ":", "/", "+", " ", "\t", "\u{0}", "\u{7F}", "é", "É", "\u{200B}", "中", "#", "@",
+                      "yes", "12", "\u{301}"]
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...1_000_000).array(of: 0...8)) { picks in
+            let id = picks.map { pieces[$0 % pieces.count] }.joined()
+            let (plain, folds) = ScenarioLoader.scanId(id)
+            let ascii = id.utf8.allSatisfy { $0 < 0x80 }
+            #expect(plain == (!id.isEmpty && ascii && ScenarioLoader.idProblem(id, entity: "event") == nil), "\(id.debugDescription)")
+            #expect(folds == id.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }, "\(id.debugDescription)")
+        }
+    }
+
+    // MARK: readsAsApproximateNumber
+
+    /// The obvious version, without the quick test in front: every hedge and word, always.
+    static func naiveApproximate(_ text: String) -> Bool {
+        let t = text.trimmed.lowercased()
+        for word in ["dozens", "dozen", "hundreds", "thousands", "scores"] where t.split(separator: " ").contains(Substring(word)) {
+            return true
+        }
+        let hedges = ["about ", "around ", "approximately ", "approx. ", "approx ", "roughly ", "some ", "nearly ",
+                      "almost ", "over ", "more than ", "fewer than ", "less than ", "up to ", "under ", "c. ", "ca. ",
+                      "circa ", "~", "≈"]
+        for h in hedges where t.hasPrefix(h) {
+            if let d = t.dropFirst(h.count).trimmingSpaces.first, d.isNumber { return true }
+        }
+        if let d = t.first, d.isNumber, t.hasSuffix(" or so") || t.hasSuffix("-odd") || t.hasSuffix(" odd") { return true }
+        return false
+    }
+
+    /// With its quick test in front, the warning's test agrees with the obvious version, on
+    /// text built from digits, hedges, the counting words in any case, and non-ASCII numbers.
+    @Test func approximateNumberTestAgreesWithTheObviousVersion() async {
+        let pieces = ["about ", "~", "≈", "Some ", "DOZENS", "dozen", "Hundreds", "thousandS", "scores", "score", " or so", "-odd",
+                      "4", "٣", "½", "x", " ", "\n", "tens", "ozen", "d", "o", "z", "e", "n", "é", "\u{212A}"]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...1_000_000).array(of: 0...6)) { picks in
+            let text = picks.map { pieces[$0 % pieces.count] }.joined()
+            #expect(ScenarioLoader.readsAsApproximateNumber(text) == FastPrimitiveTests.naiveApproximate(text), "\(text.debugDescription)")
+        }
+        // The quick test does reject plain words, which is what it is for.
+        #expect(!ScenarioLoader.mayReadAsNumber("Azerbaijani forces, unprovoked"))
     }
 }

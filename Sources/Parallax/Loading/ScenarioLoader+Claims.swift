@@ -16,7 +16,10 @@ extension ScenarioLoader {
     }
 
     /// A list of claims (the `claims:` key's, or part of it), decoded.
-    mutating func claimList(_ node: YAMLNode) -> [RawClaim] { items(node, "claims") { $0.claim($1) } }
+    /// `room`: how many claims will be put before these, given how many these are.
+    mutating func claimList(_ node: YAMLNode, room: (Int) -> Int = { _ in 0 }) -> [RawClaim] {
+        items(node, "claims", room: room) { $0.claim($1) }
+    }
 
     mutating func claim(_ node: YAMLNode) -> RawClaim? {
         guard let f = fields(node, .claim),
@@ -215,7 +218,9 @@ extension ScenarioLoader {
     }
 
     /// Resolves every reference, with the claims' ids already in the scenario's index.
-    mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> [Claim] {
+    /// The claims completed, and the position of each one's `about` event (0 when it does not
+    /// resolve), which the scenario's claim links take as found here rather than look up again.
+    mutating func resolve(_ scenario: Scenario, claims raw: [RawClaim]) -> (claims: [Claim], about: [Int]) {
         let partyIds = Set(scenario.parties.map(\.id))
         for ref in pending { check(ref, in: scenario, claims: raw) }
         for (node, place) in placeRefs {
@@ -227,17 +232,20 @@ extension ScenarioLoader {
                 error(node, "unknown place '\(place)'; did you mean '\(near)'? (free text is accepted, but this looks like a mistyped id)")
             }
         }
-        var resolved: [Claim] = []
+        var resolved: [Claim] = [], about: [Int] = []
         resolved.reserveCapacity(raw.count)
-        for r in raw {
-            resolved.append(r.claim)
-            resolve(&resolved[resolved.count - 1], r, all: raw, in: scenario, partyIds: partyIds)
+        about.reserveCapacity(raw.count)
+        // By index: a `for` loop would copy each raw claim out, retaining its every field.
+        for i in raw.indices {
+            resolved.append(raw[i].claim)
+            about.append(resolve(&resolved[i], raw[i], all: raw, in: scenario, partyIds: partyIds))
         }
-        return resolved
+        return (resolved, about)
     }
 
     /// Completes one claim: its speaker and party, answers and position.
-    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: [RawClaim], in scenario: Scenario, partyIds: Set<String>) {
+    /// Returns the position of the claim's `about` event, 0 when it does not resolve.
+    mutating func resolve(_ c: inout Claim, _ r: RawClaim, all: [RawClaim], in scenario: Scenario, partyIds: Set<String>) -> Int {
         switch scenario.entity(c.by) {
         case .actor(let i)?: c.speaker = .actor(c.by); c.party = scenario.actors[i].party; uses.actors[i] = true
         case .party?: c.speaker = .party(c.by); c.party = c.by
@@ -268,7 +276,7 @@ extension ScenarioLoader {
             if case .event(let id)? = c.knownAt, let node = r.knownAtNode, scenario.positionOfEvent[id] == nil {
                 unknownKnownAt(id, node, in: scenario)
             }
-            return
+            return 0
         }
         c.knownPosition = aboutPosition
         if case .date(let d)? = c.knownAt, scenario.positionOfEvent[d.description] != nil {
@@ -285,6 +293,7 @@ extension ScenarioLoader {
         } else {
             c.said = scenario.events[c.knownPosition - 1].date
         }
+        return aboutPosition
     }
 
     /// An entity that failed still declared its id: naming it reports nothing more.

@@ -63,12 +63,12 @@ extension ScenarioLoader {
     /// anything was wrong.
     mutating func assemble(_ scenario: consuming Scenario, claims: [RawClaim]) -> Scenario? {
         scenario.indexClaims(claims.map(\.claim.id))
-        var resolved = resolve(scenario, claims: claims)
+        var (resolved, about) = resolve(scenario, claims: claims)
         let written = WrittenParts(claims)
         typeAnswers(&resolved, written, &scenario)
         checkRevisions(resolved, claims, index: scenario.index)
         if diagnostics.isEmpty { findUnused(scenario) }
-        scenario.setClaims(resolved)
+        scenario.setClaims(resolved, about: about)
         guard diagnostics.isEmpty else { return nil }
         changedWithoutRevises(scenario, written)
         scenario.foundWarnings = warnings
@@ -79,14 +79,16 @@ extension ScenarioLoader {
         top[key].map { items($0, key, decode) } ?? []
     }
 
-    /// The list under `key`, each item decoded (those with errors left out).
-    mutating func items<T>(_ node: YAMLNode, _ key: String, _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
+    /// The list under `key`, each item decoded (those with errors left out). `room`: how
+    /// many more items the caller will add, for the array to be made large enough at once.
+    mutating func items<T>(_ node: YAMLNode, _ key: String, room: (Int) -> Int = { _ in 0 },
+                           _ decode: (inout ScenarioLoader, YAMLNode) -> T?) -> [T] {
         guard case .sequence(let list) = node.kind else {
             error(node, "'\(key)' must be a list, found \(node.kindName)")
             return []
         }
         var out: [T] = []
-        out.reserveCapacity(list.count)
+        out.reserveCapacity(list.count + room(list.count))
         declared.reserveCapacity(declared.count + list.count)
         for item in list { if let x = decode(&self, item) { out.append(x) } }
         return out
@@ -134,7 +136,7 @@ extension ScenarioLoader {
         guard let f = fields(node, .event),
               let id = declare(f, entity: "event") else { return nil }
         var date: EventDate?
-        if let n = f["date"], let s = string(f, "date") {
+        if let n = f["date"], let s = text(of: n, "date") {
             switch EventDate.parse(s) {
             case .success(let d): date = d
             case .failure(.invalid):
@@ -144,13 +146,13 @@ extension ScenarioLoader {
             }
         }
         var time: TimeOfDay?
-        if let n = f["time"], let s = string(f, "time") {
+        if let n = f["time"], let s = text(of: n, "time") {
             time = TimeOfDay(parsing: s)
             if time == nil { error(n, "invalid time '\(s.sanitizedForTerminal)'; write HH:MM (00:00 to 23:59)") }
         }
         let order = f["order"].flatMap { integer($0, "'order'") }
         var intensity: Double?
-        if let n = f["intensity"], let s = string(f, "intensity") {
+        if let n = f["intensity"], let s = text(of: n, "intensity") {
             if let v = Double(s), v.isFinite, v >= -10, v <= 10 { intensity = v } else {
                 error(n, "intensity must be a number from -10 to 10, got '\(s.sanitizedForTerminal)'")
             }
@@ -165,7 +167,7 @@ extension ScenarioLoader {
         let place = string(f, "place")
         if let place, let n = f["place"] { placeRefs.append((n, place)) }
         var disputed = false
-        if let n = f["initiator"], let s = string(f, "initiator") {
+        if let n = f["initiator"], let s = text(of: n, "initiator") {
             if s != "disputed" {
                 error(n, "initiator takes one value, 'disputed' (who acted first is contested); got '\(s.sanitizedForTerminal)'")
             } else if let type, !type.isDirected {

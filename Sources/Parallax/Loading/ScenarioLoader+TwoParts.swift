@@ -39,6 +39,14 @@ struct TwoParts {
         count + count * second.count / max(1, first.upperBound - claimsStart)
     }
 
+    /// About how many claims the first part holds, from how many the second part holds, with
+    /// a sixteenth to spare: the second part's array keeps that room in front for them, so
+    /// joining the two moves the second's claims in place instead of copying them all.
+    func claimsBefore(_ count: Int) -> Int {
+        let estimate = count * (first.upperBound - claimsStart) / max(1, second.count)
+        return estimate + estimate / 16
+    }
+
     /// About how much of the file the first part takes: the two threads then do about as
     /// much work (callgrind's per-thread counts on the generated 5,000-event file).
     static let firstShare = 0.49
@@ -185,22 +193,38 @@ struct TwoParts {
 
     // MARK: - Scanning
 
-    /// The offset of the first newline in `from..<to`, or `to`; memchr is many times faster
-    /// than a loop over bytes here.
+    /// The offset of the first newline in `from..<to`, or `to`.
     static func newline(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to, let base = bytes.baseAddress, let found = memchr(base + from, 10, to - from) else { return to }
+        offset(of: 10, in: bytes, from: from, to: to)
+    }
+
+    /// The offset of the first `byte` in `from..<to`, or `to`; memchr is many times faster
+    /// than a loop over bytes here.
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = bytes.baseAddress, let found = memchr(base + from, Int32(byte), to - from) else { return to }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The number of line feeds before byte `offset`.
     static func lines(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        // Eight bytes at a time: the line feeds of each word are counted at once.
+        // Thirty-two bytes at a time: each lane counts the line feeds it sees, and the lanes
+        // are summed before any could pass 255 (8 bytes at a time took 4 instructions a byte).
         guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let lineFeed = SIMD32<UInt8>(repeating: 10)
         var n = 0
         var i = 0
-        while i + 8 <= offset {
-            n += bytesEqual(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), to: 10).nonzeroBitCount
-            i += 8
+        while i + 32 <= offset {
+            var lanes = SIMD32<UInt8>()
+            var blocks = 0
+            while blocks < 255 && i + 32 <= offset {
+                // A lane of the comparison is all ones (-1) where the byte is a line feed.
+                let equal = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self) .== lineFeed
+                lanes &-= SIMD32<UInt8>(truncatingIfNeeded: equal._storage)
+                i += 32
+                blocks += 1
+            }
+            n += Int(SIMD32<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
         while i < offset {
             if bytes[i] == 10 { n += 1 }
@@ -219,12 +243,12 @@ struct TwoParts {
     }
 
     /// Whether the text holds a line break other than LF and CR LF: a lone CR, NEL (U+0085),
-    /// LS (U+2028) or PS (U+2029), which libyaml counts as lines too. Eight bytes at a time:
-    /// only a word holding a 0x0D, 0xC2 or 0xE2 byte is looked at byte by byte.
+    /// LS (U+2028) or PS (U+2029), which libyaml counts as lines too. Each break starts with
+    /// a 0x0D, 0xC2 or 0xE2 byte, found by memchr (rare in most files, and memchr passes
+    /// over the rest many times faster than a loop over words).
     static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
-        @inline(__always) func isBreak(at k: Int) -> Bool {
+        func isBreak(at k: Int) -> Bool {
             switch bytes[k] {
             case 0x0D: return k + 1 >= n || bytes[k + 1] != 0x0A
             case 0xC2: return k + 1 < n && bytes[k + 1] == 0x85
@@ -232,17 +256,12 @@ struct TwoParts {
             default: return false
             }
         }
-        var i = 0
-        while i + 8 <= n {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if bytesEqual(x, to: 0x0D) | bytesEqual(x, to: 0xC2) | bytesEqual(x, to: 0xE2) != 0 {
-                for k in i..<i + 8 where isBreak(at: k) { return true }
+        for lead: UInt8 in [0x0D, 0xC2, 0xE2] {
+            var k = offset(of: lead, in: bytes, from: 0, to: n)
+            while k < n {
+                if isBreak(at: k) { return true }
+                k = offset(of: lead, in: bytes, from: k + 1, to: n)
             }
-            i += 8
-        }
-        while i < n {
-            if isBreak(at: i) { return true }
-            i += 1
         }
         return false
     }
@@ -261,7 +280,7 @@ extension ScenarioLoader {
             guard let parts = TwoParts.yaml(file, target: target) ?? TwoParts.json(file, target: target) else { return nil }
             nonisolated(unsafe) let shared = file
             let second = SecondPart()
-            second.start(path: path) { parts.readSecond(shared) }
+            second.start(path: path, room: parts.claimsBefore) { parts.readSecond(shared) }
             let first = parts.readFirst(file)
             // The first part is a mapping whose one `claims` key is its last, a list: a cut
             // found elsewhere (a `claims:` inside some text) gives another shape.
@@ -280,8 +299,8 @@ extension ScenarioLoader {
             second.wait()
             guard let rest = second.document else { return nil }
             if let other = second.loader, loader.absorb(other) {
-                // The first part's claims go in front of the second's, which are the most and
-                // are moved, not copied.
+                // The first part's claims go in front of the second's, in the room kept there
+                // (see `claimsBefore`).
                 claims = second.takeClaims()
                 claims.insert(contentsOf: firstClaims, at: 0)
             } else {
@@ -330,11 +349,13 @@ extension ScenarioLoader {
         }
 
         /// `read` parses the part; nil unless it is a list.
-        func start(path: String, _ read: @escaping @Sendable () -> YAMLDocument?) {
+        /// `room`: how many claims will go in front, given how many this part holds.
+        func start(path: String, room: @escaping @Sendable (Int) -> Int,
+                   _ read: @escaping @Sendable () -> YAMLDocument?) {
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
                 guard let document = read(), case .sequence = document.root.kind else { return }
                 var loader = ScenarioLoader(path: path)
-                claims = loader.claimList(document.root)
+                claims = loader.claimList(document.root, room: room)
                 (self.document, self.loader) = (document, loader)
             }
         }

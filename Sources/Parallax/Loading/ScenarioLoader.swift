@@ -181,18 +181,20 @@ public struct ScenarioLoader {
         let keys: EntityKeys
         /// Bit n: key n of `keys.names` is present with a non-null value.
         var present: UInt32 = 0
-        var nodes: InlineArray<16, YAMLNode>
+        /// The value nodes by key number, as indices into `node`'s document: sixteen counted
+        /// references per mapping cost a load twice its retains and releases (measured).
+        var nodes: InlineArray<16, Int32>
         var node: YAMLNode
 
         init(_ keys: EntityKeys, node: YAMLNode) {
             self.keys = keys
             self.node = node
-            nodes = InlineArray(repeating: node)
+            nodes = InlineArray(repeating: node.index)
         }
 
         subscript(key: String) -> YAMLNode? {
             guard let i = keys.number(key), present & (1 << i) != 0 else { return nil }
-            return nodes[i]
+            return YAMLNode(document: node.document, index: nodes[i])
         }
     }
 
@@ -276,7 +278,7 @@ public struct ScenarioLoader {
             seen |= 1 << i
             if !v.isNull {
                 f.present |= 1 << i
-                f.nodes[i] = v
+                f.nodes[i] = v.index
             }
         }
         if (f.present | meant) & keys.requiredMask != keys.requiredMask {
@@ -288,7 +290,11 @@ public struct ScenarioLoader {
     }
 
     mutating func string(_ f: Fields, _ key: String) -> String? {
-        guard let node = f[key] else { return nil }
+        f[key].flatMap { text(of: $0, key) }
+    }
+
+    /// The text of `key`'s value node: what `string` reads, for a caller that has the node.
+    mutating func text(of node: YAMLNode, _ key: String) -> String? {
         guard let s = node.scalar else {
             error(node, "'\(key)' must be text, found \(node.kindName)")
             return nil
@@ -305,7 +311,8 @@ public struct ScenarioLoader {
         guard let node = f["id"], let id = string(f, "id") else { return nil }
         // A malformed id is reported, and still declared and read on: the entity's other
         // keys are checked too, and references to it are not reported again as unknown.
-        if let problem = ScenarioLoader.idProblem(id, entity: entity) { error(node, problem) }
+        let (plain, folds) = ScenarioLoader.scanId(id)
+        if !plain || entity == "party", let problem = ScenarioLoader.idProblem(id, entity: entity) { error(node, problem) }
         // One lookup in the common case: store, and put the first place back on a clash.
         let here = at(node)
         if let other = declared.updateValue(here, forKey: id) {
@@ -313,7 +320,7 @@ public struct ScenarioLoader {
             clashes[id, default: [other]].append(here)
             return nil
         }
-        if id.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { caseSensitive.append(id) }
+        if folds { caseSensitive.append(id) }
         return id
     }
 
@@ -358,6 +365,28 @@ public struct ScenarioLoader {
     }
 
     /// The first character an id may not hold, or nil; ASCII is decided byte by byte.
+    /// In one pass over an id's bytes: whether it is made of ASCII id characters only (and
+    /// non-empty), and whether it has a letter whose case could differ (uppercase or
+    /// non-ASCII). Every declared id is scanned; `idProblem` explains the rare bad one.
+    static func scanId(_ id: String) -> (plain: Bool, folds: Bool) {
+        var plain = true, folds = false
+        var id = id
+        id.withUTF8 { bytes in
+            plain = !bytes.isEmpty
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folds = true
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                     UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "+"):
+                    continue
+                case 0x80...: folds = true; plain = false
+                default: plain = false
+                }
+            }
+        }
+        return (plain, folds)
+    }
+
     static func firstInvalidIdCharacter(_ id: String) -> Unicode.Scalar? {
         for b in id.utf8 {
             switch b {
@@ -477,7 +506,7 @@ public struct ScenarioLoader {
 
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, _ type: E.Type) -> E?
     where E.RawValue == String {
-        guard let node = f[key], let s = string(f, key) else { return nil }
+        guard let node = f[key], let s = text(of: node, key) else { return nil }
         if let v = E(rawValue: s) { return v }
         let all = E.allCases.map(\.rawValue)
         let hint = Suggestions.nearest(to: s, in: all).map { "; did you mean '\($0)'?" }
@@ -487,7 +516,7 @@ public struct ScenarioLoader {
     }
 
     mutating func partialDate(_ f: Fields, _ key: String) -> PartialDate? {
-        guard let node = f[key], let s = string(f, key) else { return nil }
+        guard let node = f[key], let s = text(of: node, key) else { return nil }
         guard let d = PartialDate(parsing: s) else {
             error(node, "invalid date '\(s.sanitizedForTerminal)'; write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar day")
             return nil

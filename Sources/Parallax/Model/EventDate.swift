@@ -53,11 +53,22 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
     public let hour: Int
     public let minute: Int
 
+    /// `H:MM` or `HH:MM`, digits only. Read byte by byte: a large scenario has thousands.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
-        else { return nil }
+        // Digits before and after the one colon, and how many of each.
+        var h = 0, m = 0, hourDigits = 0, minuteDigits = 0, afterColon = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: ":"), !afterColon {
+                afterColon = true
+            } else if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                let d = Int(b - UInt8(ascii: "0"))
+                if afterColon { m = m * 10 + d; minuteDigits += 1 } else { h = h * 10 + d; hourDigits += 1 }
+                if hourDigits > 2 || minuteDigits > 2 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard afterColon, (1...2).contains(hourDigits), minuteDigits == 2, h <= 23, m <= 59 else { return nil }
         hour = h
         minute = m
     }
