@@ -274,12 +274,12 @@ struct ImportBuilder {
         put(.sourceID, sourceID); put(.sourcePublisher, sourcePublisher); put(.sourceTitle, sourceTitle)
         put(.sourceDate, sourceDate); put(.sourceURL, sourceURL); put(.sourceLine, sourceLine)
         put(.listStart, listStart); put(.listItems, listItems)
-        let strings = self.strings
-        self.strings = ColumnStrings()
-        let eventSlots = ImportedRows.slots(for: ids) { strings.hashes[Int($0)] }
-        let sourceSlots = ImportedRows.slots(for: sourceID) { strings.hashes[Int($0)] }
+        let hashes = strings.hashes
+        let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
+        let sourceSlots = ImportedRows.slots(for: sourceID) { hashes[Int($0)] }
         put(.eventSlots, eventSlots); put(.sourceSlots, sourceSlots)
-        put(.stringOffsets, strings.offsets); put(.stringBytes, strings.storage)
+        put(.stringOffsets, strings.offsets)
+        blocks[ImportedRows.Column.stringBytes.rawValue] = strings.takeStorage()
         (claimMadeOn, claimSays, claimStatus, claimFigureStart) = ([], [], [], [0])
         (figureParty, figureMeasure, figureLow, figureHigh, figureNote) = ([], [], [], [], [])
         (sourceID, sourcePublisher, sourceTitle, sourceDate, sourceURL, sourceLine) = ([], [], [], [], [], [])
@@ -370,7 +370,12 @@ struct ImportBuilder {
 /// The table of strings an import's columns number: each distinct text's UTF-8 once, in one
 /// buffer, found by its bytes' hash (as `StringTable`, but giving numbers).
 struct ColumnStrings {
-    private(set) var storage: [UInt8] = []
+    /// The texts' bytes, grown with `realloc` (which moves a large block's pages rather than
+    /// copying them, so a table of 200 MB never stands twice in memory) and handed to the
+    /// columns whole (`takeStorage`).
+    private let bytes = GrowingBytes()
+    private var storage: UnsafeMutablePointer<UInt8> { bytes.base }
+    var length: Int { bytes.length }
     private(set) var offsets: [UInt64] = [0]
     private(set) var hashes: [UInt64] = []
     /// Open addressing: an index into `hashes`, or -1 for an empty slot.
@@ -397,8 +402,8 @@ struct ColumnStrings {
         let k = hashes.count
         slots[slot] = Int32(k)
         hashes.append(hash)
-        storage.append(contentsOf: bytes)
-        offsets.append(UInt64(storage.count))
+        self.bytes.append(bytes)
+        offsets.append(UInt64(length))
         if hashes.count * 2 > slots.count { grow() }
         return Int32(k)
     }
@@ -406,14 +411,20 @@ struct ColumnStrings {
     private func same(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let a = Int(offsets[k]), b = Int(offsets[k + 1])
         guard b - a == bytes.count else { return false }
-        return storage.withUnsafeBufferPointer { s in
-            bytes.isEmpty || memcmp(s.baseAddress! + a, bytes.baseAddress!, bytes.count) == 0
-        }
+        return bytes.isEmpty || memcmp(storage + a, bytes.baseAddress!, bytes.count) == 0
     }
 
     func string(_ k: Int32) -> String {
         let a = Int(offsets[Int(k)]), b = Int(offsets[Int(k) + 1])
-        return String(decoding: storage[a..<b], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: storage + a, count: b - a), as: UTF8.self)
+    }
+
+    /// The bytes, as a block the columns own (freed with `free`); the table is empty after.
+    mutating func takeStorage() -> UnsafeRawBufferPointer {
+        let block = bytes.take()
+        (offsets, hashes) = ([0], [])
+        slots = [Int32](repeating: -1, count: 1024)
+        return block
     }
 
     private mutating func grow() {
@@ -428,12 +439,38 @@ struct ColumnStrings {
     }
 }
 
-/// A column's bytes in memory of their own (freed by `ImportedRows`).
+/// Bytes appended to one `malloc` block, freed with this object unless taken.
+final class GrowingBytes {
+    private(set) var base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
+    private var capacity = 1 << 16
+    private(set) var length = 0
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if length + bytes.count > capacity {
+            capacity = max(capacity * 2, length + bytes.count)
+            base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+        }
+        if let from = bytes.baseAddress { (base + length).update(from: from, count: bytes.count) }
+        length += bytes.count
+    }
+
+    /// The bytes as a block of their own size, for the caller to `free`; empty after.
+    func take() -> UnsafeRawBufferPointer {
+        let block = UnsafeRawBufferPointer(start: realloc(base, max(length, 1)), count: length)
+        base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
+        (capacity, length) = (1 << 16, 0)
+        return block
+    }
+
+    deinit { free(base) }
+}
+
+/// A column's bytes in memory of their own (`malloc`'s, freed by `ImportedRows`).
 enum ColumnBlock {
     static func allocated<T>(_ values: [T]) -> UnsafeRawBufferPointer {
         let n = values.count * MemoryLayout<T>.stride
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(n, 1), alignment: 8)
+        let block = UnsafeMutableRawBufferPointer(start: malloc(max(n, 1))!, count: n)
         values.withUnsafeBytes { block.copyMemory(from: $0) }
-        return UnsafeRawBufferPointer(rebasing: block[0..<n])
+        return UnsafeRawBufferPointer(block)
     }
 }

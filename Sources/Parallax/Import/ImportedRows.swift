@@ -72,7 +72,7 @@ final class ImportedRows: @unchecked Sendable {
     var hasCoverage: Bool { !coverageSources.isEmpty }
 
     /// `blocks` in `Column` order; `owner` keeps them alive (nil: they were allocated with
-    /// `allocate` and are freed with this object).
+    /// `malloc` and are freed with this object).
     init(facts: Facts, blocks: [UnsafeRawBufferPointer], owner: AnyObject?) {
         precondition(blocks.count == Column.allCases.count)
         self.facts = facts
@@ -102,7 +102,7 @@ final class ImportedRows: @unchecked Sendable {
     }
 
     deinit {
-        if owner == nil { for b in blocks { b.deallocate() } }
+        if owner == nil { for b in blocks { free(UnsafeMutableRawPointer(mutating: b.baseAddress)) } }
     }
 
     /// Whether the columns agree with one another: counts that match, numbers that point
