@@ -293,6 +293,8 @@ enum InspectionCommands {
             return memo[i] == 2
         }
         var claimID: [UInt8] = []
+        let suffix = columns?.facts.claimSuffix ?? ""
+        let suffixMatches = matches(suffix), spanning = suffix.utf8.first.map(needle.contains) ?? true
         /// Figures matched as printed, value by value.
         func figuresMatch(_ figures: [Figure]) -> Bool {
             figures.contains { f in
@@ -302,16 +304,16 @@ enum InspectionCommands {
                     || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
             }
         }
-        func check(_ kind: String, _ id: String, _ field: String, number k: Int32, position: Int?) {
-            guard let columns, k >= 0, passes(columns, k) else { return }
-            found(kind, id, field, columns.string(k), position: position)
-        }
         for i in events.indices {
             if let c = columns {
-                let id = c.string(c.eventID[i])
-                check("event", id, "id", number: c.eventID[i], position: i + 1)
-                check("event", id, "title", number: c.eventTitle[i], position: i + 1)
-                check("event", id, "description", number: c.eventDescription[i], position: i + 1)
+                // The id made only for a match.
+                let idK = c.eventID[i], title = c.eventTitle[i], description = c.eventDescription[i]
+                let hits = (passes(c, idK), passes(c, title), description >= 0 && passes(c, description))
+                guard hits.0 || hits.1 || hits.2 else { continue }
+                let id = c.string(idK)
+                if hits.0 { found("event", id, "id", id, position: i + 1) }
+                if hits.1 { found("event", id, "title", c.string(title), position: i + 1) }
+                if hits.2 { found("event", id, "description", c.string(description), position: i + 1) }
                 continue
             }
             let id = events.id(i)
@@ -324,12 +326,19 @@ enum InspectionCommands {
             for k in claims.indices where all || claims.knownPosition(k) <= s.cursor {
                 let p = claims.knownPosition(k)
                 if let c = claims.columns {
-                    // The id (its event's and the suffix) searched in a reused buffer, made
-                    // as a string only for a match or a claim with figures.
-                    claimID.removeAll(keepingCapacity: true)
-                    claimID += c.bytes(c.eventID[p - 1])
-                    claimID += c.facts.claimSuffix.utf8
-                    let idMatches = claimID.withUnsafeBufferPointer { matchesBytes($0) }
+                    // The id is its event's and the suffix: unless the text could span the
+                    // two (it holds the suffix's first character), its event id's answer and
+                    // the suffix's; else searched in a reused buffer. Made as a string only
+                    // for a match or a claim with figures.
+                    let idMatches: Bool
+                    if !spanning {
+                        idMatches = suffixMatches || passes(c, c.eventID[p - 1])
+                    } else {
+                        claimID.removeAll(keepingCapacity: true)
+                        claimID += c.bytes(c.eventID[p - 1])
+                        claimID += c.facts.claimSuffix.utf8
+                        idMatches = claimID.withUnsafeBufferPointer { matchesBytes($0) }
+                    }
                     let says = c.claimSays[k] >= 0 ? c.claimSays[k] : c.eventTitle[p - 1]
                     let saysMatches = passes(c, says)
                     guard idMatches || saysMatches || c.claimHasFigures(k) else { continue }
