@@ -45,8 +45,9 @@ enum InspectionCommands {
     /// `arm` finds `ARM` when nothing matches exactly.
     static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
         let lower = id.lowercased()
-        let hits = sc.index.filter { $0.key.lowercased() == lower }
-        return hits.count == 1 ? hits.first?.value : nil
+        let hits = sc.index.filter { $0.key.lowercased() == lower }.map(\.value)
+            + (sc.events.columns?.rowsIgnoringCase(lower) ?? [])
+        return hits.count == 1 ? hits.first : nil
     }
 
     static let events = CommandSpec(

@@ -325,6 +325,22 @@ final class ImportedRows: @unchecked Sendable {
         return Int(eventClaim[e])
     }
 
+    /// The rows whose id is `lower` but for case (`show GDELT-1` finds `gdelt-1`): each id's
+    /// bytes compared where their length can match, made as a string only then.
+    func rowsIgnoringCase(_ lower: String) -> [EntityRef] {
+        let n = lower.utf8.count, suffix = facts.claimSuffix.utf8.count
+        func same(_ k: Int32, _ tail: String = "") -> Bool {
+            let b = bytes(k)
+            guard b.count + tail.utf8.count == n || b.contains(where: { $0 >= 0x80 }) else { return false }
+            return (string(k) + tail).lowercased() == lower
+        }
+        var hits: [EntityRef] = []
+        for i in 0..<eventCount where same(eventID[i]) { hits.append(.event(i)) }
+        if n > suffix { for c in 0..<claimCount where same(eventID[Int(claimEvent[c])], facts.claimSuffix) { hits.append(.claim(c)) } }
+        for i in 0..<sourceCount where same(sourceID[i]) { hits.append(.source(i)) }
+        return hits
+    }
+
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         StringTable.hash(bytes, seed: seed)
     }
