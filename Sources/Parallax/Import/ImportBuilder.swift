@@ -13,7 +13,8 @@ struct ImportBuilder {
     var actors: [Actor] = []
     /// Every id given so far, lower-cased (ids equal but for case are the same id).
     /// As numbers in the table of strings: a million source ids are not a million more strings.
-    private var taken: Set<Int32> = []
+    /// Indexed by the number: no hashing beyond the string's own.
+    private var taken: [Bool] = []
     /// Key (as the file names the thing) → id or row, per kind.
     /// A source's key by its number in the table of strings (keys are URLs, kept anyway): the
     /// row + 1 of its source, 0 for none.
@@ -151,7 +152,7 @@ struct ImportBuilder {
         while true {
             let key = ImportBuilder.caseKey(id)
             let k = strings.number(key)
-            if taken.insert(k).inserted {
+            if take(k) {
                 nextSuffix[base] = n + 1
                 // Nearly every id is its own key (lower case): numbered once.
                 return (id, key == id ? k : strings.number(id))
@@ -187,7 +188,15 @@ struct ImportBuilder {
     }
 
     /// Whether `id` is free; taken if so. Rows' own ids (GDELT's GLOBALEVENTID) go through here.
-    mutating func claim(id: String) -> Bool { taken.insert(strings.number(ImportBuilder.caseKey(id))).inserted }
+    mutating func claim(id: String) -> Bool { take(strings.number(ImportBuilder.caseKey(id))) }
+
+    /// Whether string number `k` was free as an id; taken now.
+    private mutating func take(_ k: Int32) -> Bool {
+        let i = Int(k)
+        if i >= taken.count { taken += [Bool](repeating: false, count: max(i + 1 - taken.count, taken.count)) }
+        defer { taken[i] = true }
+        return !taken[i]
+    }
 
     /// The party for `key`, declared on first use.
     mutating func party(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
