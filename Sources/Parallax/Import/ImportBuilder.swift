@@ -242,6 +242,8 @@ struct ImportBuilder {
     /// position). The builder's columns are moved out, leaving it empty.
     mutating func build(info: ScenarioInfo) -> Scenario {
         let n = eventID.count
+        // What only parsing needed goes first: the peak of a first open is here.
+        (taken, sourceKeys, nextSuffix, lists, shortLists) = ([], [], [:], [:], [:])
         // Sequence order for imported events (no times, no `order`): first day, the coarser
         // date first, then file order (`Scenario.sequenceOrder`).
         // Each row's key and index in one integer (days from year 1 fit 22 bits with the
@@ -283,12 +285,13 @@ struct ImportBuilder {
         put(.sourceID, sourceID); put(.sourcePublisher, sourcePublisher); put(.sourceTitle, sourceTitle)
         put(.sourceDate, sourceDate); put(.sourceURL, sourceURL); put(.sourceLine, sourceLine)
         put(.listStart, listStart); put(.listItems, listItems)
+        // The table's own slots are freed (`takeStorage`) before the id tables are made.
         let hashes = strings.hashes
+        put(.stringOffsets, strings.offsets)
+        blocks[ImportedRows.Column.stringBytes.rawValue] = strings.takeStorage()
         let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
         let sourceSlots = ImportedRows.slots(for: sourceID) { hashes[Int($0)] }
         put(.eventSlots, eventSlots); put(.sourceSlots, sourceSlots)
-        put(.stringOffsets, strings.offsets)
-        blocks[ImportedRows.Column.stringBytes.rawValue] = strings.takeStorage()
         (claimMadeOn, claimSays, claimStatus, claimFigureStart) = ([], [], [], [0])
         (figureParty, figureMeasure, figureLow, figureHigh, figureNote) = ([], [], [], [], [])
         (sourceID, sourcePublisher, sourceTitle, sourceDate, sourceURL, sourceLine) = ([], [], [], [], [], [])
