@@ -107,9 +107,9 @@ public struct FigureTable: Sendable {
             var latest: ClaimedFigure?
             var latestKey = (-1, -1)
             for f in current {
-                let status = claims[f.claim].status
-                guard status == .official || status == .confirmed, let p = claims[f.claim].party, from(p) else { continue }
-                let key = (claims[f.claim].knownPosition, f.claim)
+                let status = claims.status(f.claim)
+                guard status == .official || status == .confirmed, let p = claims.party(f.claim), from(p) else { continue }
+                let key = (claims.knownPosition(f.claim), f.claim)
                 if key > latestKey { (latest, latestKey) = (f, key) }
             }
             return latest

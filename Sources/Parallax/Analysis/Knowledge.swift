@@ -64,8 +64,8 @@ public struct Knowledge: Sendable {
 
     /// Whether part of a claim still counts: not retracted, not restated by a known revision.
     public func standing(of part: ClaimPart, in index: Int) -> Standing {
-        if scenario.claims[index].status == .retracted { return .retracted }
-        if let by = revisions.restater(of: scenario.canonical(part), in: index) { return .revised(by: scenario.claims[by].id) }
+        if scenario.claims.status(index) == .retracted { return .retracted }
+        if let by = revisions.restater(of: scenario.canonical(part), in: index) { return .revised(by: scenario.claims.id(by)) }
         return .current
     }
 
@@ -81,7 +81,7 @@ public struct Knowledge: Sendable {
 
     /// When a claim was said (see `Claim.said`), as printed.
     public func dateSaid(_ index: Int) -> String {
-        scenario.claims[index].said?.description ?? ""
+        scenario.claims.said(index)?.description ?? ""
     }
 
     /// The parties in the order the scenario declares them (for stable output).

@@ -58,7 +58,7 @@ public struct Probe: Sendable {
             }
         }
         let kept = keep.sorted()
-        for i in kept { points.append(full.claims[i].knownPosition) }
+        for i in kept { points.append(full.claims.knownPosition(i)) }
         changePoints = Array(Set(points)).sorted()
         isValid = valid
         // Only the watched question: `Comparison` makes a row for every question reached,
@@ -81,8 +81,8 @@ public struct Probe: Sendable {
             var values: [FigureState.Value] = []
             var seen = Set<FigureState.Value>()
             for f in knowledge.claimedFigures(measure: m) where f.losses == party && f.standing.counts {
-                let claim = scenario.claims[f.claim]
-                let v = FigureState.Value(claimant: claim.party ?? claim.by, value: f.value)
+                let claims = scenario.claims
+                let v = FigureState.Value(claimant: claims.party(f.claim) ?? claims.by(f.claim), value: f.value)
                 if seen.insert(v).inserted { values.append(v) }
             }
             return .figures(FigureState(values: values))

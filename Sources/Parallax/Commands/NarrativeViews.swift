@@ -335,11 +335,12 @@ struct NarrativeViews {
         }
         for g in table.groups {
             let rows = g.values.map { f -> Table.Row in
-                let c = claims[f.claim]
-                return Table.Row([f.value.description, claimant(f.claim), c.party ?? "—",
-                                  c.status.rawValue, k.dateSaid(f.claim), Self.state(f.standing), f.note ?? ""],
-                                 ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources),
-                                 extra: [.init("claimant_id", .string(c.by)), .init("losses", .id(g.losses))])
+                // Field by field: an import's claim is not made whole for one row.
+                let c = f.claim, party = claims.party(c)
+                return Table.Row([f.value.description, claimant(c), party ?? "—",
+                                  claims.status(c).rawValue, k.dateSaid(c), Self.state(f.standing), f.note ?? ""],
+                                 ids: RowIDs(claim: claims.id(c), event: claims.about(c), party: party, sources: claims.sources(c)),
+                                 extra: [.init("claimant_id", .string(claims.by(c))), .init("losses", .id(g.losses))])
             }
             blocks.append(.table(Table(name: "\(Self.partyName(g.losses, in: scenario)): \(g.measure.rawValue)",
                                        id: "figures.\(g.losses ?? "all-sides").\(g.measure.rawValue)",
