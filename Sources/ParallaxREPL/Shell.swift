@@ -29,9 +29,10 @@ public struct Shell {
         }
     }
 
-    static func options(_ interpreter: Interpreter, interactive: Bool) -> RenderOptions {
-        guard interactive else { return interpreter.session.settings.renderOptions(for: .batch) }
-        return interpreter.session.settings.renderOptions(for: Destination(
+    static func options(_ interpreter: Interpreter, interactive: Bool, settings: Settings? = nil) -> RenderOptions {
+        let settings = settings ?? interpreter.session.settings
+        guard interactive else { return settings.renderOptions(for: .batch) }
+        return settings.renderOptions(for: Destination(
             interactive: true, terminalWidth: Terminal.width(), colorAllowed: Console.colorAllowed && Console.isTerminal(1),
             unicodeTerminal: Terminal.environmentIsUTF8))
     }
@@ -53,7 +54,7 @@ public struct Shell {
     /// One command's warnings and notes, then its document or error, then a problem found
     /// after it ran (it could not be recorded).
     mutating func print(_ outcome: Interpreter.Outcome) {
-        let options = Shell.options(interpreter, interactive: interactive)
+        let options = Shell.options(interpreter, interactive: interactive, settings: outcome.settings)
         if interactive && !interruptionMarked && interpreter.environment.isInterrupted() {
             sink.flush()
             Console.out("\n")

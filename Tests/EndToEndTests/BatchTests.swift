@@ -153,4 +153,26 @@ struct BatchTests {
         let bad = Binary.run(["/nonexistent.yaml", "-c", "info"])
         #expect(bad.status == 1 && bad.stderr.contains("cannot read"))
     }
+    /// Each command of a line is printed as its own time set the format, in `-c` and piped
+    /// input alike: `where; set format json; where` prints text, then JSON (all of it was
+    /// JSON, the format set last).
+    @Test func eachCommandOfALineKeepsTheFormatOfItsTime() {
+        let line = "where; set format json; where; set format markdown; break"
+        for r in [Binary.run(["-c", line]), Binary.run([], input: line + "\n")] {
+            #expect(r.status == 0)
+            let out = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(out.first == "position:     0/15", "\(r.stdout)")
+            #expect(out.contains { $0.hasPrefix(#"{"command": "where""#) })
+            #expect(out.contains("### No breakpoints."))
+        }
+    }
+
+    /// A table with no rows prints what its name says, never a header over nothing.
+    @Test func anEmptyListIsOneLineNotAHeader() {
+        let r = Binary.run(["-c", "break; watch"])
+        #expect(r.stdout.hasPrefix("No breakpoints.\n\nNo watchpoints.\n"), "\(r.stdout)")
+        #expect(!r.stdout.contains("#  condition") && !r.stdout.contains("#  watches"))
+        let md = Binary.run(["-c", "break", "--format", "markdown"])
+        #expect(md.stdout.hasPrefix("### No breakpoints.\n") && !md.stdout.contains("|"), "\(md.stdout)")
+    }
 }

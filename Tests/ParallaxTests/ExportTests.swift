@@ -249,7 +249,7 @@ import Testing
         let csv = CSVRenderer.render(Document(command: "t", blocks: [.table(table)]))
         #expect(csv == "id,says,n,value,value_min,value_max,claim_id,sources\r\n"
                 + "a,\"'=HYPERLINK(\"\"x\"\"), then\nmore\",-3,>=15,15,,a,s1 s2\r\n"
-                + "b,'-10 is data,,1-2,1,2,,\r\n")
+                + "b,'-10 is data,,1..2,1,2,,\r\n")
     }
 
     @Test func csvIsTheLastTableShown() throws {

@@ -290,6 +290,7 @@ indirect enum Shape: Equatable {
                 case .text(let s): "text:" + s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: ",")
                 case .number(let n): "number:\(n.bitPattern == (-0.0).bitPattern ? 0 : n.bitPattern)"
                 case .date(let d): "date:\(d.year)-\(d.month ?? 0)-\(d.day ?? 0)"
+                case .days(let a, let b): "days:\(a)..\(b)"
                 }
             })
         case .not(let g): self = .not(Shape(g))

@@ -195,6 +195,27 @@ struct TimeNavigationTests {
         #expect(try a.text("watch killed SUD").hasPrefix("Watchpoint 4:"))
     }
 
+    /// Every command that takes a position (`goto`, `break`) says what is wrong with a word
+    /// written as a date that is not one: a range, a reversed range, an impossible day, a
+    /// bare event number; the caret under it, the cursor unmoved.
+    @Test func aDateThatIsNotAPositionIsSaidSo() throws {
+        let a = Analyst(try NarrativeFixtures.small())
+        for command in ["goto", "break"] {
+            for (word, message) in [("2022-01-02..2022-01-04", "a date range is not a position; give one day, month or year (2022-01-02 is where it starts)"),
+                                    ("2022-01-04..2022-01-02", "ends before it starts"),
+                                    ("2022-02-30", "'2022-02-30' is not a date"),
+                                    ("2022-13", "'2022-13' is not a date"),
+                                    ("3", "event 3 is written #3")] {
+                let e = try #require(a.interpreter.execute(line: "\(command) \(word)").first.flatMap { o -> CommandError? in
+                    if case .failure(let e) = o.result { return e } else { return nil }
+                }, "\(command) \(word) did not fail")
+                #expect(e.message.contains(message), "\(command) \(word): \(e.message)")
+                #expect(e.rendered.contains(String(repeating: "^", count: word.count)), "\(command) \(word): \(e.rendered)")
+                #expect(a.cursor == 0)
+            }
+        }
+    }
+
     @Test func watchAndTraceArguments() throws {
         let a = Analyst(try NarrativeFixtures.small())
         #expect(try a.text("watch q-start NOR MED").contains("q-start NOR MED"))
@@ -286,6 +307,32 @@ struct TimeNavigationTests {
 
 @Suite("Help for the time commands")
 struct TimeHelpTests {
+    /// Every command's example, as `help` shows it, runs on the scenario loaded (a command
+    /// that writes or reads a file only names ids of that scenario).
+    @Test func everyExampleRunsOnTheLoadedScenario() throws {
+        let georgia = try ScenarioLoader.load(path: Fixtures.root + "/Tests/ParallaxTests/Scenarios/georgia-2008-08.yaml")
+        // Those that write, read a file, leave, or need a breakpoint set first (`delete 1`).
+        let sideEffects: Set<String> = ["export", "record", "source", "load", "reload", "quit", "history", "help", "delete"]
+        for sc in [try Fixtures.seed(), try NarrativeFixtures.small(), georgia] {
+            for spec in CommandTable.all {
+                let a = TimeNavigationTests.Analyst(sc)
+                let help = try a.text("help \(spec.name)")
+                let line = try #require(help.split(separator: "\n").first { $0.hasPrefix("example: ") })
+                let example = String(line.dropFirst("example: ".count))
+                if sideEffects.contains(spec.name) {
+                    // Its party words are the scenario's parties.
+                    let words = example.split(separator: " ").map(String.init)
+                    let partyLike = words.filter { $0.count <= 4 && $0 == $0.uppercased() && $0.first?.isLetter == true }
+                    #expect(partyLike.allSatisfy { sc.party($0) != nil }, "\(example) on \(sc.path)")
+                    continue
+                }
+                for outcome in a.interpreter.execute(line: example) {
+                    #expect(!outcome.failed, "\(example) on \(sc.path)")
+                }
+            }
+        }
+    }
+
     /// The examples name ids of the scenario loaded, and each runs there.
     @Test func examplesUseTheLoadedScenariosIdsAndRun() throws {
         for sc in [try Fixtures.seed(), try NarrativeFixtures.small()] {

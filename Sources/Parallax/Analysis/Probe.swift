@@ -109,6 +109,19 @@ public enum WatchedValue: Equatable, Sendable, CustomStringConvertible {
     /// The question or party is not in the scenario loaded now.
     case unavailable
 
+    /// Equal when nothing a watch follows differs: reaching a question's event while no
+    /// compared party has answered and no flag is raised changes no answer, verdict or
+    /// flag (it is `open` either way), so it fires no watch and is no `Changed` line.
+    public static func == (a: WatchedValue, b: WatchedValue) -> Bool {
+        switch (a, b) {
+        case (.notAsked, .notAsked), (.unavailable, .unavailable): true
+        case (.answers(let x), .answers(let y)): x == y
+        case (.figures(let x), .figures(let y)): x == y
+        case (.notAsked, .answers(let x)), (.answers(let x), .notAsked): x.isUnasked
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .notAsked: "(its event not reached yet)"
@@ -127,6 +140,8 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
     public let answers: [[Answer]]
     public let verdict: String
     public let flags: [String]
+    /// The verdict with each flag's party, for JSON.
+    public let judgement: Judgement
 
     /// What `trace` follows: each party's answers without `withheld`, the verdict and flags.
     struct Position: Equatable {
@@ -148,11 +163,18 @@ public struct AnswerState: Equatable, Sendable, CustomStringConvertible {
         }
         verdict = row.verdict.rawValue
         flags = AnswerState.flags(row)
+        judgement = row.judgement
     }
 
     /// The flags `compare` prints for a row (its verdict rules' flags: internal split,
     /// compatible, withheld by P, others differ), one place to read them.
     static func flags(_ row: Comparison.QuestionRow) -> [String] { row.judgement.flagNames }
+
+    /// What the question looks like before its event: no answer from any compared party,
+    /// `open`, no flag.
+    var isUnasked: Bool {
+        verdict == Judgement.Verdict.open.rawValue && flags.isEmpty && answers.allSatisfy(\.isEmpty)
+    }
 
     public static func == (a: AnswerState, b: AnswerState) -> Bool {
         a.verdict == b.verdict && a.flags == b.flags && a.parties == b.parties

@@ -7,8 +7,19 @@ enum EntityViews {
 
     static func mentions(_ claims: [Claim], _ s: Session, name: String) -> [Block] {
         guard !claims.isEmpty else { return [] }
+        // In the order they become known (as `claims` lists them), then file order.
+        let ordered = claims.indices.sorted {
+            (claims[$0].knownPosition, $0) < (claims[$1].knownPosition, $1)
+        }.map { claims[$0] }
         return [.table(Table(name: name, columns: [.init("id"), .init("by"), .init("status"), .init("says")],
-                             rows: claims.map { Table.Row([$0.id + knownMark($0, s), Views.speaker($0, in: s.scenario), $0.status.rawValue, $0.says]) }))]
+                             rows: ordered.map { c in
+            let speaker = Views.speaker(c, in: s.scenario)
+            // JSON gets the bare id and when the claim becomes known, not the text's mark.
+            return Table.Row([c.id + knownMark(c, s), speaker, c.status.rawValue, c.says],
+                             values: [.string(c.id), .string(speaker), .string(c.status.rawValue), .string(c.says)],
+                             ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources),
+                             extra: [.init("known_from", .int(c.knownPosition))])
+        }))]
     }
 
     static func event(_ e: Event, in s: Session) -> [Block] {
@@ -125,8 +136,13 @@ enum EntityViews {
                 case .revised(let by): "revised by \(by)"
                 case .current: answer.isWithheld ? "withheld" : "current"
                 }
-                return Table.Row([c.id + knownMark(c, s), Views.speaker(c, in: sc), c.party ?? "—", c.status.rawValue,
-                                  k.dateSaid(i), answer.description, state])
+                let speaker = Views.speaker(c, in: sc), said = k.dateSaid(i)
+                return Table.Row([c.id + knownMark(c, s), speaker, c.party ?? "—", c.status.rawValue, said,
+                                  answer.description, state],
+                                 values: [.string(c.id), .string(speaker), .id(c.party), .string(c.status.rawValue),
+                                          .id(said.nilIfEmpty), .answer(answer), .string(state)],
+                                 ids: RowIDs(claim: c.id, event: c.about, party: c.party, question: q.id, sources: c.sources),
+                                 extra: [.init("known_from", .int(c.knownPosition))])
             })))
         }
         let belligerents = sc.parties.filter { $0.role == .belligerent }.map(\.id)
@@ -135,7 +151,11 @@ enum EntityViews {
             if let row = cmp.questions.first(where: { $0.question.id == q.id }) {
                 let flags = row.judgement.flagText
                 blocks.append(.fields([Field("verdict", row.verdict.rawValue + (flags.isEmpty ? "" : " (\(flags))")
-                                             + " among \(belligerents.joined(separator: ", ")), as of \(s.positionText)")]))
+                                             + " among \(belligerents.joined(separator: ", ")), as of \(s.positionText)",
+                                             typed: .object(["verdict": .string(row.verdict.rawValue), "flag": .id(flags.nilIfEmpty),
+                                                             "flags": Views.flags(row.judgement),
+                                                             "parties": .list(belligerents.map(CellValue.string)),
+                                                             "position": .int(s.cursor)]))]))
             } else {
                 blocks.append(.notice("No verdict yet: its event, \(q.about), is not reached (\(s.positionText))."))
             }
@@ -150,8 +170,13 @@ enum EntityViews {
         let events = sc.events, claims = sc.claims
         let citing = events.citing(src.id).count
         let citingClaims = claims.citing(src.id).count
-        fields.append(Field("cited_by", "\(citing) events, \(citingClaims) claims", label: "cited by"))
-        return [.title("source \(src.id)"), .fields(fields)] + mentions(claims.spokenBy(src.id).filter { claims.by($0) == src.id }.map { claims[$0] }, s, name: "Claims in its own voice")
+        fields.append(Field("cited_by", NarrativeViews.plural(citing, "event") + ", " + NarrativeViews.plural(citingClaims, "claim"),
+                            label: "cited by", typed: .object(["events": .int(citing), "claims": .int(citingClaims)])))
+        // Its own voice, then what others said through it (a paper relaying a minister).
+        let spoken = claims.spokenBy(src.id)
+        return [.title("source \(src.id)"), .fields(fields)]
+            + mentions(spoken.filter { claims.by($0) == src.id }.map { claims[$0] }, s, name: "Claims in its own voice")
+            + mentions(spoken.filter { claims.relayedBy($0) == src.id }.map { claims[$0] }, s, name: "Claims it relays")
     }
 
     static func place(_ p: Place, in s: Session) -> [Block] {

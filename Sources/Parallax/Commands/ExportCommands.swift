@@ -12,6 +12,7 @@ enum ExportCommands {
             + "table (default: events). timelinejs: TimelineJS3 JSON (an event per event, a group per party, an era per phase, "
             + "sources as credits). FILE is replaced whole; relative to a script's folder inside a script.",
         example: "export html report.html ARM AZE",
+        scenarioExample: { sc in ScenarioExamples.parties(sc, 2).map { "export html report.html " + $0.joined(separator: " ") } },
         parameters: [Parameter("FORMAT", .file, what: "a format (" + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
                      Parameter("FILE", .file, what: "a file to write"),
                      Parameter("PARTY", .party, .many(min: 0, max: nil))],

@@ -9,7 +9,9 @@ enum InspectionCommands {
             + "A claim shows when it was said, from when it is known and what it is about. A question shows its kind, "
             + "every answer with its claimant, status, date and state (current, revised by CLAIM-ID, retracted, withheld), "
             + "then the verdict among the belligerents as of the cursor.",
-        example: "show arm-mod-blames-aze", parameters: [Parameter("ID", .entity, .optional)]
+        example: "show arm-mod-blames-aze",
+        scenarioExample: { sc in (sc.claims.first?.id ?? sc.events.first?.id).map { "show \($0)" } },
+        parameters: [Parameter("ID", .entity, .optional)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let token = cmd.token("ID")
         let sc = ctx.scenario
@@ -25,8 +27,7 @@ enum InspectionCommands {
             return cmd.spec.document(EntityViews.event(sc.events[p - 1], in: ctx.session))
         }
         guard let ref = sc.entity(token.text) ?? caseInsensitive(token.text, in: sc) else {
-            let hint = Suggestions.nearest(to: token.text, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
-            throw CommandError("no entity with id '\(token.text)'\(hint)", at: token)
+            throw CommandError(unknownEntity(token.text, in: sc), at: token)
         }
         let s = ctx.session
         let blocks: [Block]
@@ -42,6 +43,26 @@ enum InspectionCommands {
         return cmd.spec.document(blocks)
     }
 
+    /// The message for a word that names no entity: the nearest id, or the id of the party,
+    /// actor or place whose name it is (`show Georgia`: did you mean 'GEO'?).
+    static func unknownEntity(_ w: String, in sc: Scenario) -> String {
+        if let named = named(w, in: sc) { return "no entity with id '\(w)'; \(named)" }
+        let hint = Suggestions.nearest(to: w, in: sc.index.keys).map { "; did you mean '\($0)'?" } ?? ""
+        return "no entity with id '\(w)'\(hint)"
+    }
+
+    /// "'Georgia' is the name of GEO (party); write its id" when a party, an actor or a place is called
+    /// that (ignoring case and accents); nil otherwise.
+    static func named(_ w: String, in sc: Scenario, kinds: Set<String> = ["party", "actor", "place"]) -> String? {
+        let folded = Folding.foldedBytes(w.trimmed)
+        var hits: [(id: String, kind: String)] = []
+        if kinds.contains("party") { hits += sc.parties.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "party") } }
+        if kinds.contains("actor") { hits += sc.actors.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "actor of \($0.party)") } }
+        if kinds.contains("place") { hits += sc.places.filter { Folding.foldedBytes($0.name) == folded }.map { ($0.id, "place") } }
+        guard !hits.isEmpty else { return nil }
+        return "'\(w)' is the name of " + hits.map { "\($0.id) (\($0.kind))" }.joined(separator: " and ") + "; write its id"
+    }
+
     /// `arm` finds `ARM` when nothing matches exactly.
     static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
         let lower = id.lowercased()
@@ -54,6 +75,8 @@ enum InspectionCommands {
         name: "events", group: .inspection, usage: "events [all] [N] [where FILTER]",
         summary: "The timeline as a table, the cursor marked.",
         detail: "Fields: " + FilterSchemas.event.fields.map(\.name).joined(separator: ", ") + ". "
+            + "A date holds the days within it (date = 2021-11: any day of that month); an event with a range date "
+            + "holds every day it lasted (a war of 8-12 August is in date = 2008-08-10). "
             + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
         example: "events where phase = mediation",
         parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.event), .optional)],
@@ -107,7 +130,9 @@ enum InspectionCommands {
         name: "actors", group: .inspection, usage: "actors [where FILTER]",
         summary: "Who acts and speaks, and for which party.",
         detail: "Fields: " + FilterSchemas.actor.fields.map(\.name).joined(separator: ", ") + ".",
-        example: "actors where party = ARM", parameters: [Parameter("FILTER", .filter(.actor), .optional)]
+        example: "actors where party = ARM",
+        scenarioExample: { sc in sc.actors.first.map { "actors where party = \($0.party)" } },
+        parameters: [Parameter("FILTER", .filter(.actor), .optional)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let filter = cmd.filter()
         let sc = ctx.scenario
@@ -151,6 +176,7 @@ enum InspectionCommands {
             }
         }
         return cmd.spec.document([.table(Table(
+            name: ctx.scenario.questions.isEmpty ? "No questions: this scenario asks none." : nil,
             columns: [.init("id"), .init("text"), .init("about"), .init("answers", numeric: true)],
             rows: ctx.scenario.questions.map { q in
                 Table.Row([q.id, q.text, q.about, String(answers[q.id] ?? 0)], ids: RowIDs(event: q.about, question: q.id))
@@ -160,8 +186,10 @@ enum InspectionCommands {
     static let claims = CommandSpec(
         name: "claims", group: .inspection, usage: "claims [all] [N] [where FILTER]",
         summary: "Claims known as of the cursor (every claim with 'all').",
-        detail: "Fields: " + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
-            + "said: made_on, else its known_at date, else the date of the event it is about. "
+        detail: "Listed in the order they become known, as 'step' reveals them. Fields: "
+            + FilterSchemas.claim.fields.map(\.name).joined(separator: ", ") + ". A claim's date is when it was "
+            + "said: made_on, else its known_at date, else the date of the event it is about; its values are every number "
+            + "it states, in figures or in answers to number questions. "
             + "At most \(TableCap.rows) rows unless 'all' or N says otherwise; the rest are counted.",
         example: "claims all where measure = killed",
         parameters: [Parameter("N", .number, .optional, what: "a number of rows"), Parameter("FILTER", .filter(.claim), .optional)],
@@ -172,10 +200,11 @@ enum InspectionCommands {
         let sc = ctx.scenario
         let filter = cmd.filter()?.compiled(for: sc, schema: FilterSchemas.claim)
         let session = ctx.session
-        // Which claims match, then rows for the first `cap` of them only.
+        // Which claims match, then rows for the first `cap` of them only. In the order they
+        // become known (as `step` reveals them), whatever order the file lists them in.
         var matching: [Int] = []
         let claims = sc.claims
-        for i in claims.indices where all || claims.knownPosition(i) <= session.cursor {
+        for i in session.revealed(after: 0, through: all ? session.count : session.cursor) {
             if let filter, !filter(i) { continue }
             matching.append(i)
         }
@@ -228,7 +257,8 @@ enum InspectionCommands {
             + "are left out unless 'all' is given; events and claims after the cursor are marked '·' (as in 'events'). "
             + "At most \(TableCap.rows) rows unless 'all' is given; the rest are counted. "
             + "Quote TEXT to search for the word all.",
-        example: "find provocation", parameters: [Parameter("TEXT", .text)],
+        example: "find provocation", scenarioExample: { sc in ScenarioExamples.word(sc).map { "find \($0)" } },
+        parameters: [Parameter("TEXT", .text)],
         // Read from the text itself (`find all TEXT`); declared so that completion offers it.
         flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in

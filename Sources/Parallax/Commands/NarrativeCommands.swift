@@ -11,7 +11,9 @@ enum NarrativeCommands {
             + "who relayed it, 'confirmed by'/'denied by' and 'revised by CLAIM-ID'; interleaved with the events "
             + "the party took part in. '—' marks a party that said nothing about an event. "
             + "With 'all', every claim whatever the cursor.",
-        example: "narrative ARM AZE", parameters: [Parameter("PARTY", .party, .many(min: 1, max: nil))], flags: ["all"],
+        example: "narrative ARM AZE",
+        scenarioExample: { sc in ScenarioExamples.parties(sc, 2).map { "narrative " + $0.joined(separator: " ") } },
+        parameters: [Parameter("PARTY", .party, .many(min: 1, max: nil))], flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let parties = try readParties(cmd, in: ctx.scenario)
@@ -33,7 +35,9 @@ enum NarrativeCommands {
             + "column when any answered. Numbers print as 15, 15..20, >=15. A question tied to a (party, measure) "
             + "shows its figures in its own row; the figures table holds the rest, judged by the same rules. "
             + "Retracted claims and the parts a later revision restates do not count; denied claims do.",
-        example: "compare ARM AZE RUS", parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil))], flags: ["all"],
+        example: "compare ARM AZE RUS",
+        scenarioExample: { sc in (ScenarioExamples.parties(sc, 3) ?? ScenarioExamples.parties(sc, 2)).map { "compare " + $0.joined(separator: " ") } },
+        parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil))], flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let parties = try readParties(cmd, in: ctx.scenario)
@@ -48,7 +52,9 @@ enum NarrativeCommands {
         summary: "The rows of 'compare' on which two parties do not agree, or that carry a flag.",
         detail: "Keeps every row whose verdict is not agree or that is flagged (internal split, compatible, "
             + "withheld by P, others differ); see 'help compare'.",
-        example: "diff ARM AZE", parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2))], flags: ["all"],
+        example: "diff ARM AZE",
+        scenarioExample: { sc in ScenarioExamples.parties(sc, 2).map { "diff " + $0.joined(separator: " ") } },
+        parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2))], flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let parties = try readParties(cmd, in: ctx.scenario)
@@ -108,6 +114,13 @@ enum NarrativeCommands {
         let list = "parties: " + ids.joined(separator: ", ")
         if let actor = scenario.actor(token.text) {
             throw CommandError("'\(token.text)' is an actor of \(actor.party), not a party; \(list)", at: token)
+        }
+        if let named = InspectionCommands.named(token.text, in: scenario, kinds: ["party"]) {
+            throw CommandError("unknown party '\(token.text)': \(named); \(list)", at: token)
+        }
+        let name = Folding.foldedBytes(token.text.trimmed)
+        if let actor = scenario.actors.first(where: { Folding.foldedBytes($0.name) == name }) {
+            throw CommandError("'\(token.text)' is an actor of \(actor.party) (\(actor.id)), not a party; \(list)", at: token)
         }
         let hint = Suggestions.nearest(to: token.text, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
         throw CommandError("unknown party '\(token.text)'\(hint); \(list)", at: token)

@@ -87,6 +87,22 @@ enum NavigationCommands {
         if let entity = scenario.entity(token.text) {
             throw CommandError("'\(token.text)' is a \(entity.kindName), not an event", at: token)
         }
+        // A word written as a date that is not one, or a range: say so, not "no event".
+        switch EventDate.parse(token.text) {
+        case .success(let range) where range.end != nil:
+            throw CommandError("a date range is not a position; give one day, month or year (\(range.start) is where it starts)",
+                               at: token)
+        case .failure(.reversed):
+            throw CommandError("a date range is not a position, and '\(token.text)' ends before it starts", at: token)
+        default:
+            if let n = Int(token.text), token.text.count < 4, n >= 1, n <= scenario.events.count {
+                throw CommandError("'\(token.text)' is neither an event id nor a date; event \(n) is written #\(n)", at: token)
+            }
+            if token.text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }), token.text.first?.isNumber == true {
+                throw CommandError("'\(token.text)' is not a date: write 2021, 2021-11 or 2021-11-16 (a real day of the calendar)",
+                                   at: token)
+            }
+        }
         let hint = Suggestions.nearest(to: token.text, in: scenario.events.map(\.id) + Phase.allCases.map(\.rawValue))
             .map { "; did you mean '\($0)'?" } ?? ""
         throw CommandError("no event, date or phase '\(token.text)'\(hint); usage: \(usage)", at: token)
@@ -301,15 +317,18 @@ enum NavigationCommands {
         let s = ctx.session
         // Counted from the claims in order of becoming known, not by copying them out.
         let known = s.revealed(after: -1, through: s.cursor).count
-        var fields = [Field("position", s.positionText)]
+        // JSON: numbers as numbers, the event by its id.
+        var fields = [Field("position", s.positionText, typed: .object(["index": .int(s.cursor), "count": .int(s.count)]))]
         if let e = s.currentEvent {
             fields += [Field("date", e.date.description + (e.time.map { " \($0)" } ?? "")), Field("phase", e.phase.rawValue),
-                       Field("event", "\(e.id): \(e.title)"), Field("type", e.type.rawValue),
+                       Field("event", "\(e.id): \(e.title)", typed: .object(["id": .string(e.id), "title": .string(e.title)])),
+                       Field("type", e.type.rawValue),
                        Field("intensity", TextRenderer.number(e.intensity), typed: CellValue.parse(TextRenderer.number(e.intensity), as: .number))]
         } else {
-            fields.append(Field("event", "(before the first event)"))
+            fields.append(Field("event", "(before the first event)", typed: .null))
         }
-        fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known"))
+        fields.append(Field("claims_known", "\(known) of \(s.scenario.claims.count)", label: "claims known",
+                            typed: .object(["known": .int(known), "count": .int(s.scenario.claims.count)])))
         fields.append(Field("breakpoints", String(s.breakpoints.count), typed: .int(s.breakpoints.count)))
         return cmd.spec.document([.fields(fields)])
     }

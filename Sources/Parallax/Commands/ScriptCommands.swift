@@ -117,6 +117,7 @@ enum ScriptCommands {
             + "at every line. In a script a failed expectation is an error at its line, shown with the output it "
             + "looked at.",
         example: "expect claims known: 10 of 16",
+        scenarioExample: { sc in "where; expect claims known: 0 of \(sc.claims.count)" },
         parameters: [Parameter("TEXT", .text)],
         refine: { (cmd: inout Command) throws(CommandError) in
             _ = try Expectation(parsing: cmd.text, column: cmd.token("TEXT")?.column ?? cmd.endColumn)

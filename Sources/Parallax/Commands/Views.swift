@@ -33,6 +33,12 @@ enum Views {
     }
 
     /// Who said it: "Armenian Defense Ministry (ARM)", plus "via …" when relayed.
+    /// A verdict's flags as JSON objects, as `compare` rows carry them:
+    /// `{"flag": "withheld by", "party": "CHN"}`.
+    static func flags(_ j: Judgement) -> CellValue {
+        .list(j.flags.map { .object(["flag": .string($0.kind.rawValue), "party": .id($0.party)]) })
+    }
+
     static func speaker(_ c: Claim, in scenario: Scenario) -> String {
         var s = scenario.name(of: c.by)
         if let p = c.party, p != c.by { s += " (\(p))" }

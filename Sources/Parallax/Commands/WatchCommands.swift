@@ -39,6 +39,15 @@ enum WatchCommands {
                 throw CommandError("watch needs a party whose losses to watch", column: cmd.tailColumn)
             }
             if given.count > 1 { throw CommandError("unexpected '\(given[1].token.text)'; usage: \(usage)", at: given[1].token) }
+            // All sides' figures (a war's toll) belong to no party: a question tied to them
+            // is how they are followed.
+            if p.token.text.lowercased() == "all" && sc.party(p.token.text) == nil {
+                let tied = sc.tiedQuestion[Question.Tie(losses: nil, measure: m)]
+                throw CommandError("all sides' \(m.rawValue) belong to no party; "
+                                   + (tied.map { "'watch \($0)' follows the question tied to them" }
+                                      ?? "a number question with 'measure: \(m.rawValue)' and 'party: all' is how to follow them"),
+                                   at: p.token)
+            }
             let party = try NarrativeCommands.party(p.token, in: sc)
             target = .figures(m, party: party)
         } else {
@@ -119,9 +128,18 @@ enum WatchCommands {
                     + parties.map(NarrativeViews.column) + [.init("verdict")],
                 rows: trace.rows.map { row in
                     let e = sc.events[row.position - 1]
+                    let state = row.state
+                    // JSON: each party's answers as typed values, the verdict apart from its
+                    // flags (`flag` as printed, `flags` with their parties), as `compare` has them.
+                    let typed: [CellValue] = [.int(row.position), .string(e.date.description), .string(e.id)]
+                        + parties.indices.map { k in .list(state.answers[k].map(CellValue.answer)) }
+                        + [.string(state.verdict)]
                     return Table.Row(["#\(row.position)", e.date.description, e.id]
-                                     + parties.indices.map { row.state.cell($0) } + [row.state.verdictText],
-                                     marked: row.position == s.cursor)
+                                     + parties.indices.map { state.cell($0) } + [state.verdictText],
+                                     marked: row.position == s.cursor,
+                                     flags: state.judgement.flags.map { ($0.kind.rawValue, $0.party) }, values: typed,
+                                     ids: RowIDs(event: e.id, question: q),
+                                     extra: [.init("flag", .id(state.judgement.flagText.nilIfEmpty))])
                 }, showsMarker: true)))
         }
         if let k = trace.interruptedAt { blocks.append(.notice("interrupted at \(k)/\(limit)")) }

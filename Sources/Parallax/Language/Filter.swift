@@ -59,6 +59,9 @@ public enum FilterValue: Sendable {
     case text(String)
     case number(Double)
     case date(PartialDate)
+    /// The days an event with a range date lasted (`2008-08-08..2008-08-12`), as read from
+    /// an event or a claim: it is on every one of them, so `date = 2008-08-10` holds.
+    case days(PartialDate, PartialDate)
 
     var text: String {
         switch self {
@@ -71,6 +74,7 @@ public enum FilterValue: Sendable {
         // pass through Int at all.
         case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .date(let d): return d.description
+        case .days(let a, let b): return "\(a)..\(b)"
         }
     }
 }
@@ -148,6 +152,7 @@ extension FilterTerm {
         case (.text(let x), .text(let y)): x.lowercased() == y.lowercased()
         case (.number(let x), .number(let y)): x == y
         case (.date(let x), .date(let y)): x.isWithin(y)
+        case (.days(let s, let e), .date(let y)): s.firstDay <= y.lastDay && e.lastDay >= y.firstDay
         default: false
         }
     }
@@ -180,6 +185,16 @@ extension FilterTerm {
             case .le: return x.firstDay <= y.lastDay
             case .gt: return x.firstDay > y.lastDay
             case .ge: return x.firstDay >= y.firstDay
+            default: return false
+            }
+        // Some day of the span: it starts before, or ends after.
+        case (.days(let s, let e), .date(let y)):
+            switch op {
+            case .eq: return FilterTerm.equal(a, b)
+            case .lt: return s.firstDay < y.firstDay
+            case .le: return s.firstDay <= y.lastDay
+            case .gt: return e.firstDay > y.lastDay
+            case .ge: return e.firstDay >= y.firstDay
             default: return false
             }
         default:

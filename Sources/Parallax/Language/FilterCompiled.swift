@@ -85,6 +85,28 @@ extension FilterTerm {
         }
     }
 
+    /// Whether a range date (the days an event lasted) passes the term (before `isNegated`):
+    /// as `FilterTerm.compare` reads `.days`, some day of it does.
+    func spanTest() -> (PartialDate, PartialDate) -> Bool {
+        let bounds = values.compactMap { v -> (first: Int, last: Int)? in
+            if case .date(let d) = v { (DayKey.first(d), DayKey.last(d)) } else { nil }
+        }
+        switch op {
+        case .within:
+            return { s, e in bounds.contains { DayKey.first(s) <= $0.last && DayKey.last(e) >= $0.first } }
+        default:
+            guard case .date = values[0], let y = bounds.first else { return { _, _ in false } }
+            switch op {
+            case .eq, .ne: return { s, e in DayKey.first(s) <= y.last && DayKey.last(e) >= y.first }
+            case .lt: return { s, _ in DayKey.first(s) < y.first }
+            case .le: return { s, _ in DayKey.first(s) <= y.last }
+            case .gt: return { _, e in DayKey.first(e) > y.last }
+            case .ge: return { _, e in DayKey.first(e) >= y.first }
+            default: return { _, _ in false }
+            }
+        }
+    }
+
     /// Whether one date passes the term (before `isNegated`), by the precision rule: a
     /// date equals another when all of it lies within the other.
     func dateTest() -> (PartialDate) -> Bool {

@@ -8,7 +8,7 @@ public enum FilterSchemas {
         read: { e, field, scenario in
             switch field {
             case "id": [.text(e.id)]
-            case "date": [.date(e.date.start)] + (e.date.end.map { [.date($0)] } ?? [])
+            case "date": e.date.end.map { [.days(e.date.start, $0)] } ?? [.date(e.date.start)]
             case "phase": [.text(e.phase.rawValue)]
             case "type": [.text(e.type.rawValue)]
             case "party": scenario.parties(of: e).map { .text($0) }
@@ -28,10 +28,10 @@ public enum FilterSchemas {
                 let p = t.textTest()
                 return { i in p(events.id(i)) != negated }
             case "date":
-                let p = t.dateTest()
+                let p = t.dateTest(), span = t.spanTest()
                 return { i in
                     let d = events.date(i)
-                    return (p(d.start) || d.end.map(p) == true) != negated
+                    return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "phase":
                 let p = t.textTest()
@@ -102,12 +102,11 @@ public enum FilterSchemas {
             case "question": c.answers.map { .text($0.question) }
             case "status": [.text(c.status.rawValue)]
             // When it was said: made_on, else known_at, else the about event's date.
-            case "date": c.said.map { [.date($0.start)] + ($0.end.map { [.date($0)] } ?? []) } ?? []
+            case "date": c.said.map { d in d.end.map { [.days(d.start, $0)] } ?? [.date(d.start)] } ?? []
             case "measure": c.figures.flatMap { $0.values.map { .text($0.measure.rawValue) } }
-            case "value": c.figures.flatMap { f in
-                f.values.flatMap { v -> [FilterValue] in
-                    [.number(Double(v.value.lowerBound))] + (v.value.upperBound.map { $0 != v.value.lowerBound ? [.number(Double($0))] : [] } ?? [])
-                }
+            // Every number the claim states: its figures and its answers to number questions.
+            case "value": c.statedNumbers.flatMap { v -> [FilterValue] in
+                [.number(Double(v.lowerBound))] + (v.upperBound.map { $0 != v.lowerBound ? [.number(Double($0))] : [] } ?? [])
             }
             case "source": c.sources.map { .text($0) }
             default: []
@@ -137,10 +136,10 @@ public enum FilterSchemas {
                 let p = t.textTest()
                 return { i in p(claims.status(i).rawValue) != negated }
             case "date":
-                let p = t.dateTest()
+                let p = t.dateTest(), span = t.spanTest()
                 return { i in
                     guard let d = claims.said(i) else { return negated }
-                    return (p(d.start) || d.end.map(p) == true) != negated
+                    return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "measure":
                 let p = t.textTest()
@@ -148,13 +147,11 @@ public enum FilterSchemas {
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims.figures(i).contains { f in
-                        f.values.contains { v in
-                            let low = v.value.lowerBound
-                            if p(Double(low)) { return true }
-                            guard let high = v.value.upperBound, high != low else { return false }
-                            return p(Double(high))
-                        }
+                    claims.statedNumbers(i).contains { v in
+                        let low = v.lowerBound
+                        if p(Double(low)) { return true }
+                        guard let high = v.upperBound, high != low else { return false }
+                        return p(Double(high))
                     } != negated
                 }
             case "source":
@@ -180,4 +177,15 @@ public enum FilterSchemas {
         // A scenario has tens of actors, not millions: each term is read through `read`.
         entityAt: { $0.actors[$1] }, count: { $0.actors.count },
         compile: { _, _ in nil })
+}
+
+extension Claim {
+    /// What `where value …` tests: the claim's figures, then its answers to number
+    /// questions (`aircraft-lost: 4` is a value as much as `killed: 4`).
+    var statedNumbers: [FigureValue] {
+        var out: [FigureValue] = []
+        for f in figures { for v in f.values { out.append(v.value) } }
+        for (_, a) in answers { if case .number(let v) = a { out.append(v) } }
+        return out
+    }
 }

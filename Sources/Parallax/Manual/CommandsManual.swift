@@ -46,7 +46,9 @@ public enum CommandsManual {
                        + "FILTER is TERM, combined with and, or, not and parentheses; a TERM is "
                        + "FIELD OP VALUE with OP one of = != < <= > >= ~ (~ contains, ignoring case), "
                        + "or FIELD in (VALUE, VALUE, ...). Dates compare at their precision: "
-                       + "date = 2021-11 holds for any day of that month.")
+                       + "date = 2021-11 holds for any day of that month, and an event with a range date "
+                       + "for every day it lasted. A claim's value is every number it states, in its "
+                       + "figures or its answers to number questions.")
         field(list: FilterSchemas.event.entity, FilterSchemas.event.fields, into: &page)
         field(list: FilterSchemas.claim.entity, FilterSchemas.claim.fields, into: &page)
         field(list: FilterSchemas.actor.entity, FilterSchemas.actor.fields, into: &page)

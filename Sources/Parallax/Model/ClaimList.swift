@@ -72,6 +72,14 @@ public struct ClaimList: RandomAccessCollection, Sendable {
     public func confirms(_ i: Int) -> [String] { field(i, { $0.pointee.confirms }) { _ in [] } }
     public func denies(_ i: Int) -> [String] { field(i, { $0.pointee.denies }) { _ in [] } }
 
+    /// What `where value …` tests (`Claim.statedNumbers`), read field by field.
+    func statedNumbers(_ i: Int) -> [FigureValue] {
+        var out: [FigureValue] = []
+        if hasFigures(i) { for f in figures(i) { for v in f.values { out.append(v.value) } } }
+        if hasAnswers(i) { for (_, a) in answers(i) { if case .number(let v) = a { out.append(v) } } }
+        return out
+    }
+
     /// The indices of the claims that cite source `id`.
     func citing(_ id: String) -> [Int] {
         guard let c = columns else { return indices.filter { sources($0).contains(id) } }

@@ -60,22 +60,25 @@ public enum CSVRenderer {
         return out
     }
 
-    /// A typed value as one field: numbers plain, a figure as printed (`15-20`, `>=15`),
-    /// lists joined by `; `, nothing empty.
-    static func text(_ v: CellValue, kind: Table.Column.Kind) -> String {
+    /// A typed value as one field: numbers plain, a figure as printed everywhere (`15..20`,
+    /// `>=15`), lists joined by `; `, nothing empty. A list inside a list (one answer naming
+    /// both sides, among a party's answers) keeps its brackets: `[ARM, AZE] (claim); AZE (claim)`.
+    static func text(_ v: CellValue, kind: Table.Column.Kind, nested: Bool = false) -> String {
         switch v {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .int(let n): return String(n)
         case .double(let d): return TextRenderer.number(d)
         case .string(let s): return kind == .number ? s : defused(s)
-        case .list(let items): return items.map { text($0, kind: kind) }.joined(separator: "; ")
+        case .list(let items):
+            if nested { return "[" + items.map { text($0, kind: kind, nested: true) }.joined(separator: ", ") + "]" }
+            return items.map { text($0, kind: kind, nested: true) }.joined(separator: "; ")
         case .object:
             if let low = v["min"]?.intValue {
                 let high = v["max"]?.intValue
-                return high == low ? String(low) : high.map { "\(low)-\($0)" } ?? ">=\(low)"
+                return high == low ? String(low) : high.map { "\(low)..\($0)" } ?? ">=\(low)"
             }
-            if let inner = v["value"] { return text(inner, kind: kind) + (v["claim"]?.stringValue.map { " (\($0))" } ?? "") }
+            if let inner = v["value"] { return text(inner, kind: kind, nested: nested) + (v["claim"]?.stringValue.map { " (\($0))" } ?? "") }
             return ""
         }
     }

@@ -30,10 +30,14 @@ public indirect enum CellValue: Sendable, Equatable {
     /// An id or nothing.
     public static func id(_ s: String?) -> CellValue { s.map(CellValue.string) ?? .null }
 
-    /// An answer as a value: a number as an interval, anything else as its text.
+    /// An answer as a value: a number as an interval, several parties ("both sides") as a
+    /// list of ids, anything else as its text (one party id, yes, no, withheld, text).
     public static func answer(_ a: Answer) -> CellValue {
-        if case .number(let v) = a { return .figure(v) }
-        return .string(a.description)
+        switch a {
+        case .number(let v): return .figure(v)
+        case .party(let ids) where ids.count > 1: return .list(ids.map(CellValue.string))
+        default: return .string(a.description)
+        }
     }
 
     /// The member under `key` of an object; nil for anything else.

@@ -11,6 +11,8 @@ enum MarkdownRenderer {
             case .table(let table):
                 var lines: [String] = []
                 if let name = table.name { lines.append("### " + inline(name)); lines.append("") }
+                // No rows: the name says so; a header over nothing says nothing.
+                if table.rows.isEmpty { return lines.joined(separator: "\n") }
                 let marker = table.showsMarker
                 lines.append("| " + (marker ? "  | " : "") + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
                 lines.append("|" + (marker ? " --- |" : "") + table.columns.map { $0.numeric ? " ---: " : " --- " }.joined(separator: "|") + "|")

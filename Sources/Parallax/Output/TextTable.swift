@@ -29,7 +29,8 @@ extension TextRenderer {
     private func render(_ table: Table, into out: ByteBuffer, headings: [String]?) {
         let start = out.count
         if let name = table.name { out.append(style(safe(name), bold: true)) }
-        guard !table.columns.isEmpty else { return }
+        // No rows: the name says so ("No breakpoints."); a header over nothing says nothing.
+        guard !table.columns.isEmpty, !table.rows.isEmpty else { return }
         let marker = table.showsMarker ? 2 : 0
         let rows = table.rows.count
         guard Concurrently.splits(rows * table.columns.count, from: Thresholds.twoCoreTableCells) else {

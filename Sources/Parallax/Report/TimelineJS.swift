@@ -43,7 +43,10 @@ public enum TimelineJS {
         var start = 0
         let list = scenario.events
         for i in list.indices where i == list.count - 1 || list[i + 1].phase != list[i].phase {
-            eras.append(.object(["start_date": date(list[start].date.start), "end_date": date(list[i].date.end ?? list[i].date.start),
+            // A run ends where the latest of its events ends: a five-day war begun before
+            // the run's last event outlasts it.
+            let end = list[start...i].map { $0.date.end ?? $0.date.start }.max { $0.firstDay < $1.firstDay } ?? list[i].date.start
+            eras.append(.object(["start_date": date(list[start].date.start), "end_date": date(end),
                                  "text": .object(["headline": .string(list[i].phase.rawValue)])]))
             start = i + 1
         }

@@ -143,8 +143,7 @@ extension ArgumentKind {
             _ = try NavigationCommands.position(of: t, in: scenario, usage: usage)
         case (.entity, .word(let w)):
             guard scenario.entity(w) == nil, InspectionCommands.caseInsensitive(w, in: scenario) == nil else { return }
-            let hint = Suggestions.nearest(to: w, in: scenario.index.keys).map { "; did you mean '\($0)'?" } ?? ""
-            throw CommandError("no entity with id '\(w)'\(hint)", at: t)
+            throw CommandError(InspectionCommands.unknownEntity(w, in: scenario), at: t)
         case (.event, .word(let w)):
             guard scenario.event(w) == nil else { return }
             let hint = Suggestions.nearest(to: w, in: scenario.events.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""

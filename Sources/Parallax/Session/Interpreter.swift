@@ -45,6 +45,10 @@ public final class Interpreter {
         public var quit = false
         /// Whether Enter on an empty line may repeat it.
         public var repeatable = false
+        /// The settings right after it ran: a line's commands are printed after all have
+        /// run, each as its own time set them (`where; set format json; where` prints text,
+        /// then JSON).
+        public var settings: Settings?
 
         public var failed: Bool {
             if case .failure = result { return true }
@@ -86,6 +90,7 @@ public final class Interpreter {
             lastCommand = outcome.command ?? String(outcome.text.prefix { !$0.isWhitespace })
             lastResult = outcome.result
         }
+        outcome.settings = session.settings
         return outcome
     }
 
