@@ -15,6 +15,7 @@ extension Knowledge {
     public func claimedFigures(measure: Measure? = nil) -> [ClaimedFigure] {
         var out: [ClaimedFigure] = []
         let claims = scenario.claims
+        if let rows = claims.columns { return rows.claimedFigures(inSequence, measure: measure, standing: standing) }
         for i in inSequence where claims.hasFigures(i) {
             for f in claims.figures(i) {
                 for (m, v) in f.values where measure == nil || m == measure {

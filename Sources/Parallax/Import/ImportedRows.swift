@@ -272,6 +272,25 @@ final class ImportedRows: @unchecked Sendable {
         }
     }
 
+    /// `Knowledge.claimedFigures` of these claims (`claims`, in sequence), read from the
+    /// table of figures: no `Figure` is made, and each party's id is made once.
+    func claimedFigures(_ claims: [Int], measure: Measure?,
+                        standing: (ClaimPart, Int) -> Standing) -> [ClaimedFigure] {
+        var out: [ClaimedFigure] = []
+        var parties: [Int32: String] = [:]
+        for c in claims where claimHasFigures(c) {
+            for f in Int(claimFigureStart[c])..<Int(claimFigureStart[c + 1]) {
+                let m = Measure.allCases[Int(figureMeasure[f])]
+                guard measure == nil || m == measure else { continue }
+                let k = figureParty[f]
+                let party: String? = k < 0 ? nil : parties[k] ?? { let p = string(k); parties[k] = p; return p }()
+                out.append(ClaimedFigure(claim: c, losses: party, measure: m, value: ImportFigures.count(Int(figureLow[f]), Int(figureHigh[f])),
+                                         note: optionalString(figureNote[f]), standing: standing(.figure(party: party, measure: m), c)))
+            }
+        }
+        return out
+    }
+
     func claim(_ c: Int) -> Claim {
         let e = Int(claimEvent[c])
         let by = claimBy(c), madeOn = ImportedRows.unpack(claimMadeOn[c])
