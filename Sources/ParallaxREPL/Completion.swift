@@ -4,8 +4,12 @@
 /// `source`, setting names and values after `set`. Pure: the scenario and a folder lister
 /// come in, candidates go out, so it is tested without a terminal.
 public struct Completion: Equatable, Sendable {
-    /// The partial word being completed (what a candidate replaces).
+    /// The partial word being completed, as it reads (quotes and escapes resolved).
     public var word: String
+    /// The word as typed, an opening quote and escapes included: what a candidate replaces.
+    public var typed: String
+    /// The quote the word was opened with (`load "my fol`), if any.
+    public var quote: Character?
     /// Sorted, without duplicates.
     public var candidates: [Candidate]
 
@@ -37,9 +41,11 @@ public struct Completion: Equatable, Sendable {
         }
     }
 
-    public init(word: String, candidates: [Candidate]) {
+    public init(word: String, candidates: [Candidate], typed: String? = nil, quote: Character? = nil) {
         self.word = word
         self.candidates = candidates
+        self.typed = typed ?? word
+        self.quote = quote
     }
 
     /// The longest common prefix of the candidates, on Unicode scalars (never bytes, so a
@@ -72,10 +78,24 @@ public struct Completion: Equatable, Sendable {
     /// second one lists them.
     public func edit(secondTab: Bool) -> Edit {
         guard let first = candidates.first else { return .beep }
-        if candidates.count == 1 { return .replace(first.text + (first.isFinal ? " " : "")) }
+        if candidates.count == 1 { return .replace(written(first.text, final: first.isFinal)) }
         let prefix = commonPrefix
-        if prefix.unicodeScalars.count > word.unicodeScalars.count { return .replace(prefix) }
+        if prefix.unicodeScalars.count > word.unicodeScalars.count { return .replace(written(prefix, final: false)) }
         return secondTab ? .list(candidates.map(\.text)) : .beep
+    }
+
+    /// `text` as it must be typed to read back as itself: a file name with a space, a
+    /// quote, `;` or `#` in quotes (left open while it may go on: a folder, a common
+    /// prefix), as is a word already opened with a quote.
+    func written(_ text: String, final: Bool) -> String {
+        guard quote != nil || Lexer.quotedIfNeeded(text) != text else { return text + (final ? " " : "") }
+        let q = quote ?? "\""
+        var out = String(q)
+        for c in text.replacing("${", with: "$${").unicodeScalars {
+            if Character(c) == q || c == "\\" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(c)
+        }
+        return final ? out + String(q) + " " : out
     }
 
     // MARK: - Candidates by context
@@ -83,7 +103,19 @@ public struct Completion: Equatable, Sendable {
     /// The completion of `text`, everything before the cursor on the line.
     public static func complete(_ text: String, in context: Context) -> Completion {
         guard let segment = currentSegment(of: text) else { return Completion(word: "", candidates: []) }
-        guard case .success(let tokens) = Lexer.tokens(segment) else { return Completion(word: "", candidates: []) }
+        guard case .success(let tokens) = Lexer.tokens(segment) else {
+            // A word opened with a quote and not yet closed (`load "my fol`): completed as
+            // what it reads so far, the quote kept.
+            for q: Character in ["\"", "'"] {
+                guard case .success(var closed) = Lexer.tokens(segment + String(q)), let last = closed.last,
+                      last.kind == .string, last.column - 1 + last.length == segment.unicodeScalars.count + 1 else { continue }
+                closed.removeLast()
+                let typed = String(segment.unicodeScalars.suffix(last.length - 1))
+                let options = candidates(after: closed, word: last.text, in: context)
+                return Completion(word: last.text, candidates: matching(last.text, options), typed: typed, quote: q)
+            }
+            return Completion(word: "", candidates: [])
+        }
         // The word under the cursor: the last token when nothing separates it from the cursor.
         var done = tokens
         var word = ""

@@ -147,7 +147,7 @@ public final class EditLineEditor: LineEditor {
         lastTab = state
         switch edit {
         case .replace(let replacement):
-            el_deletestr(editLine, Int32(completion.word.unicodeScalars.count))
+            el_deletestr(editLine, Int32(completion.typed.unicodeScalars.count))
             _ = el_insertstr(editLine, replacement)
             lastTab = nil
             return UInt8(CC_REFRESH)

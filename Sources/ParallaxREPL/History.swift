@@ -49,7 +49,11 @@ public final class History {
     /// analyst's work.
     @discardableResult
     public func save() -> String? {
-        guard let path else { return nil }
+        // Said once, as a failed save is: a REPL whose lines silently vanish at exit (a
+        // session started with `env -i`, or by a service without HOME) looks like a bug.
+        guard let path else {
+            return unsaved.isEmpty ? nil : "nowhere to keep it: neither XDG_STATE_HOME nor HOME is set to an absolute path"
+        }
         History.makeDirectories(for: path)
         let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if lock >= 0 {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The one way output reaches the user: every document, error, warning and note of the
 /// REPL, `-c`, piped stdin, `source` and `parallax run` is shown through a sink. In batch it
 /// lays documents out as a transcript (a blank line between them in text) on stdout, or
@@ -54,8 +58,42 @@ public final class OutputSink {
         guard bytes.count > start else { return }
         bytes.append(10)
         flush()
-        if !(paged && Pager.showIfLong(bytes)) { Console.write(bytes) }
+        if !(paged && Pager.showIfLong(bytes)) { writeUntilInterrupted(bytes) }
         printedOnLine = true
+    }
+
+    /// Writes a document to the terminal, which may take seconds to scroll a long one past;
+    /// a Ctrl-C pressed meanwhile stops it there, as it stops a long command, and says so.
+    /// (Written whole, a table of thousands of rows kept printing for many seconds after
+    /// Ctrl-C: the write is retried after the interruption, by design, elsewhere.)
+    func writeUntilInterrupted(_ bytes: [UInt8]) {
+        let before = Signals.interruptions
+        let piece = 1 << 14
+        var start = 0
+        while start < bytes.count {
+            guard Signals.interruptions == before else {
+                let shown = bytes[..<start].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+                let total = bytes.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+                Console.write(start > 0 && bytes[start - 1] != 10 ? "\n" : "")
+                Console.err("output cut short by Ctrl-C: \(shown) of \(total) lines shown\n")
+                return
+            }
+            let end = min(start + piece, bytes.count)
+            bytes[start..<end].withUnsafeBufferPointer { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = Glibc.write(1, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0 && errno == EINTR {
+                        if Signals.interruptions != before { break }
+                        continue
+                    }
+                    if n <= 0 { break }
+                    done += n
+                }
+                start += done
+                if done < buffer.count && Signals.interruptions == before { start = bytes.count }  // a failed write: give up
+            }
+        }
     }
 
     /// A command's located error: on stderr, or as a JSON value on stdout.

@@ -11,6 +11,8 @@ public final class PlainLineEditor: LineEditor {
     let descriptor: Int32
     var buffer: [UInt8] = []
     var atEnd = false
+    /// No line served yet: a byte-order mark before it is dropped, as from a script.
+    var first = true
 
     /// Reads lines from a file descriptor (stdin by default).
     public init(descriptor: Int32 = 0) {
@@ -31,12 +33,12 @@ public final class PlainLineEditor: LineEditor {
                 var line = buffer[..<newline]
                 if line.last == 0x0D { line = line.dropLast() }
                 defer { buffer.removeSubrange(...newline) }
-                return .line(RawText.decode(line))
+                return .line(decode(line))
             }
             if atEnd {
                 guard !buffer.isEmpty else { return .end }
                 defer { buffer.removeAll() }
-                return .line(RawText.decode(buffer))
+                return .line(decode(buffer[...]))
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -47,6 +49,13 @@ public final class PlainLineEditor: LineEditor {
             if n <= 0 { atEnd = true; continue }
             buffer += chunk[0..<n]
         }
+    }
+
+    /// A line's text; the first loses a byte-order mark (a file saved by a Windows editor
+    /// and piped in), which would otherwise make its command `\u{FEFF}step`.
+    func decode(_ line: ArraySlice<UInt8>) -> String {
+        defer { first = false }
+        return RawText.decode(first && line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line)
     }
 
     public func remember(_ line: String) {}

@@ -15,6 +15,11 @@ public enum Signals {
     /// True once Ctrl-C was pressed since the last `clear()`; long commands stop between steps.
     public static var isInterrupted: Bool { interruptFlag != 0 || terminationSignal != 0 }
 
+    /// How many times Ctrl-C was pressed (or termination asked) since the start: what
+    /// is written to the terminal stops at a Ctrl-C that came after it began, even when
+    /// an earlier one, which stopped the command, is not yet cleared.
+    static var interruptions: Int { Int(interruptCount) }
+
     /// SIGTERM or SIGHUP, if one arrived: the REPL saves its history and leaves.
     public static var termination: Int32? { terminationSignal != 0 ? terminationSignal : nil }
 
@@ -117,6 +122,7 @@ public enum Signals {
 nonisolated(unsafe) private var wakeRead: Int32 = -1
 nonisolated(unsafe) private var wakeWrite: Int32 = -1
 nonisolated(unsafe) private var interruptFlag: sig_atomic_t = 0
+nonisolated(unsafe) private var interruptCount: sig_atomic_t = 0
 nonisolated(unsafe) private var terminationSignal: sig_atomic_t = 0
 nonisolated(unsafe) private var resized: sig_atomic_t = 0
 nonisolated(unsafe) private var resumed: sig_atomic_t = 0
@@ -125,10 +131,10 @@ nonisolated(unsafe) private var resumed: sig_atomic_t = 0
 private let handler: @convention(c) (Int32) -> Void = { signal in
     let saved = errno
     switch signal {
-    case SIGINT: interruptFlag = 1
+    case SIGINT: interruptFlag = 1; interruptCount &+= 1
     case SIGWINCH: resized = 1
     case SIGCONT: resumed = 1
-    default: terminationSignal = signal
+    default: terminationSignal = signal; interruptCount &+= 1
     }
     var byte = UInt8(truncatingIfNeeded: signal)
     _ = write(wakeWrite, &byte, 1)

@@ -57,14 +57,19 @@ struct Export: ParsableCommand {
             Console.err("error: \(error.message)\n")
             throw ExitCode(1)
         }
-        try Export.write(content, to: file)
+        try Export.write(content, to: file, inputs: [interpreter.session.scenario.path] + (scenario.map { [$0] } ?? []))
     }
 
-    /// Writes a file whole (or to standard output for '-'); a failure is exit 1.
-    static func write(_ content: String, to file: String) throws {
+    /// Writes a file whole (or to standard output for '-'); a failure is exit 1. Never over
+    /// a script, a scenario or one of `inputs` (`FileWriter.refusal`).
+    static func write(_ content: String, to file: String, inputs: [String]) throws {
         if file == "-" {
             Console.out(content)
             return
+        }
+        if let why = FileWriter.refusal(toReplace: file, inputs: inputs) {
+            Console.err(DiagnosticRenderer.note("error: " + why) + "\n")
+            throw ExitCode(1)
         }
         if let problem = FileWriter.replace(file, with: content) {
             Console.err("\(problem)\n")

@@ -41,6 +41,10 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if let why = FileWriter.refusal(toReplace: output, inputs: [file], allowScenario: true) {
+            Console.err(DiagnosticRenderer.note("error: " + why) + "\n")
+            throw ExitCode(1)
+        }
         if !force, access(output, F_OK) == 0 {
             Console.err("\(output) exists; --force replaces it\n")
             throw ExitCode(1)

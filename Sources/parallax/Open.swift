@@ -91,7 +91,7 @@ struct Open: ParsableCommand {
         var out = ""
         for entry in listing {
             let key = entry.key + String(repeating: " ", count: width - entry.key.count)
-            out += "\(key)  \(entry.path ?? "(none: HOME is not an absolute path)")  (\(entry.holds))\n"
+            out += "\(key)  \(entry.path ?? "(none: HOME is unset, empty or not an absolute path)")  (\(entry.holds))\n"
         }
         Console.out(out)
     }

@@ -90,7 +90,7 @@ struct Run: ParsableCommand {
             Signals.endBatch(at: runner.haltedAt.map { "\($0.description): \(file) not written" })
         }
         let page = report.html(scenario: interpreter.session.scenario, session: &interpreter.session)
-        try Export.write(page, to: file)
+        try Export.write(page, to: file, inputs: [path, interpreter.session.scenario.path] + (options.scenario.map { [$0] } ?? []))
         if runner.failures > 0 { throw ExitCode(1) }
     }
 
@@ -105,7 +105,7 @@ struct Run: ParsableCommand {
         let script = try read(Script.read(path))
         var golden: String?
         if let expected, !update {
-            golden = String(decoding: try read(FileReader.contents(of: expected)), as: UTF8.self)
+            golden = Transcript.expected(try read(FileReader.contents(of: expected)))
         }
         var session = Session(scenario: try loadScenario(scenario))
         try output?.apply(to: &session.settings)
@@ -138,6 +138,10 @@ struct Run: ParsableCommand {
         if update {
             if failed {
                 Console.err(DiagnosticRenderer.note("\(expected) not written: the script failed") + "\n")
+                throw ExitCode(1)
+            }
+            if let why = FileWriter.refusal(toReplace: expected, inputs: [path, interpreter.session.scenario.path] + (scenario.map { [$0] } ?? [])) {
+                Console.err(DiagnosticRenderer.note("error: " + why) + "\n")
                 throw ExitCode(1)
             }
             let old = FileReader.contents(of: expected)

@@ -259,6 +259,11 @@ extension PseudoTerminalSession {
             case UInt8(ascii: "J"):
                 if column < lines[row].count { lines[row].removeSubrange(column...) }
                 lines.removeSubrange((row + 1)...)
+            case UInt8(ascii: "@"):  // insert blanks at the cursor (libedit inserting mid-line)
+                while lines[row].count < column { lines[row].append(" ") }
+                lines[row].insert(contentsOf: repeatElement(" ", count: n), at: column)
+            case UInt8(ascii: "P"):  // delete characters at the cursor
+                if column < lines[row].count { lines[row].removeSubrange(column..<min(column + n, lines[row].count)) }
             default: break  // colours and modes
             }
         }

@@ -31,6 +31,24 @@ struct LexerTests {
         #expect(s.map(\.column) == [1, 8])
     }
 
+    /// `~/…` in a file argument is the shell's shorthand for a file under $HOME, whatever
+    /// follows the slash; `~` apart from the path, or with no home, is not taken for one.
+    @Test func aTildeSlashInAFileArgumentIsUnderHome() throws {
+        func path(_ line: String, home: String?) -> Result<String, CommandError> {
+            let tokens = (try? Lexer.tokens(line).get()) ?? []
+            var args = Arguments(tokens: tokens, command: "load", rest: "", endColumn: 5)
+            do { return .success(try args.path("a scenario file", home: home).text) } catch { return .failure(error) }
+        }
+        for tail in ["/x.yaml", "/b/ü.json", "/", "/.config/s.yaml"] {
+            #expect(try path("~" + tail, home: "/home/ana").get() == "/home/ana" + tail)
+        }
+        #expect(try path("/abs/x.yaml", home: "/home/ana").get() == "/abs/x.yaml")
+        guard case .failure(let unset) = path("~/x.yaml", home: nil) else { Issue.record("no error without HOME"); return }
+        #expect(unset.message.contains("$HOME") && unset.column == 1)
+        guard case .failure(let apart) = path("~ /x.yaml", home: "/home/ana") else { Issue.record("a lone ~ was taken"); return }
+        #expect(apart.message.contains("found '~'"))
+    }
+
     @Test func hashDigitIsAnEventIndexNotAComment() throws {
         let s = Lexer.segments("goto #3; echo x")
         #expect(s.count == 2)
@@ -255,7 +273,7 @@ struct OutputTests {
     }
 
     @Test func jsonErrorIsAValueToo() throws {
-        #expect(try Console().run("stpe", format: .json) == #"{"command": "", "error": "unknown command 'stpe'; did you mean 'step'?", "column": 1}"#)
+        #expect(try Console().run("stpe", format: .json) == #"{"command": null, "error": "unknown command 'stpe'; did you mean 'step'?", "column": 1}"#)
     }
 
     @Test func markdownTables() throws {

@@ -23,6 +23,9 @@ enum ExportCommands {
         let lastTable = (ctx.scripts as? Interpreter)?.lastTable
         let content = try format.content(&ctx, lastTable: lastTable, parties: parties)
         let path = ctx.environment.resolve(file.text)
+        if let why = FileWriter.refusal(toReplace: path, inputs: [ctx.scenario.path]) {
+            throw CommandError(why.replacing(path, with: file.text), at: file)
+        }
         if let problem = FileWriter.replace(path, with: content) {
             throw CommandError(problem.message + " (\(path))", at: file)
         }
@@ -39,6 +42,8 @@ enum ExportCommands {
             throw CommandError("unknown export format '\(formatToken.text)'\(Suggestions.hint(for: formatToken.text, in: names)); "
                                + "formats: \(names.joined(separator: ", "))", at: formatToken)
         }
+        // By its name alone (`check SCRIPT` sees it too); the file in use is checked on writing.
+        if let why = FileWriter.refusal(toReplace: file.text, inputs: []) { throw CommandError(why, at: file) }
         var parties: [String] = []
         for a in cmd.all("PARTY") {
             guard format.takesParties else {

@@ -24,6 +24,12 @@ enum ScriptCommands {
     /// `source FILE` on the interpreter: inside a running script the file joins that run;
     /// otherwise it is checked, then run by a runner of its own.
     static func runScript(_ path: String, at t: Token, on interpreter: Interpreter) throws(CommandError) -> [Block] {
+        // The recording would then hold a `source` of itself (or of a script that reads it),
+        // and its replay stop at the cycle: the script recorded would not replay.
+        if let recorder = interpreter.recorder, recorder.isRecording(into: path) {
+            throw CommandError("\(recorder.path) is the script being recorded: sourcing it there would record a script "
+                               + "that runs itself; 'record stop' first", at: t)
+        }
         if let running = interpreter.scriptRunner {
             try running.include(path, at: t)
             return []
@@ -38,8 +44,12 @@ enum ScriptCommands {
             .filter { $0.severity == "error" }
         if !problems.isEmpty {
             let n = problems.count
+            // One command's message: the first few, not a file's worth of them.
+            let listed = problems.prefix(ScriptCheck.listedInSource).map(\.rendered)
+            let more = n > listed.count
+                ? ["… and \(n - listed.count) more; 'parallax check \(Lexer.quotedIfNeeded(path))' lists every one"] : []
             throw CommandError("\(path) has \(n) error\(n == 1 ? "" : "s"); nothing ran:\n"
-                               + problems.map(\.rendered).joined(separator: "\n"), at: t)
+                               + (listed + more).joined(separator: "\n"), at: t)
         }
         // Without a shell to show the script as it runs, its output becomes this command's.
         var gathered: [Block] = []

@@ -150,18 +150,14 @@ enum SessionCommands {
         summary: "Print TEXT (for scripts).", example: "echo == At the clash ==",
         parameters: [Parameter("TEXT", .text)]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
-        var text = cmd.text
-        if text.count >= 2, let f = text.first, f == "\"" || f == "'", text.last == f,
-           case .success(let toks) = Lexer.tokens(text), toks.count == 1, toks[0].kind == .string {
-            text = toks[0].text
-        }
-        return cmd.spec.document([.text(text)])
+        // As `expect` reads its text: one quoted string means what is inside it.
+        cmd.spec.document([.text(Expectation.unquoted(cmd.text))])
     }
 
     static let history = CommandSpec(
         name: "history", group: .scripts, usage: "history [N]",
         summary: "List the last N lines typed in the REPL (all by default).", example: "history 20",
-        parameters: [Parameter("N", .number, .optional, what: "a number of events")]
+        parameters: [Parameter("N", .number, .optional, what: "a number of lines")]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let n = cmd.number("N")
         guard let provider = ctx.environment.history else {

@@ -4,10 +4,11 @@
 enum TableCap {
     static let rows = 1000
 
-    /// The cap a command asks for: none with `all`, N with a number, else `rows`.
+    /// The cap a command asks for: N with a number (with `all` too: `claims all 5` is the
+    /// first 5 of every claim, never all of them with the 5 ignored), none with `all`, else
+    /// `rows`.
     static func cap(_ cmd: Command) throws(CommandError) -> Int? {
-        if cmd.has("all") { return nil }
-        guard let n = cmd.number("N") else { return rows }
+        guard let n = cmd.number("N") else { return cmd.has("all") ? nil : rows }
         guard n >= 1 else {
             let message = "the number of rows must be at least 1, got \(n)"
             if let t = cmd.token("N") { throw CommandError(message, at: t) }

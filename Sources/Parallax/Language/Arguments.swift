@@ -44,6 +44,22 @@ public struct Arguments: Sendable {
         return t
     }
 
+    /// A file name, required: a word or quoted string, or `~/…` for a file under `home`
+    /// (the shell's shorthand, which the lexer reads as the `~` operator and a word).
+    public mutating func path(_ what: String, home: String?) throws(CommandError) -> Token {
+        if let tilde = peek, tilde.kind == .symbol, tilde.text == "~", index + 1 < tokens.count {
+            let rest = tokens[index + 1]
+            if rest.kind == .word, rest.text.hasPrefix("/"), rest.column == tilde.column + 1 {
+                guard let home else {
+                    throw CommandError("'~' stands for $HOME, which is unset or not an absolute path; write the whole path", at: tilde)
+                }
+                index += 2
+                return Token(kind: .word, text: home + rest.text, column: tilde.column, length: 1 + rest.length)
+            }
+        }
+        return try word(what)
+    }
+
     /// Fails on any argument left over.
     public func finish(_ usage: String) throws(CommandError) {
         if let t = peek {

@@ -30,7 +30,10 @@ public enum CommandParser {
             rest = Self.rest(of: segment, after: first)
             if !rest.0.isEmpty {
                 do throws(CommandError) {
-                    rest.0 = try parameters.substitute(text: rest.0, column: rest.1)
+                    // Written as one quoted string, the text means what is inside (`echo`,
+                    // `expect`): a value goes in escaped for that string, so it stays one.
+                    let quoted = Expectation.unquoted(rest.0) != rest.0
+                    rest.0 = try parameters.substitute(text: rest.0, column: rest.1, inQuotedLine: quoted)
                 } catch {
                     return .failure(error)
                 }
@@ -192,7 +195,7 @@ public enum CommandParser {
             case .success(let s): return CommandArgument(parameter: p.name, value: .word(s.name), token: t)
             }
         case .position, .entity, .event, .party, .question, .file, .watchable:
-            let t = try args.word(p.what)
+            let t = p.kind == .file ? try args.path(p.what, home: UserFiles.current.home) : try args.word(p.what)
             if case .eventIndex(let n) = t.kind {
                 guard p.kind == .position || p.kind == .entity else {
                     throw CommandError("expected \(p.what), found '\(t.text)'", at: t)

@@ -131,6 +131,15 @@ struct FilterParser<E> {
             throw CommandError("expected an operator (= != < <= > >= ~ in), found '\(opToken.text)'", at: opToken)
         }
         i += 1
+        // `==`, `=<`, `=>`, `<>`, `!==`: an operator from another language, read as one
+        // operator and a stray symbol; say what to write instead of "expected a value".
+        if let next = peek, next.kind == .symbol, next.column == opToken.column + opToken.length,
+           ["=", "<", ">", "!", "~"].contains(next.text.first.map(String.init) ?? "") {
+            let typed = opToken.text + next.text
+            let meant = ["==": "=", "===": "=", "=<": "<=", "=>": ">=", "<>": "!=", "!==": "!=", "=~": "~", "~=": "~"][typed]
+            throw CommandError("'\(typed)' is not an operator" + (meant.map { "; write '\($0)'" } ?? "")
+                               + " (operators: = != < <= > >= ~ in)", column: opToken.column, length: typed.count)
+        }
         switch (op, type) {
         case (.contains, .number), (.contains, .date):
             throw CommandError("'~' (contains) works on text fields; '\(fieldToken.text)' is a \(type.name)", at: opToken)

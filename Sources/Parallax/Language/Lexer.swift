@@ -124,8 +124,10 @@ public struct Lexer {
                     while j < bytes.count, isDigit(bytes[j]) { j += 1 }
                     let digits = string(bytes[(i + 1)..<j])
                     guard let n = Int(digits) else {
-                        return .failure(CommandError("'#' must be followed by an event number such as #3",
-                                                     column: start, length: j - i))
+                        // Digits beyond Int: no scenario has that many events.
+                        let message = digits.isEmpty ? "'#' must be followed by an event number such as #3"
+                            : "#\(digits) is too large to be an event number"
+                        return .failure(CommandError(message, column: start, length: j - i))
                     }
                     out.append(Token(kind: .eventIndex(n), text: "#" + digits, column: start, length: j - i))
                     column += j - i

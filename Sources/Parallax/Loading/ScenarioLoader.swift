@@ -49,6 +49,23 @@ public struct ScenarioLoader {
     /// Loads text already in memory; `path` names it in diagnostics. A large file is read
     /// in two parts at once where it can be (see `TwoParts`), else whole.
     public static func load(bytes: [UInt8], path: String) throws(LoadFailure) -> Scenario {
+        // A byte-order mark (Windows editors write one) is no part of the text: libyaml,
+        // told the encoding, would read it as a character and shift line 1 by a column,
+        // so a first key no longer lines up with the next. Its bytes are dropped here; it
+        // has no width, so every line and column stays as an editor shows it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try load(bytes: Array(bytes.dropFirst(3)), path: path)
+        }
+        if let rewritten = SurrogatePairs.rewritten(bytes) {
+            do {
+                return try load(bytes: rewritten, path: path)
+            } catch {
+                // Columns past each rewritten string are the file's own: quote the file's line.
+                var failure = error
+                if failure.sourceText != nil { failure.sourceText = String(validating: bytes, as: UTF8.self) }
+                throw failure
+            }
+        }
         if bytes.count >= Thresholds.twoPartBytes,
            let result = loadInTwoParts(bytes: bytes, path: path, target: Int(Double(bytes.count) * TwoParts.firstShare)) {
             return try result.get()

@@ -302,7 +302,8 @@ public enum Renderer {
     public static func render(_ error: CommandError, command: String?, _ options: RenderOptions) -> String {
         switch options.format {
         case .json:
-            var fields = [("command", JSONRenderer.string(command ?? "")),
+            // An unknown command has no name: null, as nothing is everywhere (never "").
+            var fields = [("command", command.map(JSONRenderer.string) ?? "null"),
                           ("error", JSONRenderer.string(error.message))]
             if let c = error.column { fields.append(("column", String(c))) }
             return JSONRenderer.object(fields)

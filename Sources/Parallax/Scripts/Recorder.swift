@@ -83,19 +83,27 @@ public final class Recorder {
     }
 
     /// The line that records `command`: its canonical text, but a `load` pins the scenario it
-    /// loaded and a `source` names its file as the script will find it (relative to the
-    /// script's folder, where the script's own paths resolve).
+    /// loaded, and every other file it names (`source`, `export`, any command added later
+    /// with a `FILE`) is written as the script will find it: relative to the script's
+    /// folder, where the script's own paths resolve, not to the folder typed in.
     public func line(for command: Command, scenario: Scenario, environment: Environment) -> String {
-        guard let t = command.token("FILE") else { return command.canonical }
-        switch command.name {
-        case "load":
+        if command.name == "load" {
             return Recorder.loadLine(Start(scenario: scenario, cursor: 0, environment: environment), script: path)
-        case "source":
-            let file = environment.resolve(t.text)
-            return "source " + Lexer.quotedIfNeeded(Recorder.argument(for: .file(file), script: path))
-        default:
-            return command.canonical
         }
+        var rebased = command
+        for i in rebased.arguments.indices where rebased.arguments[i].parameter == "FILE" {
+            guard case .word(let name) = rebased.arguments[i].value else { continue }
+            let file = environment.resolve(name)
+            rebased.arguments[i].value = .word(Recorder.argument(for: .file(file), script: path))
+        }
+        return rebased.canonical
+    }
+
+    /// Whether `file` is the script this recorder writes, however its name is spelt.
+    public func isRecording(into file: String) -> Bool {
+        var mine = stat(), other = stat()
+        guard fstat(descriptor, &mine) == 0, stat(file, &other) == 0 else { return false }
+        return mine.st_dev == other.st_dev && mine.st_ino == other.st_ino
     }
 
     /// Appends one command line; on failure, what went wrong (nothing of the line stays).

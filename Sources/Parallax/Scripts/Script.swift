@@ -47,6 +47,13 @@ public struct Script: Sendable {
 
     /// Reads a script file; a missing or unreadable file is a located diagnostic.
     public static func read(_ path: String) -> Result<Script, Diagnostic> {
+        // Read as a script, a scenario is a line of errors per line of YAML: tens of
+        // thousands of "unknown command" for a slip between `load` and `source`.
+        let lower = path.lowercased()
+        if [".yaml", ".yml", ".json", ".csv", ".tsv"].contains(where: { lower.hasSuffix($0) }) {
+            return .failure(Diagnostic(SourceLocation(file: path, line: 1, column: 1),
+                                       "is a scenario or data file, not a script: 'load \(Lexer.quotedIfNeeded(path))' opens it in a session, 'parallax \(Lexer.quotedIfNeeded(path))' in the REPL"))
+        }
         switch FileReader.contents(of: path) {
         case .failure(let d): return .failure(d)
         case .success(let bytes):

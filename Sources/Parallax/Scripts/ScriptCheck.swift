@@ -13,6 +13,10 @@ public struct ScriptCheck {
 
     /// Every problem of `script`, starting on `scenario` (the default, or `--scenario`):
     /// errors, and warnings (`severity`) in line order among them.
+    /// How many of a script's problems `source` lists before it runs nothing (`parallax
+    /// check SCRIPT` lists every one).
+    public static let listedInSource = 20
+
     public func check(_ script: Script, on scenario: Scenario) -> [ScriptFailure] {
         var walk = Walk(environment: environment, scenario: scenario,
                         overridden: environment.scenarioOverride.map { $0.used } ?? true)

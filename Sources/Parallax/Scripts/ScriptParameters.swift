@@ -15,6 +15,10 @@ public struct ScriptParameters: Sendable {
         }
         let name = String(text[..<eq])
         guard ScriptParameters.isName(name) else { return "-D: '\(name)' is not a parameter name (letters, digits, _ and -)" }
+        // Two values for one name: which was meant cannot be told, so neither wins silently.
+        if let earlier = values[name] {
+            return "-D \(name) is given twice ('\(earlier)' and '\(text[text.index(after: eq)...])'); give it once"
+        }
         values[name] = String(text[text.index(after: eq)...])
         return nil
     }
@@ -36,12 +40,26 @@ public struct ScriptParameters: Sendable {
     }
 
     /// `text` with every `${NAME}` filled in; `column` is where `text` starts in the line.
-    public func substitute(text: String, column: Int) throws(CommandError) -> String {
+    /// `inQuotedLine`: `text` is the rest of a line written as one quoted string (`echo
+    /// "…"`, `expect "…"`), which means what is inside it: the value is escaped for that
+    /// string, so it still reads back as one and means the value as given (`echo "${a}"`
+    /// with `a` = `say "hi"` prints `say "hi"`, where it printed the quotes around it).
+    public func substitute(text: String, column: Int, inQuotedLine: Bool = false) throws(CommandError) -> String {
         guard text.contains("${") else { return text }
         let s = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
         var i = 0
         while i < s.count {
+            if inQuotedLine, s[i] == "\\", quote != nil, i + 1 < s.count {
+                out.append(s[i])
+                out.append(s[i + 1])
+                i += 2
+                continue
+            }
+            if inQuotedLine, s[i] == "\"" || s[i] == "'" {
+                if quote == nil { quote = s[i] } else if quote == s[i] { quote = nil }
+            }
             if s[i] == "$", i + 2 < s.count, s[i + 1] == "$", s[i + 2] == "{" {
                 out.append(contentsOf: "${".unicodeScalars)
                 i += 3
@@ -63,7 +81,14 @@ public struct ScriptParameters: Sendable {
                                        + (hint.map { " (did you mean '\($0)'?)" } ?? ""),
                                        column: column + i, length: close - i + 1)
                 }
-                out.append(contentsOf: value.unicodeScalars)
+                if let q = quote {
+                    for c in value.unicodeScalars {
+                        if c == "\\" || c == q { out.append("\\") }
+                        out.append(c)
+                    }
+                } else {
+                    out.append(contentsOf: value.unicodeScalars)
+                }
                 i = close + 1
                 continue
             }

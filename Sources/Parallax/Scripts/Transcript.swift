@@ -13,6 +13,15 @@ public struct Transcript {
 
     static let prompt: [UInt8] = Array("px> ".utf8)
 
+    /// An expected transcript (`run --expect OUT`) as it is compared: its lines read as a
+    /// script's are, so a file whose editor or checkout wrote CR LF line ends or a
+    /// byte-order mark matches the run it records. A CR anywhere but before a line feed
+    /// is still text, and a difference that shows.
+    public static func expected(_ bytes: [UInt8]) -> String {
+        let lines = bytes.withUnsafeBufferPointer(Script.lines)
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
     /// The text one output of a run adds to the transcript ("" for failures).
     public mutating func text(for output: ScriptRunner.Output, _ options: RenderOptions) -> String {
         var bytes: [UInt8] = []

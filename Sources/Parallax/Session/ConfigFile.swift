@@ -21,9 +21,9 @@ public enum ConfigFile {
     /// typo in a defaults file must not stop the analyst's work.
     public static func apply(_ text: String, path: String, to settings: inout Settings) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
+        // Lines as a script's are read (CR LF, a byte-order mark): a Character split at "\n"
+        // never splits at "\r\n", one grapheme, and read a Windows file as one line.
+        for (index, line) in Array(text.utf8).withUnsafeBufferPointer(Script.lines).enumerated() {
             for segment in Lexer.segments(line) {
                 func problem(_ message: String, column: Int, length: Int = 1) {
                     problems.append(Diagnostic(SourceLocation(file: path, line: index + 1, column: column),
@@ -77,7 +77,8 @@ extension ConfigFile {
         case .failure(let problem):
             return LoadFailure(diagnostics: [problem], sourceText: nil)
         case .success(let bytes):
-            let text = String(decoding: bytes, as: UTF8.self)
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             let problems = apply(text, path: path, to: &settings)
             return problems.isEmpty ? nil : LoadFailure(diagnostics: problems, sourceText: text)
         }

@@ -46,12 +46,16 @@ public struct UserFiles: Sendable, Equatable {
     public static let editrcRule = "$EDITRC (default ~/.editrc)"
     public static let editrcHolds = "libedit key bindings; lines starting 'parallax:' apply to Parallax only"
 
+    /// `$HOME` when it is an absolute path: what `~/` in a file argument stands for.
+    public let home: String?
+
     public init(environment: (String) -> String?) {
         func absolute(_ name: String) -> String? {
             guard let value = environment(name), value.hasPrefix("/") else { return nil }
             return value.count > 1 && value.hasSuffix("/") ? String(value.dropLast()) : value
         }
         let home = absolute("HOME")
+        self.home = home
         func place(_ key: String) -> String? {
             guard let l = UserFiles.locations.first(where: { $0.key == key }) else { return nil }
             let base = absolute(l.variable) ?? home.map { $0 + "/" + l.fallback }
