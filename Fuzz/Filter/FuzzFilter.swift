@@ -13,8 +13,8 @@ public func fuzzFilter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = "events where " + text
     guard case .success(let tokens) = Lexer.tokens(line), tokens.count >= 2 else { return 0 }
     let arguments = Array(tokens.dropFirst())
-    check(arguments, line, FilterSchemas.event, FuzzReplay.seed.events)
-    check(arguments, line, FilterSchemas.claim, FuzzReplay.seed.claims)
+    check(arguments, line, FilterSchemas.event, Array(FuzzReplay.seed.events))
+    check(arguments, line, FilterSchemas.claim, Array(FuzzReplay.seed.claims))
     check(arguments, line, FilterSchemas.actor, FuzzReplay.seed.actors)
     return 0
 }

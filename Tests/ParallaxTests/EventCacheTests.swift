@@ -91,60 +91,82 @@ import Testing
         }
     }
 
-    /// Every region of the file: each header field, the start, middle and end of the
-    /// records (sources, events, claims) and of the string table after them.
+    /// The regions of a cache file: the header, the directory, the facts, and each column's
+    /// bytes (half-open ranges of byte offsets), as the directory gives them.
+    static func regions(_ data: Data) throws -> (directory: Range<Int>, facts: Range<Int>, columns: [Range<Int>]) {
+        let header = try #require(data.withUnsafeBytes { EventCache.Header($0) })
+        let count = Int(header.columns)
+        let directory = EventCache.headerSize..<EventCache.headerSize + count * EventCache.entrySize
+        let facts = directory.upperBound..<directory.upperBound + Int(header.facts)
+        let columns = (0..<count).map { k -> Range<Int> in
+            data.withUnsafeBytes { raw in
+                let at = directory.lowerBound + k * EventCache.entrySize
+                let offset = Int(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                return offset..<offset + Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            }
+        }
+        return (directory, facts, columns)
+    }
+
+    /// Recomputes every checksum as the writer does, so that changed bytes pass them.
+    static func resum(_ data: inout Data) throws {
+        let (directory, facts, columns) = try regions(data)
+        for (k, range) in columns.enumerated() {
+            let sum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            withUnsafeBytes(of: sum.littleEndian) { data.replaceSubrange(directory.lowerBound + k * EventCache.entrySize + 16 ..< directory.lowerBound + k * EventCache.entrySize + 24, with: $0) }
+        }
+        var header = try #require(data.withUnsafeBytes { EventCache.Header($0) })
+        header.checksum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[directory.lowerBound..<facts.upperBound])) }
+        data.replaceSubrange(0..<EventCache.headerSize, with: header.bytes)
+    }
+
+    /// Every region of the file: each header field, the directory, the facts, and the
+    /// start, middle and end of every column (events, claims, sources, strings, id tables).
     @Test func aFlippedByteInAnyRegionIsCaught() throws {
         let place = try Place("gdelt2_events_sample.tsv")
         let good = Self.views(try place.open().scenario)
         let data = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile))
-        let header = try #require(data.withUnsafeBytes { EventCache.Header($0) })
-        let body = EventCache.headerSize, table = body + Int(header.table), end = data.count
-        #expect(body < table && table < end)
+        let (directory, facts, columns) = try Self.regions(data)
+        #expect(columns.count == ImportedRows.Column.allCases.count && columns.last?.upperBound == data.count)
         // The first and last byte of the magic and of each header field.
-        var positions = stride(from: 0, to: body, by: 8).flatMap { [$0, $0 + 7] }
-        for (from, to) in [(body, table), (table, end)] {
-            positions += [from, from + 1, from + (to - from) / 3, (from + to) / 2, to - 2, to - 1]
+        var positions = stride(from: 0, to: EventCache.headerSize, by: 8).flatMap { [$0, $0 + 7] }
+        for r in [directory, facts] + columns where !r.isEmpty {
+            positions += [r.lowerBound, r.lowerBound + r.count / 3, (r.lowerBound + r.upperBound) / 2, r.upperBound - 1]
         }
-        for at in positions {
+        for at in Set(positions).sorted() {
             try place.damage { $0[at] ^= 0x01 }
             let r = try place.open()
-            #expect(!r.report.fromCache, "byte \(at) of \(end) flipped (table at \(table))")
+            #expect(!r.report.fromCache, "byte \(at) of \(data.count) flipped")
             #expect(Self.views(r.scenario) == good, "byte \(at) flipped")
         }
         #expect(try place.open().report.fromCache)
     }
 
-    /// Garbage under a matching checksum (written by a buggy or hostile hand): the reader's
-    /// own checks stand alone, and a count or number out of range is a rebuild, never a
-    /// crash or a huge allocation.
+    /// Garbage under matching checksums (written by a buggy or hostile hand): the reader's
+    /// own checks stand alone, and a number out of range in any column is a rebuild, never a
+    /// crash or a read out of bounds.
     @Test func garbageUnderAMatchingChecksumIsReadSafely() throws {
         let place = try Place("gdelt2_events_sample.tsv")
         let good = Self.views(try place.open().scenario)
         let original = try Data(contentsOf: URL(fileURLWithPath: place.cacheFile))
-        let header = try #require(original.withUnsafeBytes { EventCache.Header($0) })
-        let body = EventCache.headerSize, table = body + Int(header.table)
-        // The checksum is recomputed as the writer does: an unchanged body still reads.
-        try place.damage { data in
-            var fixed = header
-            fixed.checksum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[body...])) }
-                ^ (header.table &* Checksum.k1)
-            data.replaceSubrange(0..<body, with: fixed.bytes)
-        }
+        // The checksums are recomputed as the writer does: an unchanged file still reads.
+        try place.damage { try! Self.resum(&$0) }
         #expect(try place.open().report.fromCache)
-        for at in stride(from: body, to: table, by: max(1, (table - body) / 40)) {
-            for value: UInt8 in [0xFF, 0x00] where original[at] != value {
-                try place.damage { data in
-                    data = original
-                    data[at] = value
-                    // Eight 0xFF bytes make a count near 2^56 wherever they start.
-                    if value == 0xFF { for k in at..<min(at + 8, table) { data[k] = 0xFF } }
-                    var fixed = header
-                    fixed.checksum = data.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[body...])) }
-                        ^ (header.table &* Checksum.k1)
-                    data.replaceSubrange(0..<body, with: fixed.bytes)
+        let (_, facts, columns) = try Self.regions(original)
+        for range in [facts] + columns where !range.isEmpty {
+            for at in Set([range.lowerBound, range.lowerBound + range.count / 2, range.upperBound - 1]) {
+                for value: UInt8 in [0xFF, 0x7F, 0x00] where original[at] != value {
+                    try place.damage { data in
+                        data = original
+                        // Four bytes make a number far out of range wherever they start.
+                        for k in at..<min(at + 4, range.upperBound) { data[k] = value }
+                        try! Self.resum(&data)
+                    }
+                    let r = try place.open()
+                    if !r.report.fromCache { #expect(Self.views(r.scenario) == good, "byte \(at) set to \(value)") }
+                    // Read whole either way: every view of every row.
+                    _ = Self.views(r.scenario)
                 }
-                let r = try place.open()
-                if !r.report.fromCache { #expect(Self.views(r.scenario) == good, "byte \(at) set to \(value)") }
             }
         }
     }

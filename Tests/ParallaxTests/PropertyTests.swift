@@ -139,7 +139,8 @@ struct PropertyTests {
 
     static func agree<E>(_ filter: Filter, _ schema: FilterSchema<E>, _ scenario: Scenario) {
         let test = filter.compiled(for: scenario, schema: schema)
-        for (i, entity) in schema.entities(scenario).enumerated() {
+        for i in 0..<schema.count(scenario) {
+            let entity = schema.entityAt(scenario, i)
             let expected = filter.matches(entity, in: scenario, schema: schema)
             if test(i) != expected {
                 Issue.record("where \(filter.text): the compiled filter says \(!expected) for \(schema.entity) \(i) of \(scenario.path), the definition \(expected)")
@@ -245,7 +246,7 @@ struct Loaded: Equatable {
             let s = try load(bytes)
             // Arrays only: the id index is a dictionary, whose order is the hasher's.
             model = "\(s.info) \(s.sources) \(s.parties) \(s.actors) \(s.places) \(s.events) \(s.questions) \(s.claims)"
-                + " \(s.index.sorted { $0.key < $1.key }) \(s.positionOfEvent.sorted { $0.key < $1.key })"
+                + " \(s.index.sorted { $0.key < $1.key }) \(s.positionOfEvent.table.sorted { $0.key < $1.key })"
         } catch {
             diagnostics = error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         }

@@ -61,12 +61,11 @@ public struct Comparison: Sendable {
 
         // Per question: one list per compared party, then the others' list last.
         var answers: [String: [[Position]]] = [:]
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in knowledge.inSequence where !claims[i].answers.isEmpty {
-                let col = claims[i].party.flatMap { column[$0] } ?? others
-                for (q, a) in claims[i].answers where knowledge.standing(of: .answer(question: q), in: i).counts {
-                    answers[q, default: Array(repeating: [], count: others + 1)][col].append(Position(claim: i, answer: a))
-                }
+        let claims = scenario.claims
+        for i in knowledge.inSequence where claims.hasAnswers(i) {
+            let col = claims.party(i).flatMap { column[$0] } ?? others
+            for (q, a) in claims.answers(i) where knowledge.standing(of: .answer(question: q), in: i).counts {
+                answers[q, default: Array(repeating: [], count: others + 1)][col].append(Position(claim: i, answer: a))
             }
         }
         var rows: [(Int, QuestionRow)] = []
@@ -85,14 +84,13 @@ public struct Comparison: Sendable {
 
         struct Key: Hashable { let losses: String?; let measure: Measure }
         var byKey: [Key: [[ClaimedFigure]]] = [:]
-        let claims = scenario.claims
         // Pairs whose question has a row are shown there, once; a known tied figure is an
         // answer, so its question has a row.
         var shown = Set<Question.Tie>()
         for r in questions { if let t = r.question.tie { shown.insert(t) } }
         for f in knowledge.claimedFigures() where f.standing.counts {
             if !shown.isEmpty, shown.contains(Question.Tie(losses: f.losses, measure: f.measure)) { continue }
-            let col = claims[f.claim].party.flatMap { column[$0] } ?? others
+            let col = claims.party(f.claim).flatMap { column[$0] } ?? others
             byKey[Key(losses: f.losses, measure: f.measure), default: Array(repeating: [], count: others + 1)][col].append(f)
         }
         figures = byKey.keys.sorted {

@@ -3,7 +3,10 @@
 public struct ContactWeb: Sendable {
     public struct Contact: Sendable {
         public var position: Int
-        public var event: Event
+        /// The scenario's events, of which this contact's is made when asked for: an import
+        /// has hundreds of thousands of contacts, and a table shows a thousand.
+        let events: EventList
+        public var event: Event { events[position - 1] }
         /// The one who called or appealed; nil when the type has no direction.
         public var from: String?
         public var to: [String]
@@ -33,15 +36,17 @@ public struct ContactWeb: Sendable {
     }
 
     public init(_ scenario: Scenario) {
-        // Only the contact events are copied (reading each event by value would copy all).
+        // Events are read field by field, their actors through the scenario's numbering of
+        // them (each id a string made once): no event is made here.
         let events = scenario.events
-        contacts = events.indicesInPlace { $0.pointee.type.isContact }.map { i in
-            let e = events[i]
+        let index = scenario.partyIndex
+        contacts = events.indices(where: { events.type($0).isContact }).map { i in
+            let actors = index.actors[Int(index.actorStart[i])..<Int(index.actorStart[i + 1])].map { index.actorIDs[Int($0)] }
             // A disputed initiator: nobody is taken as the one who reached out.
-            if e.type.isDirected, !e.initiatorDisputed, let first = e.actors.first {
-                return Contact(position: i + 1, event: e, from: first, to: Array(e.actors.dropFirst()))
+            if events.type(i).isDirected, !events.initiatorDisputed(i), let first = actors.first {
+                return Contact(position: i + 1, events: events, from: first, to: Array(actors.dropFirst()))
             }
-            return Contact(position: i + 1, event: e, from: nil, to: e.actors)
+            return Contact(position: i + 1, events: events, from: nil, to: actors)
         }
     }
 }

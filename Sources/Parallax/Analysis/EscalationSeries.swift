@@ -20,12 +20,10 @@ public enum EscalationSeries {
         var phase: Phase
     }
 
-    static func points(_ events: [Event]) -> [Point] {
-        events.withUnsafeBufferPointer { events in
-            events.indices.map { i in
-                Point(firstDay: events[i].date.firstDay, lastDay: events[i].date.lastDay,
-                      intensity: events[i].intensity, phase: events[i].phase)
-            }
+    static func points(_ events: EventList) -> [Point] {
+        events.indices.map { i in
+            let date = events.date(i)
+            return Point(firstDay: date.firstDay, lastDay: date.lastDay, intensity: events.intensity(i), phase: events.phase(i))
         }
     }
 

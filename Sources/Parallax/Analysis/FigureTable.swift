@@ -14,13 +14,13 @@ extension Knowledge {
     /// Every figure value of the known claims, in sequence order, with its standing.
     public func claimedFigures(measure: Measure? = nil) -> [ClaimedFigure] {
         var out: [ClaimedFigure] = []
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in inSequence where !claims[i].figures.isEmpty {
-                for f in claims[i].figures {
-                    for (m, v) in f.values where measure == nil || m == measure {
-                        out.append(ClaimedFigure(claim: i, losses: f.party, measure: m, value: v, note: f.note,
-                                                 standing: standing(of: .figure(party: f.party, measure: m), in: i)))
-                    }
+        let claims = scenario.claims
+        if let rows = claims.columns { return rows.claimedFigures(inSequence, measure: measure, standing: standing) }
+        for i in inSequence where claims.hasFigures(i) {
+            for f in claims.figures(i) {
+                for (m, v) in f.values where measure == nil || m == measure {
+                    out.append(ClaimedFigure(claim: i, losses: f.party, measure: m, value: v, note: f.note,
+                                             standing: standing(of: .figure(party: f.party, measure: m), in: i)))
                 }
             }
         }
@@ -108,9 +108,9 @@ public struct FigureTable: Sendable {
             var latest: ClaimedFigure?
             var latestKey = (-1, -1)
             for f in current {
-                let status = claims[f.claim].status
-                guard status == .official || status == .confirmed, let p = claims[f.claim].party, from(p) else { continue }
-                let key = (claims[f.claim].knownPosition, f.claim)
+                let status = claims.status(f.claim)
+                guard status == .official || status == .confirmed, let p = claims.party(f.claim), from(p) else { continue }
+                let key = (claims.knownPosition(f.claim), f.claim)
                 if key > latestKey { (latest, latestKey) = (f, key) }
             }
             return latest

@@ -32,16 +32,18 @@ public struct Knowledge: Sendable {
         var key: [Int] = []
         var confirmers: [Int: [Int]] = [:], deniers: [Int: [Int]] = [:]
         let links = scenario.claimLinks
-        scenario.claims.withUnsafeBufferPointer { claims in
-            known.reserveCapacity(claims.count)
-            key.reserveCapacity(claims.count)
-            for i in claims.indices where all || session.isKnown(claims[i]) {
-                isKnown[i] = true
-                known.append(i)
-                key.append(links.about[i] * stride + claims[i].knownPosition)
-                for t in links.confirms[i] { confirmers[t, default: []].append(i) }
-                for t in links.denies[i] { deniers[t, default: []].append(i) }
-            }
+        let claims = scenario.claims
+        known.reserveCapacity(claims.count)
+        key.reserveCapacity(claims.count)
+        let cursor = session.cursor
+        for i in claims.indices {
+            let at = claims.knownPosition(i)
+            guard all || at <= cursor else { continue }
+            isKnown[i] = true
+            known.append(i)
+            key.append(links.about[i] * stride + at)
+            for t in links.confirms[i] { confirmers[t, default: []].append(i) }
+            for t in links.denies[i] { deniers[t, default: []].append(i) }
         }
         self.known = known
         self.isKnown = isKnown
@@ -62,8 +64,8 @@ public struct Knowledge: Sendable {
 
     /// Whether part of a claim still counts: not retracted, not restated by a known revision.
     public func standing(of part: ClaimPart, in index: Int) -> Standing {
-        if scenario.claims[index].status == .retracted { return .retracted }
-        if let by = revisions.restater(of: scenario.canonical(part), in: index) { return .revised(by: scenario.claims[by].id) }
+        if scenario.claims.status(index) == .retracted { return .retracted }
+        if let by = revisions.restater(of: scenario.canonical(part), in: index) { return .revised(by: scenario.claims.id(by)) }
         return .current
     }
 
@@ -79,7 +81,7 @@ public struct Knowledge: Sendable {
 
     /// When a claim was said (see `Claim.said`), as printed.
     public func dateSaid(_ index: Int) -> String {
-        scenario.claims[index].said?.description ?? ""
+        scenario.claims.said(index)?.description ?? ""
     }
 
     /// The parties in the order the scenario declares them (for stable output).

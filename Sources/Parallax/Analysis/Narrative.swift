@@ -30,16 +30,15 @@ public struct Narrative: Sendable {
         var said = [[[Int]]?](repeating: nil, count: scenario.events.count + 1)
         var surfaced = said
         let about = scenario.claimLinks.about
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in knowledge.inSequence {
-                guard let p = claims[i].party, let col = column[p], case let at = about[i], at >= 1 else { continue }
-                if said[at] == nil { said[at] = none }
-                said[at]![col].append(i)
-                let k = claims[i].knownPosition
-                if k != at {
-                    if surfaced[k] == nil { surfaced[k] = none }
-                    surfaced[k]![col].append(i)
-                }
+        let claims = scenario.claims
+        for i in knowledge.inSequence {
+            guard let p = claims.party(i), let col = column[p], case let at = about[i], at >= 1 else { continue }
+            if said[at] == nil { said[at] = none }
+            said[at]![col].append(i)
+            let k = claims.knownPosition(i)
+            if k != at {
+                if surfaced[k] == nil { surfaced[k] = none }
+                surfaced[k]![col].append(i)
             }
         }
         // The narrated party each actor or party id stands for, so an event's participants
@@ -47,18 +46,19 @@ public struct Narrative: Sendable {
         var narratedParty: [String: String] = [:]
         for p in parties { narratedParty[p] = p }
         for a in scenario.actors where column[a.party] != nil && scenario.party(a.id) == nil { narratedParty[a.id] = a.party }
+        // Through the events' actors as numbers (`PartyIndex`): each distinct id looked up once.
+        let index = scenario.partyIndex
+        let narrated = index.actorIDs.map { narratedParty[$0] }
         var steps: [Step] = []
-        scenario.events.withUnsafeBufferPointer { events in
-            for position in stride(from: 1, through: knowledge.position, by: 1) {
-                var participants: [String] = []
-                for id in events[position - 1].actors {
-                    if let p = narratedParty[id], !participants.contains(p) { participants.append(p) }
-                }
-                let claims = said[position], later = surfaced[position]
-                guard !participants.isEmpty || claims != nil || later != nil else { continue }
-                steps.append(Step(position: position, participants: participants,
-                                  claims: claims ?? none, surfaced: later ?? none))
+        for position in stride(from: 1, through: knowledge.position, by: 1) {
+            var participants: [String] = []
+            for k in Int(index.actorStart[position - 1])..<Int(index.actorStart[position]) {
+                if let p = narrated[Int(index.actors[k])], !participants.contains(p) { participants.append(p) }
             }
+            let claims = said[position], later = surfaced[position]
+            guard !participants.isEmpty || claims != nil || later != nil else { continue }
+            steps.append(Step(position: position, participants: participants,
+                              claims: claims ?? none, surfaced: later ?? none))
         }
         self.steps = steps
     }

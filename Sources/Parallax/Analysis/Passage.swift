@@ -49,8 +49,9 @@ public struct Passage: Sendable {
         self.revealed = revealed
         var revisions: [Revision] = []
         let links = scenario.claimLinks
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in revealed where links.revises[i] >= 0 && claims[i].status != .retracted {
+        do {
+            let claims = scenario.claims
+            for i in revealed where links.revises[i] >= 0 && claims.status(i) != .retracted {
                 for part in ClaimPart.parts(of: claims[i]) {
                     // A tied question and its pair's figure are one fact: read it once, as the
                     // answer (which also holds `withheld`), named by the pair.

@@ -21,13 +21,14 @@ public struct Probe: Sendable {
         var wanted: [Int] = []
         var points: [Int] = []
         var valid = true
-        full.claims.withUnsafeBufferPointer { claims in
+        do {
+            let claims = full.claims
             for i in claims.indices {
                 let states: Bool
                 switch target {
-                case .question(let q, _): states = claims[i].answers.contains { $0.question == q }
+                case .question(let q, _): states = claims.hasAnswers(i) && claims.answers(i).contains { $0.question == q }
                 case .figures(let m, let party):
-                    states = claims[i].figures.contains { $0.party == party && $0.value(of: m) != nil }
+                    states = claims.hasFigures(i) && claims.figures(i).contains { $0.party == party && $0.value(of: m) != nil }
                 }
                 if states { wanted.append(i) }
             }
@@ -57,7 +58,7 @@ public struct Probe: Sendable {
             }
         }
         let kept = keep.sorted()
-        for i in kept { points.append(full.claims[i].knownPosition) }
+        for i in kept { points.append(full.claims.knownPosition(i)) }
         changePoints = Array(Set(points)).sorted()
         isValid = valid
         // Only the watched question: `Comparison` makes a row for every question reached,
@@ -80,8 +81,8 @@ public struct Probe: Sendable {
             var values: [FigureState.Value] = []
             var seen = Set<FigureState.Value>()
             for f in knowledge.claimedFigures(measure: m) where f.losses == party && f.standing.counts {
-                let claim = scenario.claims[f.claim]
-                let v = FigureState.Value(claimant: claim.party ?? claim.by, value: f.value)
+                let claims = scenario.claims
+                let v = FigureState.Value(claimant: claims.party(f.claim) ?? claims.by(f.claim), value: f.value)
                 if seen.insert(v).inserted { values.append(v) }
             }
             return .figures(FigureState(values: values))

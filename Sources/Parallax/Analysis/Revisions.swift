@@ -43,8 +43,9 @@ struct Revisions: Sendable {
     init(scenario: Scenario, known: [Bool]) {
         links = scenario.claimLinks
         let links = links
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where links.revises[i] >= 0 && known[i] && claims[i].status != .retracted {
+        do {
+            let claims = scenario.claims
+            for i in claims.indices where links.revises[i] >= 0 && known[i] && claims.status(i) != .retracted {
                 // A tied answer and its figure are one part: listed once.
                 var parts: [ClaimPart] = []
                 for part in ClaimPart.parts(of: claims[i]) {

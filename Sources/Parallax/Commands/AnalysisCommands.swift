@@ -29,16 +29,17 @@ enum AnalysisCommands {
         var blocks: [Block] = [.table(Table(
             columns: [.init("position", "#", numeric: true), .init("date"), .init("type"), .init("from"), .init("to"), .init("known_via", "known via"), .init("title")],
             rows: shown.map { c in
-                let cells = ["#\(c.position)", c.event.date.description, c.event.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
-                             c.event.initiatorDisputed ? Views.disputed(c.to.map { sc.name(of: $0) })
-                                 : c.to.map { sc.name(of: $0) }.joined(separator: ", "), c.event.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
-                             c.event.title]
+                let e = c.event
+                let cells = ["#\(c.position)", e.date.description, e.type.rawValue, c.from.map { sc.name(of: $0) } ?? "",
+                             e.initiatorDisputed ? Views.disputed(c.to.map { sc.name(of: $0) })
+                                 : c.to.map { sc.name(of: $0) }.joined(separator: ", "), e.reportedBy.map { sc.name(of: $0) }.joined(separator: ", "),
+                             e.title]
                 // From and to as ids, so JSON and the web picture need no names parsed back.
-                let values: [CellValue] = [.int(c.position), .string(c.event.date.description), .string(c.event.type.rawValue),
-                                           .id(c.from), .list(c.to.map(CellValue.string)), .list(c.event.reportedBy.map(CellValue.string)),
-                                           .string(c.event.title)]
+                let values: [CellValue] = [.int(c.position), .string(e.date.description), .string(e.type.rawValue),
+                                           .id(c.from), .list(c.to.map(CellValue.string)), .list(e.reportedBy.map(CellValue.string)),
+                                           .string(e.title)]
                 return Table.Row(cells, marked: c.position == ctx.session.cursor, isLater: c.position > ctx.session.cursor, values: values,
-                                 ids: RowIDs(event: c.event.id, sources: c.event.sources))
+                                 ids: RowIDs(event: e.id, sources: e.sources))
             }, showsMarker: true, picture: .web(web.nodes(in: sc))))]
         if let more = TableCap.notice(shown: shown.count, of: web.contacts.count, noun: "contacts", command: "contacts") { blocks.append(more) }
         return cmd.spec.document(blocks)

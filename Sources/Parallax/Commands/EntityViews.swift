@@ -26,7 +26,9 @@ enum EntityViews {
         let sc = s.scenario
         let p = sc.positionOfEvent[e.id] ?? 0
         var blocks = Views.event(e, position: p, in: sc)
-        let about = sc.claims.filteredInPlace { $0.pointee.about == e.id }
+        // By the claims' resolved positions: integers, not a million ids compared.
+        let links = sc.claimLinks.about
+        let about = p > 0 ? sc.claims.filtered { links[$0] == p } : []
         blocks += mentions(about, s, name: "Claims about it")
         let questions = sc.questions.filter { $0.about == e.id }
         if !questions.isEmpty {
@@ -43,12 +45,19 @@ enum EntityViews {
         if let k = a.kind { fields.append(Field("kind", k)) }
         fields.append(Field("party", "\(a.party) (\(sc.name(of: a.party)))"))
         var blocks: [Block] = [.title("actor \(a.id)"), .fields(fields)]
-        let involved = sc.events.indicesInPlace { $0.pointee.actors.contains(a.id) || $0.pointee.reportedBy.contains(a.id) }.map { (offset: $0, element: sc.events[$0]) }
+        let events = sc.events
+        // Through the events' actors as numbers: one comparison of integers per event.
+        let index = sc.partyIndex
+        let ordinal = index.actorIDs.firstIndex(of: a.id).map { Int32($0) }
+        let involved = events.indices(where: { i in
+            ordinal.map { index.actors[Int(index.actorStart[i])..<Int(index.actorStart[i + 1])].contains($0) } == true
+                || events.reportedBy(i).contains(a.id)
+        }).map { (offset: $0, element: events[$0]) }
         if !involved.isEmpty {
             blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
                                        rows: involved.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))
         }
-        blocks += mentions(sc.claims.filteredInPlace { $0.pointee.by == a.id || $0.pointee.relayedBy == a.id }, s, name: "Claims by or relayed by it")
+        blocks += mentions(sc.claims.spokenBy(a.id).map { sc.claims[$0] }, s, name: "Claims by or relayed by it")
         return blocks
     }
 
@@ -60,8 +69,15 @@ enum EntityViews {
             blocks.append(.table(Table(name: "Actors", columns: [.init("id"), .init("name"), .init("kind")],
                                        rows: actors.map { Table.Row([$0.id, $0.displayName, $0.kind ?? ""]) })))
         }
-        blocks += mentions(sc.claims.filteredInPlace { $0.pointee.party == p.id || $0.pointee.answers.contains { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } } || $0.pointee.figures.contains { $0.party == p.id } },
-                           s, name: "Claims by it or about it")
+        let claims = sc.claims
+        func mentionsParty(_ i: Int) -> Bool {
+            if claims.party(i) == p.id { return true }
+            if claims.hasAnswers(i), claims.answers(i).contains(where: { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } }) {
+                return true
+            }
+            return claims.hasFigures(i) && claims.figures(i).contains { $0.party == p.id }
+        }
+        blocks += mentions(claims.filtered(mentionsParty), s, name: "Claims by it or about it")
         return blocks
     }
 
@@ -151,14 +167,16 @@ enum EntityViews {
         let sc = s.scenario
         var fields = [Field("id", src.id), Field("publisher", src.publisher), Field("title", src.title), Field("date", src.date.description)]
         if let u = src.url { fields.append(Field("url", u)) }
-        let events = sc.events.filter { $0.sources.contains(src.id) }.count
-        let claims = sc.claims.indicesInPlace { $0.pointee.sources.contains(src.id) }.count
-        fields.append(Field("cited_by", NarrativeViews.plural(events, "event") + ", " + NarrativeViews.plural(claims, "claim"),
-                            label: "cited by", typed: .object(["events": .int(events), "claims": .int(claims)])))
+        let events = sc.events, claims = sc.claims
+        let citing = events.citing(src.id).count
+        let citingClaims = claims.citing(src.id).count
+        fields.append(Field("cited_by", NarrativeViews.plural(citing, "event") + ", " + NarrativeViews.plural(citingClaims, "claim"),
+                            label: "cited by", typed: .object(["events": .int(citing), "claims": .int(citingClaims)])))
         // Its own voice, then what others said through it (a paper relaying a minister).
+        let spoken = claims.spokenBy(src.id)
         return [.title("source \(src.id)"), .fields(fields)]
-            + mentions(sc.claims.filteredInPlace { $0.pointee.by == src.id }, s, name: "Claims in its own voice")
-            + mentions(sc.claims.filteredInPlace { $0.pointee.relayedBy == src.id }, s, name: "Claims it relays")
+            + mentions(spoken.filter { claims.by($0) == src.id }.map { claims[$0] }, s, name: "Claims in its own voice")
+            + mentions(spoken.filter { claims.relayedBy($0) == src.id }.map { claims[$0] }, s, name: "Claims it relays")
     }
 
     static func place(_ p: Place, in s: Session) -> [Block] {
@@ -166,7 +184,8 @@ enum EntityViews {
         var fields = [Field("id", p.id), Field("name", p.name)]
         if let n = p.note { fields.append(Field("note", n)) }
         var blocks: [Block] = [.title("place \(p.id)"), .fields(fields)]
-        let events = sc.events.indicesInPlace { $0.pointee.place == p.id }.map { (offset: $0, element: sc.events[$0]) }
+        let all = sc.events
+        let events = all.indices(where: { all.place($0) == p.id }).map { (offset: $0, element: all[$0]) }
         if !events.isEmpty {
             blocks.append(.table(Table(name: "Events", columns: [.init("position", "#", numeric: true), .init("date"), .init("id"), .init("title")],
                                        rows: events.map { Table.Row(["#\($0.offset + 1)", $0.element.date.description, $0.element.id, $0.element.title]) })))

@@ -66,8 +66,9 @@ enum InspectionCommands {
     /// `arm` finds `ARM` when nothing matches exactly.
     static func caseInsensitive(_ id: String, in sc: Scenario) -> EntityRef? {
         let lower = id.lowercased()
-        let hits = sc.index.filter { $0.key.lowercased() == lower }
-        return hits.count == 1 ? hits.first?.value : nil
+        let hits = sc.index.filter { $0.key.lowercased() == lower }.map(\.value)
+            + (sc.events.columns?.rowsIgnoringCase(lower) ?? [])
+        return hits.count == 1 ? hits.first : nil
     }
 
     static let events = CommandSpec(
@@ -114,10 +115,9 @@ enum InspectionCommands {
         for a in sc.actors { actors[a.party, default: 0] += 1 }
         var known: [String: Int] = [:]
         let cursor = ctx.session.cursor
-        sc.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices where claims[i].knownPosition <= cursor {
-                if let p = claims[i].party { known[p, default: 0] += 1 }
-            }
+        let claims = sc.claims
+        for i in claims.indices where claims.knownPosition(i) <= cursor {
+            if let p = claims.party(i) { known[p, default: 0] += 1 }
         }
         return cmd.spec.document([.table(Table(
             columns: [.init("id"), .init("name"), .init("role"), .init("actors", numeric: true), .init("claims_known", "claims known", numeric: true)],
@@ -170,10 +170,9 @@ enum InspectionCommands {
         var answers: [String: Int] = [:]
         let cursor = ctx.session.cursor
         if !ctx.scenario.questions.isEmpty {
-            ctx.scenario.claims.withUnsafeBufferPointer { claims in
-                for i in claims.indices where claims[i].knownPosition <= cursor {
-                    for a in claims[i].answers { answers[a.question, default: 0] += 1 }
-                }
+            let claims = ctx.scenario.claims
+            for i in claims.indices where claims.knownPosition(i) <= cursor && claims.hasAnswers(i) {
+                for a in claims.answers(i) { answers[a.question, default: 0] += 1 }
             }
         }
         return cmd.spec.document([.table(Table(
@@ -204,6 +203,7 @@ enum InspectionCommands {
         // Which claims match, then rows for the first `cap` of them only. In the order they
         // become known (as `step` reveals them), whatever order the file lists them in.
         var matching: [Int] = []
+        let claims = sc.claims
         for i in session.revealed(after: 0, through: all ? session.count : session.cursor) {
             if let filter, !filter(i) { continue }
             matching.append(i)
@@ -213,7 +213,7 @@ enum InspectionCommands {
         // half: a large scenario's rows are built in two halves at once): with ten thousand
         // claims, copying a claim or rebuilding a name per row costs more than laying the
         // table out.
-        let rows = sc.claims.withUnsafeBufferPointer { claims in
+        let rows = {
             Concurrently.inHalves(shown.count, threshold: Thresholds.twoCoreClaimRows) { range -> [Table.Row] in
                 var rows: [Table.Row] = []
                 var speakers: [String: String] = [:]
@@ -221,26 +221,26 @@ enum InspectionCommands {
                 for i in range.lazy.map({ shown[shown.startIndex + $0] }) {
                     // When it was said (made_on, else known_at, else the event's date).
                     let date: String
-                    if let said = claims[i].said {
+                    let c = claims[i]
+                    if let said = c.said {
                         if let known = dates[said] { date = known } else { date = said.description; dates[said] = date }
                     } else {
                         date = ""
                     }
-                    let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
+                    let key = c.relayedBy.map { c.by + "\u{0}" + $0 } ?? c.by
                     let speaker: String
                     if let known = speakers[key] {
                         speaker = known
                     } else {
-                        speaker = Views.speaker(claims[i], in: sc)
+                        speaker = Views.speaker(c, in: sc)
                         speakers[key] = speaker
                     }
-                    rows.append(Table.Row([claims[i].id, date, speaker, claims[i].status.rawValue, claims[i].says],
-                                          ids: RowIDs(claim: claims[i].id, event: claims[i].about, party: claims[i].party,
-                                                      sources: claims[i].sources)))
+                    rows.append(Table.Row([c.id, date, speaker, c.status.rawValue, c.says],
+                                          ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources)))
                 }
                 return rows
             }
-        }
+        }()
         if rows.isEmpty {
             let why = all || session.cursor >= session.count ? "" : " as of \(session.positionText); 'claims all' shows every claim"
             return cmd.spec.document([.notice("No claim matches\(why).")])
@@ -307,31 +307,93 @@ enum InspectionCommands {
             }
         }
         // Events and claims read in place: copying each of a million would cost more than the search.
-        sc.events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                check("event", events[i].id, "id", events[i].id, position: i + 1)
-                check("event", events[i].id, "title", events[i].title, position: i + 1)
-                check("event", events[i].id, "description", events[i].description, position: i + 1)
+        let events = sc.events
+        // An import's texts are numbers into its table of strings, which repeat over rows
+        // (titles, places): each distinct string is searched once.
+        let columns = events.columns
+        var memo = [UInt8](repeating: 0, count: columns?.stringCount ?? 0)
+        let matches = { (text: String) in Folding.matches(text, folded: needle) }
+        /// A string of the import's table searched in its bytes when ASCII (nearly all), made only otherwise.
+        func matchesBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !bytes.contains(where: { $0 >= 0x80 }) { return Folding.containsIgnoringASCIICase(bytes, needle) }
+            return matches(String(decoding: bytes, as: UTF8.self))
+        }
+        func passes(_ c: ImportedRows, _ k: Int32) -> Bool {
+            let i = Int(k)
+            if memo[i] == 0 { memo[i] = matchesBytes(c.bytes(k)) ? 2 : 1 }
+            return memo[i] == 2
+        }
+        var claimID: [UInt8] = []
+        let suffix = columns?.facts.claimSuffix ?? ""
+        let suffixMatches = matches(suffix), spanning = suffix.utf8.first.map(needle.contains) ?? true
+        /// Figures matched as printed, value by value.
+        func figuresMatch(_ figures: [Figure]) -> Bool {
+            figures.contains { f in
+                f.values.contains { Folding.matches($0.value.description, folded: needle) }
+                    || f.note.map { Folding.matches($0, folded: needle) } == true
+                    || Folding.matches(f.party ?? "all sides", folded: needle)
+                    || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
             }
         }
-        sc.claims.withUnsafeBufferPointer { claims in
-            for k in claims.indices where all || claims[k].knownPosition <= s.cursor {
-                let p = claims[k].knownPosition
-                check("claim", claims[k].id, "id", claims[k].id, position: p)
-                check("claim", claims[k].id, "says", claims[k].says, position: p)
-                check("claim", claims[k].id, "quote", claims[k].quote, position: p)
+        for i in events.indices {
+            if let c = columns {
+                // The id made only for a match.
+                let idK = c.eventID[i], title = c.eventTitle[i], description = c.eventDescription[i]
+                let hits = (passes(c, idK), passes(c, title), description >= 0 && passes(c, description))
+                guard hits.0 || hits.1 || hits.2 else { continue }
+                let id = c.string(idK)
+                if hits.0 { found("event", id, "id", id, position: i + 1) }
+                if hits.1 { found("event", id, "title", c.string(title), position: i + 1) }
+                if hits.2 { found("event", id, "description", c.string(description), position: i + 1) }
+                continue
+            }
+            let id = events.id(i)
+            check("event", id, "id", id, position: i + 1)
+            check("event", id, "title", events.title(i), position: i + 1)
+            check("event", id, "description", events.description(i), position: i + 1)
+        }
+        do {
+            let claims = sc.claims
+            for k in claims.indices where all || claims.knownPosition(k) <= s.cursor {
+                let p = claims.knownPosition(k)
+                if let c = claims.columns {
+                    // The id is its event's and the suffix: unless the text could span the
+                    // two (it holds the suffix's first character), its event id's answer and
+                    // the suffix's; else searched in a reused buffer. Made as a string only
+                    // for a match or a claim with figures.
+                    let idMatches: Bool
+                    if !spanning {
+                        idMatches = suffixMatches || passes(c, c.eventID[p - 1])
+                    } else {
+                        claimID.removeAll(keepingCapacity: true)
+                        claimID += c.bytes(c.eventID[p - 1])
+                        claimID += c.facts.claimSuffix.utf8
+                        idMatches = claimID.withUnsafeBufferPointer { matchesBytes($0) }
+                    }
+                    let says = c.claimSays[k] >= 0 ? c.claimSays[k] : c.eventTitle[p - 1]
+                    let saysMatches = passes(c, says)
+                    guard idMatches || saysMatches || c.claimHasFigures(k) else { continue }
+                    let id = c.claimID(k)
+                    if idMatches { found("claim", id, "id", id, position: p) }
+                    if saysMatches { found("claim", id, "says", c.string(says), position: p) }
+                    let figures = c.claimFigures(k)
+                    if figuresMatch(figures) {
+                        found("claim", id, "figures", Views.figures(figures), position: p)
+                    }
+                    continue
+                }
+                let id = claims.id(k)
+                check("claim", id, "id", id, position: p)
+                check("claim", id, "says", claims.says(k), position: p)
+                check("claim", id, "quote", claims.quote(k), position: p)
                 // Answers and figures matched as printed, value by value; the row's text is made
                 // only for a match (ten thousand claims' strings would cost more than the search).
-                for (q, a) in claims[k].answers where Folding.matches(a.description, folded: needle) {
-                    found("claim", claims[k].id, "answer", "\(q): \(a)", position: p)
+                for (q, a) in claims.hasAnswers(k) ? claims.answers(k) : [] where Folding.matches(a.description, folded: needle) {
+                    found("claim", id, "answer", "\(q): \(a)", position: p)
                 }
-                if claims[k].figures.contains(where: { f in
-                    f.values.contains { Folding.matches($0.value.description, folded: needle) }
-                        || f.note.map { Folding.matches($0, folded: needle) } == true
-                        || Folding.matches(f.party ?? "all sides", folded: needle)
-                        || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
-                }) {
-                    found("claim", claims[k].id, "figures", Views.figures(claims[k].figures), position: p)
+                let figures = claims.hasFigures(k) ? claims.figures(k) : []
+                if figuresMatch(figures) {
+                    found("claim", id, "figures", Views.figures(figures), position: p)
                 }
             }
         }
@@ -347,9 +409,21 @@ enum InspectionCommands {
             check("question", q.id, "id", q.id)
             check("question", q.id, "text", q.text)
         }
-        for src in sc.sources {
-            check("source", src.id, "id", src.id)
-            check("source", src.id, "title", src.publisher + ": " + src.title)
+        if let c = sc.sources.columns {
+            // Publisher and title repeat: each pair searched once.
+            var pairs: [Int64: Bool] = [:]
+            for i in 0..<c.sourceCount {
+                let k = c.sourceID[i]
+                if passes(c, k) { found("source", c.string(k), "id", c.string(k)) }
+                let key = Int64(c.sourcePublisher[i]) << 32 | Int64(c.sourceTitle[i])
+                let title = { c.string(c.sourcePublisher[i]) + ": " + c.string(c.sourceTitle[i]) }
+                if pairs[key] ?? { let m = matches(title()); pairs[key] = m; return m }() { found("source", c.string(k), "title", title()) }
+            }
+        } else {
+            for src in sc.sources {
+                check("source", src.id, "id", src.id)
+                check("source", src.id, "title", src.publisher + ": " + src.title)
+            }
         }
         for p in sc.places {
             check("place", p.id, "id", p.id)

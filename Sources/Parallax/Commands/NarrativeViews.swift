@@ -7,8 +7,8 @@
 /// would cost more than the analysis.
 struct NarrativeViews {
     let k: Knowledge
-    let claims: UnsafeBufferPointer<Claim>
-    let events: UnsafeBufferPointer<Event>
+    let claims: ClaimList
+    let events: EventList
     /// Stored, not read through `k` each time: a computed `Scenario` is a copy of a large
     /// value per access.
     let scenario: Scenario
@@ -19,11 +19,7 @@ struct NarrativeViews {
 
     /// Runs `body` with a layout over the knowledge's claims and events.
     static func layout<R>(_ k: Knowledge, _ body: (NarrativeViews) -> R) -> R {
-        k.scenario.claims.withUnsafeBufferPointer { claims in
-            k.scenario.events.withUnsafeBufferPointer { events in
-                body(NarrativeViews(k: k, claims: claims, events: events, scenario: k.scenario, links: k.scenario.claimLinks))
-            }
-        }
+        body(NarrativeViews(k: k, claims: k.scenario.claims, events: k.scenario.events, scenario: k.scenario, links: k.scenario.claimLinks))
     }
 
     /// Speakers' and relayers' names, computed once per id.
@@ -52,7 +48,7 @@ struct NarrativeViews {
     /// Who made a claim, as its party's own column shows it: "Eduard Aghajanyan
     /// (lawmaker)", then "per …" when it came through someone else.
     func claimant(_ i: Int) -> String {
-        guard claims[i].relayedBy != nil else { return speakerName(i) }
+        guard claims.relayedBy(i) != nil else { return speakerName(i) }
         let text = ByteBuffer(capacity: 64)
         appendClaimant(i, to: text)
         return text.string()
@@ -62,7 +58,7 @@ struct NarrativeViews {
     /// wording is written.
     func appendClaimant(_ i: Int, to buffer: ByteBuffer) {
         buffer.append(speakerName(i))
-        if let r = claims[i].relayedBy {
+        if let r = claims.relayedBy(i) {
             buffer.append(", per ")
             buffer.append(scenario.name(of: r))
         }
@@ -70,7 +66,7 @@ struct NarrativeViews {
 
     /// "Eduard Aghajanyan (lawmaker)": the claim's author, named once per id.
     private func speakerName(_ i: Int) -> String {
-        let by = claims[i].by
+        let by = claims.by(i)
         if let known = names.claimants[by] { return known }
         let s = scenario.actor(by)?.displayName ?? scenario.name(of: by)
         names.claimants[by] = s
@@ -79,7 +75,7 @@ struct NarrativeViews {
 
     /// "Armenian Defense Ministry (ARM)", as `Views.speaker` says it, once per speaker.
     func speaker(_ i: Int) -> String {
-        let key = claims[i].relayedBy.map { claims[i].by + "\u{0}" + $0 } ?? claims[i].by
+        let key = claims.relayedBy(i).map { claims.by(i) + "\u{0}" + $0 } ?? claims.by(i)
         if let known = names.speakers[key] { return known }
         let s = Views.speaker(claims[i], in: scenario)
         names.speakers[key] = s
@@ -89,10 +85,10 @@ struct NarrativeViews {
     /// A linked claim and its speaker, appended to a buffer:
     /// "arm-mod-confirms-ceasefire (Armenian Defense Ministry, ARM)".
     func appendLink(_ i: Int, to buffer: ByteBuffer) {
-        buffer.append(claims[i].id)
+        buffer.append(claims.id(i))
         buffer.append(" (")
-        buffer.append(scenario.name(of: claims[i].by))
-        if let p = claims[i].party, p != claims[i].by {
+        buffer.append(scenario.name(of: claims.by(i)))
+        if let p = claims.party(i), p != claims.by(i) {
             buffer.append(", ")
             buffer.append(p)
         }
@@ -132,14 +128,14 @@ struct NarrativeViews {
     /// about it (or "—").
     func row(_ step: Narrative.Step, cursor: Int, cell: ByteBuffer) -> Table.Row {
         let e = step.position - 1
-        let date = events[e].date.description
+        let date = events.date(e).description
         cell.removeAll()
         cell.append(date)
         cell.append(" · ")
-        cell.append(events[e].type.rawValue)
+        cell.append(events.type(e).rawValue)
         cell.append(10)
-        cell.append(events[e].title)
-        if events[e].initiatorDisputed {
+        cell.append(events.title(e))
+        if events.initiatorDisputed(e) {
             cell.append(10)
             cell.append(Views.actors(events[e], in: scenario))
         }
@@ -163,12 +159,12 @@ struct NarrativeViews {
                 cell.append("made known here: see #")
                 cell.append(String(links.about[i]))
                 cell.append(" [")
-                cell.append(self.claims[i].id)
+                cell.append(self.claims.id(i))
                 cell.append("]")
             }
             cells.append(cell.string())
         }
-        return Table.Row(cells, marked: step.position == cursor, ids: RowIDs(event: events[e].id))
+        return Table.Row(cells, marked: step.position == cursor, ids: RowIDs(event: events.id(e)))
     }
 
     /// One claim as a narrative shows it, appended to `cell`: who and how, the author's
@@ -269,8 +265,8 @@ struct NarrativeViews {
     /// One answer for JSON: the value, who gave it (claim, claimant, party), its status
     /// and whether it still counts.
     func answerValue(_ value: CellValue, _ i: Int, _ part: ClaimPart) -> CellValue {
-        .object(["value": value, "claim": .string(claims[i].id), "claimant": .string(claims[i].by),
-                 "party": .id(claims[i].party), "status": .string(claims[i].status.rawValue),
+        .object(["value": value, "claim": .string(claims.id(i)), "claimant": .string(claims.by(i)),
+                 "party": .id(claims.party(i)), "status": .string(claims.status(i).rawValue),
                  "state": .string(Self.state(k.standing(of: part, in: i)))])
     }
 
@@ -316,7 +312,7 @@ struct NarrativeViews {
         scratch.append(" — ")
         if naming { scratch.append(speaker(i)) } else { appendClaimant(i, to: scratch) }
         scratch.append(", ")
-        scratch.append(claims[i].status.rawValue)
+        scratch.append(claims.status(i).rawValue)
         for j in k.confirmations(of: i) { scratch.append("; confirmed by "); scratch.append(speaker(j)) }
         for j in k.denials(of: i) { scratch.append("; denied by "); scratch.append(speaker(j)) }
     }
@@ -339,11 +335,12 @@ struct NarrativeViews {
         }
         for g in table.groups {
             let rows = g.values.map { f -> Table.Row in
-                let c = claims[f.claim]
-                return Table.Row([f.value.description, claimant(f.claim), c.party ?? "—",
-                                  c.status.rawValue, k.dateSaid(f.claim), Self.state(f.standing), f.note ?? ""],
-                                 ids: RowIDs(claim: c.id, event: c.about, party: c.party, sources: c.sources),
-                                 extra: [.init("claimant_id", .string(c.by)), .init("losses", .id(g.losses))])
+                // Field by field: an import's claim is not made whole for one row.
+                let c = f.claim, party = claims.party(c)
+                return Table.Row([f.value.description, claimant(c), party ?? "—",
+                                  claims.status(c).rawValue, k.dateSaid(c), Self.state(f.standing), f.note ?? ""],
+                                 ids: RowIDs(claim: claims.id(c), event: claims.about(c), party: party, sources: claims.sources(c)),
+                                 extra: [.init("claimant_id", .string(claims.by(c))), .init("losses", .id(g.losses))])
             }
             blocks.append(.table(Table(name: "\(Self.partyName(g.losses, in: scenario)): \(g.measure.rawValue)",
                                        id: "figures.\(g.losses ?? "all-sides").\(g.measure.rawValue)",
@@ -359,7 +356,7 @@ struct NarrativeViews {
         }
         func officialValue(_ f: ClaimedFigure?) -> CellValue {
             guard let f else { return .null }
-            return .object(["value": .figure(f.value), "claim": .string(claims[f.claim].id), "claimant": .string(claims[f.claim].by)])
+            return .object(["value": .figure(f.value), "claim": .string(claims.id(f.claim)), "claimant": .string(claims.by(f.claim))])
         }
         let rows = table.groups.map { g -> Table.Row in
             let head = [g.losses ?? "all sides", g.measure.rawValue]

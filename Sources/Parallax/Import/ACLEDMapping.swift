@@ -43,20 +43,10 @@ struct ACLEDMapping: HeaderMapping {
             .compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
         var title = subType ?? eventType
         title += ": " + actor1 + (actor2.map { " – " + $0 } ?? "")
-        title = b.interned(title)
         let notes = row.optionalText(self["notes"])
-        let location = b.at(line)
-        // The event and its claim share one list of sources.
-        let sources = [source]
-        b.events.append(Event(id: id, date: EventDate(start: date), time: nil, order: nil, phase: phase, type: type,
-                              actors: b.interned(actors), place: place.isEmpty ? nil : b.interned(place), reportedBy: [], title: title,
-                              description: notes, intensityOverride: nil, sources: sources, location: location))
-        b.claims.append(Claim(id: id + "-report", by: source, speaker: .source(source), about: id, madeOn: nil, knownAt: nil,
-                              says: notes ?? title, quote: nil, status: .unconfirmed, answers: [],
-                              figures: [Figure(party: nil, values: b.killed(ImportFigures.count(fatalities)),
-                                               note: "fatalities as ACLED codes them", location: location)],
-                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: sources,
-                              location: location, knownPosition: 0, party: nil))
+        b.addRow(id: id, date: EventDate(start: date), phase: phase, type: type, actors: actors, place: place.isEmpty ? nil : place,
+                 title: b.text(title), description: notes, intensity: nil, source: source, line: line, madeOn: nil, says: notes,
+                 status: .unconfirmed, figures: [.init(party: nil, low: fatalities, high: fatalities, note: "fatalities as ACLED codes them")])
     }
 
     static let eventTypes = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",

@@ -133,7 +133,7 @@ public enum EventImport {
         let csv = detected.shape == .ucdpGED || detected.shape == .acled
         var rows = DelimitedRows(bytes, separator: csv ? UInt8(ascii: ",") : 9, quoting: csv,
                                  from: detected.offset, line: detected.line)
-        var builder = ImportBuilder(path: path)
+        var builder = ImportBuilder(path: path, claimSuffix: detected.shape == .ucdpGED ? "-ucdp" : "-report")
         var row = ImportRow(bytes: bytes, fields: [], names: mapping.names, line: 0)
         var problems: [Diagnostic] = []
         var problemLines: [Int: String] = [:]

@@ -10,7 +10,7 @@ struct GDELTMapping: RowMapping {
     let geo: Int
     let names: [String]
     /// GDELT's own source, for 1.0 rows without SOURCEURL.
-    var gdeltSource: String?
+    var gdeltSource: Int32?
     /// GLOBALEVENTIDs seen: numbers, not strings, as a million of them are checked. Other
     /// ids cannot take the form `gdelt-N` (see `ImportBuilder.uniqueId`).
     var seen: Set<Int> = []
@@ -96,8 +96,7 @@ struct GDELTMapping: RowMapping {
         var actors: [String] = []
         if let one { actors.append(one.id) }
         if let two, two.id != one?.id { actors.append(two.id) }
-        actors = b.interned(actors)
-        let place = row.optionalText(actionGeoName).map { b.interned($0) }
+        let place = row.optionalText(actionGeoName)
         // Where each actor was, when GDELT says: often not where the action was.
         var description: String?
         let at1 = one == nil ? nil : row.optionalText(35 + 1)
@@ -109,7 +108,7 @@ struct GDELTMapping: RowMapping {
                 if !scratch.isEmpty { scratch += "; ".utf8 }
                 scratch += two.name.utf8; scratch += " at ".utf8; scratch += at2.utf8
             }
-            description = b.interned(utf8: scratch)
+            description = String(decoding: scratch, as: UTF8.self)
         }
 
         let key = GDELTMapping.codeKey(code)
@@ -124,8 +123,8 @@ struct GDELTMapping: RowMapping {
         default: break
         }
         scratch += actions[key]!.utf8; scratch += " (CAMEO ".utf8; scratch += code.utf8; scratch += ")".utf8
-        let title = b.interned(utf8: scratch)
-        let source: String
+        let title = b.text(utf8: scratch)
+        let source: Int32
         if row.count > sourceURL, let url = row.optionalText(sourceURL) {
             source = self.source(url, date: added, line: line, into: &b)
         } else {
@@ -136,19 +135,9 @@ struct GDELTMapping: RowMapping {
             }
             source = gdeltSource!
         }
-        // The event and its claim share one list of sources.
-        let sources = [source]
-        let location = b.at(line)
-        var event = Event(id: id, date: EventDate(start: date), time: nil, order: nil, phase: phase,
-                          type: types[key]!, actors: actors, place: place, reportedBy: [],
-                          title: title, description: description, intensityOverride: goldstein, sources: sources,
-                          location: location)
-        event.coverage = coverage
-        b.events.append(event)
-        b.claims.append(Claim(id: id + "-report", by: source, speaker: .source(source), about: id, madeOn: added,
-                              knownAt: nil, says: title, quote: nil, status: .unconfirmed, answers: [], figures: [],
-                              relayedBy: nil, confirms: [], denies: [], revises: nil, sources: sources,
-                              location: location, knownPosition: 0, party: nil))
+        b.addRow(id: id, date: EventDate(start: date), phase: phase, type: types[key]!, actors: actors, place: place,
+                 title: title, description: description, intensity: goldstein, source: source, line: line,
+                 coverage: coverage, madeOn: added, says: nil, status: .unconfirmed)
     }
 
     /// One side of the event: the party of its country code (or of its actor code's first
@@ -180,10 +169,10 @@ struct GDELTMapping: RowMapping {
 
     /// The article a row was coded from: one source per SOURCEURL, named after its host
     /// (`voxy.co.nz`, `voxy.co.nz-2` …). GDELT 1.0's oldest rows name an agency instead of a URL.
-    mutating func source(_ url: String, date: PartialDate, line: Int, into b: inout ImportBuilder) -> String {
+    mutating func source(_ url: String, date: PartialDate, line: Int, into b: inout ImportBuilder) -> Int32 {
         let isURL = url.hasPrefix("http://") || url.hasPrefix("https://")
         let host = isURL ? GDELTMapping.host(url) : url
-        let publisher = b.interned(host.isEmpty ? url : host)
+        let publisher = host.isEmpty ? url : host
         // A host's sources are numbered from one slug, made once per host.
         let base: String
         if let known = hostIds[publisher] {

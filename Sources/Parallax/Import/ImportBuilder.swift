@@ -1,69 +1,165 @@
-/// Collects the entities of imported rows — parties, actors, sources, events and claims —
-/// declaring each party, actor and source once however many rows name it, and sharing
-/// one copy of each repeated string (a place, a source's name) among all rows that hold it.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Collects the entities of imported rows: parties and actors as values (a few hundred),
+/// declared once however many rows name them; sources, events and claims as columns
+/// (`ImportedRows`), every text a number into one table of strings.
 struct ImportBuilder {
     let path: String
-    var sources: [Source] = []
     var parties: [Party] = []
     var actors: [Actor] = []
-    var events: [Event] = []
-    /// Claims with `knownPosition` still 0: set once the events are in sequence.
-    var claims: [Claim] = []
     /// Every id given so far, lower-cased (ids equal but for case are the same id).
-    private var taken: Set<String> = []
-    /// Key (as the file names the thing) → id, per kind.
-    private var sourceKeys: [String: Int] = [:]
+    /// As numbers in the table of strings: a million source ids are not a million more strings.
+    /// Indexed by the number: no hashing beyond the string's own.
+    private var taken: [Bool] = []
+    /// Key (as the file names the thing) → id or row, per kind.
+    /// A source's key by its number in the table of strings (keys are URLs, kept anyway): the
+    /// row + 1 of its source, 0 for none.
+    private var sourceKeys: [Int32] = []
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
-    private var shared = StringTable()
-    /// One stored copy of each list of ids (an event's actors, its sources), as for strings.
-    private var sharedLists: [[String]: [String]] = [:]
-    private var killedLists: [FigureValue: [(measure: Measure, value: FigureValue)]] = [:]
+    private var strings = ColumnStrings()
+    /// One stored list per distinct list of string numbers (an event's actors).
+    private var lists: [[Int32]: Int32] = [:]
+    /// Lists of one or two (nearly all), by their numbers packed in one key.
+    private var shortLists: [Int64: Int32] = [:]
+    private var listStart: [Int32] = [0]
+    private var listItems: [Int32] = []
     /// The next suffix to try for each base id: a host with 10,000 articles must not try
     /// `host-2` … `host-9999` again for the next one.
     private var nextSuffix: [String: Int] = [:]
+    /// The claims' id suffix (`-report`): every row's claim is its event's id and this.
+    let claimSuffix: String
 
-    init(path: String) { self.path = path }
+    // Columns, a row (event and claim) at a time in file order.
+    private var eventID: [Int32] = [], eventStart: [Int32] = [], eventEnd: [Int32] = []
+    private var eventPhase: [UInt8] = [], eventType: [UInt8] = []
+    private var eventActors: [Int32] = [], eventPlace: [Int32] = [], eventTitle: [Int32] = [], eventDescription: [Int32] = []
+    private var eventIntensity: [Double] = [], eventSource: [Int32] = [], eventLine: [Int32] = []
+    private var coverageSources: [Int32] = [], coverageMentions: [Int32] = [], coverageArticles: [Int32] = []
+    private var coverageTone: [Float] = []
+    private var claimMadeOn: [Int32] = [], claimSays: [Int32] = [], claimStatus: [UInt8] = [], claimFigureStart: [Int32] = [0]
+    private var figureParty: [Int32] = [], figureMeasure: [UInt8] = [], figureLow: [Int64] = [], figureHigh: [Int64] = []
+    private var figureNote: [Int32] = []
+    private var sourceID: [Int32] = [], sourcePublisher: [Int32] = [], sourceTitle: [Int32] = [], sourceDate: [Int32] = []
+    private var sourceURL: [Int32] = [], sourceLine: [Int32] = []
+
+    init(path: String, claimSuffix: String) {
+        self.path = path
+        self.claimSuffix = claimSuffix
+    }
+
+    var rowCount: Int { eventID.count }
 
     func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: 1) }
 
-    /// One stored copy of `text`, so a million rows naming a hundred places hold a hundred strings.
-    mutating func interned(_ text: String) -> String { shared.interned(text) }
+    /// The number of `text` in the table of strings.
+    mutating func text(_ text: String) -> Int32 { strings.number(text) }
 
-    /// The stored text of these UTF-8 bytes, made only when new (see `StringTable`).
-    mutating func interned(utf8 bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { shared.interned(utf8: $0) }
+    mutating func text(utf8 bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBufferPointer { strings.number(utf8: $0) }
     }
 
-    /// One stored copy of `list`: a million events among a few hundred parties hold a few
+    mutating func optionalText(_ text: String?) -> Int32 { text.map { strings.number($0) } ?? -1 }
+
+    /// The number of a list of ids: a million events among a few hundred parties hold a few
     /// thousand lists of actors.
-    mutating func interned(_ list: [String]) -> [String] {
-        if let l = sharedLists[list] { return l }
-        sharedLists[list] = list
-        return list
+    mutating func list(_ ids: [String]) -> Int32 {
+        let numbers = ids.map { strings.number($0) }
+        let short: Int64? = numbers.count == 1 ? Int64(numbers[0]) << 32 | 0xFFFF_FFFF
+            : numbers.count == 2 ? Int64(numbers[0]) << 32 | Int64(numbers[1]) : nil
+        if let short, let k = shortLists[short] { return k }
+        if short == nil, let k = lists[numbers] { return k }
+        let k = Int32(listStart.count - 1)
+        if let short { shortLists[short] = k } else { lists[numbers] = k }
+        listItems += numbers
+        listStart.append(Int32(listItems.count))
+        return k
     }
 
-    /// A figure's values when it gives only the killed: one stored list per value.
-    mutating func killed(_ value: FigureValue) -> [(measure: Measure, value: FigureValue)] {
-        if let l = killedLists[value] { return l }
-        let list: [(measure: Measure, value: FigureValue)] = [(.killed, value)]
-        killedLists[value] = list
-        return list
+    /// One value of a figure: its party (nil for all sides), `low…high` of `measure`, a note.
+    struct FigureRow {
+        var party: String?
+        var measure: Measure = .killed
+        var low: Int
+        var high: Int
+        var note: String?
     }
+
+    /// Adds a row: its event, and its claim by the event's source.
+    /// `says` nil: the claim says the event's title.
+    mutating func addRow(id: String, date: EventDate, phase: Phase, type: EventType, actors: [String], place: String?,
+                         title: Int32, description: String?, intensity: Double?, source: Int32, line: Int,
+                         coverage: Coverage? = nil, madeOn: PartialDate?, says: String?, status: ClaimStatus,
+                         figures: [FigureRow] = []) {
+        eventID.append(strings.number(id))
+        eventStart.append(ImportedRows.pack(date.start))
+        eventEnd.append(ImportedRows.pack(date.end))
+        eventPhase.append(UInt8(Phase.allCases.firstIndex(of: phase)!))
+        eventType.append(UInt8(EventType.allCases.firstIndex(of: type)!))
+        eventActors.append(list(actors))
+        eventPlace.append(optionalText(place))
+        eventTitle.append(title)
+        eventDescription.append(optionalText(description))
+        eventIntensity.append(intensity ?? .nan)
+        eventSource.append(source)
+        eventLine.append(Int32(clamping: line))
+        if let coverage {
+            // Rows before this one had none: the columns are filled for them.
+            while coverageSources.count < eventID.count - 1 { appendCoverage(nil) }
+            appendCoverage(coverage)
+        } else if !coverageSources.isEmpty {
+            appendCoverage(nil)
+        }
+        claimMadeOn.append(ImportedRows.pack(madeOn))
+        claimSays.append(says.map { strings.number($0) } ?? -1)
+        claimStatus.append(UInt8(ClaimStatus.allCases.firstIndex(of: status)!))
+        for f in figures {
+            figureParty.append(optionalText(f.party))
+            figureMeasure.append(UInt8(Measure.allCases.firstIndex(of: f.measure)!))
+            figureLow.append(Int64(f.low))
+            figureHigh.append(Int64(f.high))
+            figureNote.append(optionalText(f.note))
+        }
+        claimFigureStart.append(Int32(figureParty.count))
+    }
+
+    private mutating func appendCoverage(_ c: Coverage?) {
+        coverageSources.append(c?.sources ?? -1)
+        coverageMentions.append(c?.mentions ?? 0)
+        coverageArticles.append(c?.articles ?? 0)
+        coverageTone.append(c?.tone ?? 0)
+    }
+
+    /// The id of source row `row`.
+    func sourceIDText(_ row: Int32) -> String { strings.string(sourceID[Int(row)]) }
+
+    mutating func setSourceDate(_ row: Int32, _ date: PartialDate) { sourceDate[Int(row)] = ImportedRows.pack(date) }
 
     /// `base` if no id is yet taken equal to it but for case, else `base-2`, `base-3` …
-    mutating func uniqueId(_ base: String) -> String {
+    mutating func uniqueId(_ base: String) -> String { uniqueNumberedId(base).id }
+
+    /// `uniqueId`, and the id's number in the table of strings.
+    mutating func uniqueNumberedId(_ base: String) -> (id: String, number: Int32) {
         // Rows' own ids (`gdelt-N`, `ucdp-N`, `acled-X`) are not checked against this table
         // one by one; no other id may take their form.
         let base = ImportBuilder.rowIdPrefixes.contains(where: { ImportBuilder.hasPrefixIgnoringCase(base, $0) }) ? "id-" + base : base
         var n = nextSuffix[base] ?? 1
         var id = n == 1 ? base : base + "-" + String(n)
-        while !taken.insert(ImportBuilder.caseKey(id)).inserted {
+        while true {
+            let key = ImportBuilder.caseKey(id)
+            let k = strings.number(key)
+            if take(k) {
+                nextSuffix[base] = n + 1
+                // Nearly every id is its own key (lower case): numbered once.
+                return (id, key == id ? k : strings.number(id))
+            }
             n += 1
             id = base + "-" + String(n)
         }
-        nextSuffix[base] = n + 1
-        return id
     }
 
     static let rowIdPrefixes: [[UInt8]] = ["gdelt-", "ucdp-", "acled-"].map { Array($0.utf8) }
@@ -92,7 +188,15 @@ struct ImportBuilder {
     }
 
     /// Whether `id` is free; taken if so. Rows' own ids (GDELT's GLOBALEVENTID) go through here.
-    mutating func claim(id: String) -> Bool { taken.insert(ImportBuilder.caseKey(id)).inserted }
+    mutating func claim(id: String) -> Bool { take(strings.number(ImportBuilder.caseKey(id))) }
+
+    /// Whether string number `k` was free as an id; taken now.
+    private mutating func take(_ k: Int32) -> Bool {
+        let i = Int(k)
+        if i >= taken.count { taken += [Bool](repeating: false, count: max(i + 1 - taken.count, taken.count)) }
+        defer { taken[i] = true }
+        return !taken[i]
+    }
 
     /// The party for `key`, declared on first use.
     mutating func party(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
@@ -117,42 +221,85 @@ struct ImportBuilder {
         return actor.id
     }
 
-    /// The source for `key`, declared on first use.
+    /// The source for `key`, declared on first use: its row.
     mutating func source(key: String, id: @autoclosure () -> String, publisher: @autoclosure () -> String,
-                         title: @autoclosure () -> String, date: PartialDate, url: String?, line: Int) -> String {
-        if let i = sourceKeys[key] { return sources[i].id }
-        let source = Source(id: uniqueId(id()), publisher: publisher(), title: title(), date: date, url: url, location: at(line))
-        sourceKeys[key] = sources.count
-        sources.append(source)
-        return source.id
+                         title: @autoclosure () -> String, date: PartialDate, url: String?, line: Int) -> Int32 {
+        let k = Int(strings.number(key))
+        if k < sourceKeys.count, sourceKeys[k] > 0 { return sourceKeys[k] - 1 }
+        let row = Int32(sourceID.count)
+        sourceID.append(uniqueNumberedId(id()).number)
+        sourcePublisher.append(strings.number(publisher()))
+        sourceTitle.append(strings.number(title()))
+        sourceDate.append(ImportedRows.pack(date))
+        sourceURL.append(optionalText(url))
+        sourceLine.append(Int32(clamping: line))
+        if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
+        sourceKeys[k] = row + 1
+        return row
     }
 
-    /// The model, events in sequence and each claim known from its event. The builder's
-    /// lists are moved into it (a million claims are not copied), leaving the builder empty.
+    /// The columns, events in sequence (claims stay in file order, each knowing its event's
+    /// position). The builder's columns are moved out, leaving it empty.
     mutating func build(info: ScenarioInfo) -> Scenario {
-        // The events are put in sequence where they are, not copied into a second array of a
-        // million; the scenario indexes them once they are in place.
-        var events = self.events
-        self.events = []
-        let order = Scenario.sequenceOrder(events)
-        ImportBuilder.permute(&events, order)
-        var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: sources,
+        let n = eventID.count
+        // What only parsing needed goes first: the peak of a first open is here.
+        (taken, sourceKeys, nextSuffix, lists, shortLists) = ([], [], [:], [:], [:])
+        // Sequence order for imported events (no times, no `order`): first day, the coarser
+        // date first, then file order (`Scenario.sequenceOrder`).
+        // Each row's key and index in one integer (days from year 1 fit 22 bits with the
+        // precision, rows 40 bits), sorted as plain integers.
+        var keys = [UInt64](repeating: 0, count: n)
+        for i in 0..<n {
+            let start = ImportedRows.unpack(eventStart[i])!, end = ImportedRows.unpack(eventEnd[i])
+            let precision = min(start.precision, end?.precision ?? .day).rawValue
+            keys[i] = UInt64(start.firstDay << 2 | precision) << 40 | UInt64(i)
+        }
+        keys.sort()
+        let order = keys.map { Int($0 & 0xFF_FFFF_FFFF) }
+        keys = []
+        var claimEvent = [Int32](repeating: 0, count: n)
+        for (position, row) in order.enumerated() { claimEvent[row] = Int32(position) }
+        let eventClaim = order.map { Int32($0) }
+        func permuted<T>(_ column: inout [T]) -> [T] {
+            defer { column = [] }
+            guard !column.isEmpty else { return [] }
+            return order.map { column[$0] }
+        }
+        let seed = strings.seed
+        var blocks = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: ImportedRows.Column.allCases.count)
+        func put<T>(_ column: ImportedRows.Column, _ values: [T]) {
+            blocks[column.rawValue] = ColumnBlock.allocated(values)
+        }
+        let ids = permuted(&eventID)
+        put(.eventID, ids); put(.eventStart, permuted(&eventStart)); put(.eventEnd, permuted(&eventEnd))
+        put(.eventPhase, permuted(&eventPhase)); put(.eventType, permuted(&eventType)); put(.eventActors, permuted(&eventActors))
+        put(.eventPlace, permuted(&eventPlace)); put(.eventTitle, permuted(&eventTitle))
+        put(.eventDescription, permuted(&eventDescription)); put(.eventIntensity, permuted(&eventIntensity))
+        put(.eventSource, permuted(&eventSource)); put(.eventLine, permuted(&eventLine)); put(.eventClaim, eventClaim)
+        put(.coverageSources, permuted(&coverageSources)); put(.coverageMentions, permuted(&coverageMentions))
+        put(.coverageArticles, permuted(&coverageArticles)); put(.coverageTone, permuted(&coverageTone))
+        put(.claimEvent, claimEvent); put(.claimMadeOn, claimMadeOn); put(.claimSays, claimSays)
+        put(.claimStatus, claimStatus); put(.claimFigureStart, claimFigureStart)
+        put(.figureParty, figureParty); put(.figureMeasure, figureMeasure); put(.figureLow, figureLow)
+        put(.figureHigh, figureHigh); put(.figureNote, figureNote)
+        put(.sourceID, sourceID); put(.sourcePublisher, sourcePublisher); put(.sourceTitle, sourceTitle)
+        put(.sourceDate, sourceDate); put(.sourceURL, sourceURL); put(.sourceLine, sourceLine)
+        put(.listStart, listStart); put(.listItems, listItems)
+        // The table's own slots are freed (`takeStorage`) before the id tables are made.
+        let hashes = strings.hashes
+        put(.stringOffsets, strings.offsets)
+        blocks[ImportedRows.Column.stringBytes.rawValue] = strings.takeStorage()
+        let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
+        let sourceSlots = ImportedRows.slots(for: sourceID) { hashes[Int($0)] }
+        put(.eventSlots, eventSlots); put(.sourceSlots, sourceSlots)
+        (claimMadeOn, claimSays, claimStatus, claimFigureStart) = ([], [], [], [0])
+        (figureParty, figureMeasure, figureLow, figureHigh, figureNote) = ([], [], [], [], [])
+        (sourceID, sourcePublisher, sourceTitle, sourceDate, sourceURL, sourceLine) = ([], [], [], [], [], [])
+        let rows = ImportedRows(facts: .init(path: path, claimSuffix: claimSuffix, seed: seed), blocks: blocks, owner: nil)
+        var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: [],
                                 parties: parties, actors: actors, places: [], events: [], questions: [],
                                 claims: [], path: path)
-        scenario.events = events
-        events = []
-        scenario.reindex(claimsToCome: claims.count)
-        var claims = self.claims
-        self.claims = []
-        // Each row gives an event and a claim about it, in file order: claim k is about the
-        // event of row k, now at the position the order gave it (checked; else looked up).
-        var about = [Int](repeating: 0, count: claims.count)
-        for (position, row) in order.enumerated() where row < claims.count && claims[row].about == scenario.events[position].id {
-            about[row] = position + 1
-        }
-        about = ImportBuilder.settle(&claims, in: scenario, known: about)
-        scenario.indexClaims(claims.map(\.id))
-        scenario.setClaims(claims, about: about)
+        scenario.attach(rows)
         return scenario
     }
 
@@ -229,5 +376,113 @@ struct ImportBuilder {
         if out.count > 48 { out = String(out.prefix(48)) }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? fallback : out
+    }
+}
+
+/// The table of strings an import's columns number: each distinct text's UTF-8 once, in one
+/// buffer, found by its bytes' hash (as `StringTable`, but giving numbers).
+struct ColumnStrings {
+    /// The texts' bytes, grown with `realloc` (which moves a large block's pages rather than
+    /// copying them, so a table of 200 MB never stands twice in memory) and handed to the
+    /// columns whole (`takeStorage`).
+    private let bytes = GrowingBytes()
+    private var storage: UnsafeMutablePointer<UInt8> { bytes.base }
+    var length: Int { bytes.length }
+    private(set) var offsets: [UInt64] = [0]
+    private(set) var hashes: [UInt64] = []
+    /// Open addressing: an index into `hashes`, or -1 for an empty slot.
+    private var slots = [Int32](repeating: -1, count: 1024)
+    /// Per table: a file cannot be made to collide on purpose. The id tables use it too.
+    let seed = UInt64.random(in: 1...UInt64.max)
+
+    var count: Int { hashes.count }
+
+    mutating func number(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { number(utf8: $0) }
+    }
+
+    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = StringTable.hash(bytes, seed: seed)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let k = Int(slots[slot])
+            if hashes[k] == hash, same(k, bytes) { return Int32(k) }
+            slot = (slot + 1) & mask
+        }
+        let k = hashes.count
+        slots[slot] = Int32(k)
+        hashes.append(hash)
+        self.bytes.append(bytes)
+        offsets.append(UInt64(length))
+        if hashes.count * 2 > slots.count { grow() }
+        return Int32(k)
+    }
+
+    private func same(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let a = Int(offsets[k]), b = Int(offsets[k + 1])
+        guard b - a == bytes.count else { return false }
+        return bytes.isEmpty || memcmp(storage + a, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    func string(_ k: Int32) -> String {
+        let a = Int(offsets[Int(k)]), b = Int(offsets[Int(k) + 1])
+        return String(decoding: UnsafeBufferPointer(start: storage + a, count: b - a), as: UTF8.self)
+    }
+
+    /// The bytes, as a block the columns own (freed with `free`); the table is empty after.
+    mutating func takeStorage() -> UnsafeRawBufferPointer {
+        let block = bytes.take()
+        (offsets, hashes) = ([0], [])
+        slots = [Int32](repeating: -1, count: 1024)
+        return block
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (k, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(k)
+        }
+        slots = bigger
+    }
+}
+
+/// Bytes appended to one `malloc` block, freed with this object unless taken.
+final class GrowingBytes {
+    private(set) var base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
+    private var capacity = 1 << 16
+    private(set) var length = 0
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if length + bytes.count > capacity {
+            capacity = max(capacity * 2, length + bytes.count)
+            base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+        }
+        if let from = bytes.baseAddress { (base + length).update(from: from, count: bytes.count) }
+        length += bytes.count
+    }
+
+    /// The bytes as a block of their own size, for the caller to `free`; empty after.
+    func take() -> UnsafeRawBufferPointer {
+        let block = UnsafeRawBufferPointer(start: realloc(base, max(length, 1)), count: length)
+        base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
+        (capacity, length) = (1 << 16, 0)
+        return block
+    }
+
+    deinit { free(base) }
+}
+
+/// A column's bytes in memory of their own (`malloc`'s, freed by `ImportedRows`).
+enum ColumnBlock {
+    static func allocated<T>(_ values: [T]) -> UnsafeRawBufferPointer {
+        let n = values.count * MemoryLayout<T>.stride
+        let block = UnsafeMutableRawBufferPointer(start: malloc(max(n, 1))!, count: n)
+        values.withUnsafeBytes { block.copyMemory(from: $0) }
+        return UnsafeRawBufferPointer(block)
     }
 }

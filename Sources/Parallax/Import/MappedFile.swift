@@ -43,7 +43,8 @@ final class MappedFile {
     }
 
     /// Maps `path`, or says why it cannot be read (checked as `FileReader` checks every input).
-    static func open(_ path: String) -> Result<MappedFile, Diagnostic> {
+    /// `sequential`: read front to back once (an export), so the kernel may read ahead and drop behind.
+    static func open(_ path: String, sequential: Bool = true) -> Result<MappedFile, Diagnostic> {
         let here = SourceLocation(file: path, line: 1, column: 1)
         let fd: Int32, info: stat
         switch FileReader.openChecked(path) {
@@ -57,7 +58,7 @@ final class MappedFile {
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             return .failure(Diagnostic(here, "cannot read: \(FileReader.errorText(errno))"))
         }
-        _ = madvise(base, size, MADV_SEQUENTIAL)
+        _ = madvise(base, size, sequential ? MADV_SEQUENTIAL : MADV_WILLNEED)
         return .success(MappedFile(path: path, base: base, size: size, modified: modified))
     }
 }

@@ -139,9 +139,14 @@ public enum ScenarioSlice {
     public static func slice(_ sc: Scenario, where filter: Filter?) -> Scenario {
         guard let filter else { return sc }
         let test = filter.compiled(for: sc)
-        let events = sc.events.indices.filter(test).map { sc.events[$0] }
-        let kept = Set(events.map(\.id))
-        let claims = sc.claims.filter { kept.contains($0.about) }
+        let positions = sc.events.indices.filter(test)
+        let events = positions.map { sc.events[$0] }
+        // By the claims' resolved positions: only the kept claims are made (an import's
+        // million are not).
+        var keptPosition = [Bool](repeating: false, count: sc.events.count + 1)
+        for p in positions { keptPosition[p + 1] = true }
+        let about = sc.claimLinks.about
+        let claims = sc.claims.indices.filter { keptPosition[about[$0]] }.map { sc.claims[$0] }
         var used = Set<String>()
         for e in events { used.formUnion(e.actors); used.formUnion(e.sources); used.formUnion(e.reportedBy) }
         for c in claims {
@@ -156,7 +161,7 @@ public enum ScenarioSlice {
         var info = sc.info
         info.summary = "\(events.count) of \(sc.events.count) events, where \(filter.text)."
             + (sc.info.summary.map { " From " + $0 } ?? "")
-        var slice = Scenario(formatVersion: sc.formatVersion, info: info, sources: sc.sources.filter { used.contains($0.id) },
+        var slice = Scenario(formatVersion: sc.formatVersion, info: info, sources: sc.sources.indices.filter { used.contains(sc.sources.id($0)) }.map { sc.sources[$0] },
                              parties: sc.parties.filter { used.contains($0.id) }, actors: actors,
                              places: sc.places.filter { placeIds.contains($0.id) }, events: events,
                              questions: [], claims: [], path: sc.path)

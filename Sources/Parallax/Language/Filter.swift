@@ -107,8 +107,10 @@ public struct FilterSchema<Entity>: Sendable {
     /// The values a field has for one entity (several for `party`, `measure` …): the
     /// definition of what a filter sees.
     public var read: @Sendable (Entity, String, Scenario) -> [FilterValue]
-    /// The entities a filter ranges over, in the order their indices count.
-    public var entities: @Sendable (Scenario) -> [Entity]
+    /// The entity at an index of those a filter ranges over (made, for an import's rows).
+    public var entityAt: @Sendable (Scenario, Int) -> Entity
+    /// How many entities a filter ranges over.
+    public var count: @Sendable (Scenario) -> Int
     /// A term as a test of the entity at an index that reads the field in place and agrees
     /// with `read` (see `Filter.compiled`); nil leaves the term to `read`.
     public var compile: @Sendable (FilterTerm, Scenario) -> EntityTest?

@@ -14,8 +14,7 @@ extension Filter {
         switch self {
         case .term(let t):
             if let fast = schema.compile(t, scenario) { return fast }
-            let entities = schema.entities(scenario)
-            return { i in t.matches(schema.read(entities[i], t.field, scenario)) }
+            return { i in t.matches(schema.read(schema.entityAt(scenario, i), t.field, scenario)) }
         case .not(let f):
             let a = f.compiled(for: scenario, schema: schema)
             return { !a($0) }
@@ -192,19 +191,12 @@ extension Array {
             return body(elements.baseAddress! + i)
         }
     }
+}
 
-    /// The elements `isIncluded` accepts (given each in place), only those copied: a view
-    /// that picks an event's few claims out of a million copies no other.
-    func filteredInPlace(_ isIncluded: (UnsafePointer<Element>) -> Bool) -> [Element] {
-        withUnsafeBufferPointer { elements in
-            var kept: [Element] = []
-            for i in elements.indices where isIncluded(elements.baseAddress! + i) { kept.append(elements[i]) }
-            return kept
-        }
-    }
+/// What a compiled test has decided per string of an import (see `ImportedRows.passes`),
+/// kept between calls. A test runs on one thread at a time.
+final class TextMemo {
+    var decided: [UInt8]
 
-    /// The indices of the elements `isIncluded` accepts (given each in place).
-    func indicesInPlace(where isIncluded: (UnsafePointer<Element>) -> Bool) -> [Int] {
-        withUnsafeBufferPointer { elements in elements.indices.filter { isIncluded(elements.baseAddress! + $0) } }
-    }
+    init(count: Int) { decided = [UInt8](repeating: 0, count: count) }
 }

@@ -19,26 +19,26 @@ public enum FilterSchemas {
             default: e.coverage?.value(of: field).map { [.number($0)] } ?? []
             }
         },
-        entities: { $0.events },
+        entityAt: { $0.events[$1] }, count: { $0.events.count },
         compile: { t, scenario in
             let events = scenario.events
             let negated = t.isNegated
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.pointee.id) } != negated }
+                return { i in p(events.id(i)) != negated }
             case "date":
                 let p = t.dateTest(), span = t.spanTest()
                 return { i in
-                    let d = events.reading(i) { $0.pointee.date }
+                    let d = events.date(i)
                     return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "phase":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.pointee.phase.rawValue) } != negated }
+                return { i in p(events.phase(i).rawValue) != negated }
             case "type":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.pointee.type.rawValue) } != negated }
+                return { i in p(events.type(i).rawValue) != negated }
             case "party", "actor":
                 // Decided once per distinct actor id (for `party`, through the party it
                 // stands for), then read per event from the index.
@@ -71,15 +71,20 @@ public enum FilterSchemas {
                 }
             case "intensity":
                 let p = t.numberTest()
-                return { i in events.reading(i) { p($0.pointee.intensity) } != negated }
+                return { i in p(events.intensity(i)) != negated }
             case "title":
                 let p = t.textTest()
-                return { i in events.reading(i) { p($0.pointee.title) } != negated }
+                if let rows = events.columns {
+                    // An import's titles repeat: each distinct one is tested once.
+                    let memo = TextMemo(count: rows.stringCount)
+                    return { i in rows.passes(rows.eventTitle[i], &memo.decided, p) != negated }
+                }
+                return { i in p(events.title(i)) != negated }
             default:
                 guard Coverage.fields.contains(t.field) else { return nil }
                 let p = t.numberTest()
                 let field = t.field
-                return { i in events.reading(i) { $0.pointee.coverage?.value(of: field).map(p) == true } != negated }
+                return { i in (events.coverage(i)?.value(of: field).map(p) == true) != negated }
             }
         })
 
@@ -107,42 +112,42 @@ public enum FilterSchemas {
             default: []
             }
         },
-        entities: { $0.claims },
+        entityAt: { $0.claims[$1] }, count: { $0.claims.count },
         compile: { t, scenario in
             let claims = scenario.claims
             let negated = t.isNegated
             switch t.field {
             case "id":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.pointee.id) } != negated }
+                return { i in p(claims.id(i)) != negated }
             case "by":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.pointee.by) } != negated }
+                return { i in p(claims.by(i)) != negated }
             case "party":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.pointee.party.map(p) == true } != negated }
+                return { i in (claims.party(i).map(p) == true) != negated }
             case "about":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.pointee.about) } != negated }
+                return { i in p(claims.about(i)) != negated }
             case "question":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.pointee.answers.contains { p($0.question) } } != negated }
+                return { i in (claims.hasAnswers(i) && claims.answers(i).contains { p($0.question) }) != negated }
             case "status":
                 let p = t.textTest()
-                return { i in claims.reading(i) { p($0.pointee.status.rawValue) } != negated }
+                return { i in p(claims.status(i).rawValue) != negated }
             case "date":
                 let p = t.dateTest(), span = t.spanTest()
                 return { i in
-                    guard let d = claims.reading(i, { $0.pointee.said }) else { return negated }
+                    guard let d = claims.said(i) else { return negated }
                     return (d.end.map { span(d.start, $0) } ?? p(d.start)) != negated
                 }
             case "measure":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.pointee.figures.contains { $0.values.contains { p($0.measure.rawValue) } } } != negated }
+                return { i in (claims.hasFigures(i) && claims.figures(i).contains { $0.values.contains { p($0.measure.rawValue) } }) != negated }
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims.reading(i) { $0.pointee.statedNumbers }.contains { v in
+                    claims.statedNumbers(i).contains { v in
                         let low = v.lowerBound
                         if p(Double(low)) { return true }
                         guard let high = v.upperBound, high != low else { return false }
@@ -151,7 +156,7 @@ public enum FilterSchemas {
                 }
             case "source":
                 let p = t.textTest()
-                return { i in claims.reading(i) { $0.pointee.sources.contains(where: p) } != negated }
+                return { i in claims.sources(i).contains(where: p) != negated }
             default:
                 return nil
             }
@@ -170,7 +175,7 @@ public enum FilterSchemas {
             }
         },
         // A scenario has tens of actors, not millions: each term is read through `read`.
-        entities: { $0.actors },
+        entityAt: { $0.actors[$1] }, count: { $0.actors.count },
         compile: { _, _ in nil })
 }
 

@@ -21,7 +21,7 @@ public struct ClaimLinks: Sendable {
 
     /// `known`: the position of each claim's `about` event when the caller has it, in place
     /// of looking each up in `positions`.
-    init(claims: [Claim], index: [String: EntityRef], positions: [String: Int], about known: [Int]? = nil) {
+    init(claims: ClaimList, index: [String: EntityRef], positions: EventPositions, about known: [Int]? = nil) {
         func claimIndex(_ id: String) -> Int? {
             if case .claim(let i)? = index[id] { return i }
             return nil
@@ -30,13 +30,12 @@ public struct ClaimLinks: Sendable {
         revises.reserveCapacity(claims.count)
         confirms.reserveCapacity(claims.count)
         denies.reserveCapacity(claims.count)
-        claims.withUnsafeBufferPointer { claims in
-            for c in claims.indices {
-                about.append(known.map { $0[c] } ?? positions[claims[c].about] ?? 0)
-                revises.append(claims[c].revises.flatMap(claimIndex) ?? -1)
-                confirms.append(claims[c].confirms.isEmpty ? [] : claims[c].confirms.compactMap(claimIndex))
-                denies.append(claims[c].denies.isEmpty ? [] : claims[c].denies.compactMap(claimIndex))
-            }
+        for c in claims.indices {
+            about.append(known.map { $0[c] } ?? positions[claims.about(c)] ?? 0)
+            revises.append(claims.revises(c).flatMap(claimIndex) ?? -1)
+            let confirming = claims.confirms(c), denying = claims.denies(c)
+            confirms.append(confirming.isEmpty ? [] : confirming.compactMap(claimIndex))
+            denies.append(denying.isEmpty ? [] : denying.compactMap(claimIndex))
         }
         revisedBy = [[Int]](repeating: [], count: claims.count)
         for (i, p) in revises.enumerated() where p >= 0 { revisedBy[p].append(i) }
@@ -61,5 +60,20 @@ public struct ClaimLinks: Sendable {
                 }
             }
         }
+    }
+}
+
+extension ClaimLinks {
+    /// The links of an import's claims: each about its own event, none revising, confirming
+    /// or denying another.
+    init(importedAbout about: [Int]) {
+        let n = about.count
+        self.about = about
+        revises = [Int](repeating: -1, count: n)
+        confirms = [[Int]](repeating: [], count: n)
+        denies = confirms
+        revisedBy = confirms
+        entry = revises
+        exit = revises
     }
 }

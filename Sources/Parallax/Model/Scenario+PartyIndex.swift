@@ -44,12 +44,33 @@ public struct PartyIndex: Sendable {
         actorStart.reserveCapacity(count + 1)
         actors.reserveCapacity(count * 2)
         place.reserveCapacity(count)
-        scenario.events.withUnsafeBufferPointer { events in
-            // Read in place: `for e in events` would copy every event.
-            for i in events.indices {
-                for id in events[i].actors { actors.append(actorOrdinals.number(id)) }
+        let events = scenario.events
+        if let rows = events.columns {
+            // An import's events name a few thousand lists of actors and places among a
+            // million rows: each list and place is numbered once, then each row copies numbers.
+            var listOrdinals = [[Int32]?](repeating: nil, count: rows.listStart.count - 1)
+            var placeOrdinal: [Int32: Int32] = [:]
+            for i in 0..<count {
+                let k = Int(rows.eventActors[i])
+                if listOrdinals[k] == nil { listOrdinals[k] = rows.list(Int32(k)).map { actorOrdinals.number($0) } }
+                actors += listOrdinals[k]!
                 actorStart.append(Int32(actors.count))
-                place.append(events[i].place.map { placeOrdinals.number($0) } ?? -1)
+                let p = rows.eventPlace[i]
+                if p < 0 {
+                    place.append(-1)
+                } else if let known = placeOrdinal[p] {
+                    place.append(known)
+                } else {
+                    let n = placeOrdinals.number(rows.string(p))
+                    placeOrdinal[p] = n
+                    place.append(n)
+                }
+            }
+        } else {
+            for i in events.indices {
+                for id in events.actors(i) { actors.append(actorOrdinals.number(id)) }
+                actorStart.append(Int32(actors.count))
+                place.append(events.place(i).map { placeOrdinals.number($0) } ?? -1)
             }
         }
         let actorIDs = actorOrdinals.ids, placeIDs = placeOrdinals.ids

@@ -3,15 +3,15 @@
 public struct Scenario: Sendable {
     public var formatVersion: Int
     public var info: ScenarioInfo
-    public var sources: [Source]
+    public var sources: SourceList
     public var parties: [Party]
     public var actors: [Actor]
     public var places: [Place]
     /// In sequence order (see `Event.sequenceKey`).
-    public var events: [Event]
+    public var events: EventList
     public var questions: [Question]
     /// In file order.
-    public var claims: [Claim]
+    public var claims: ClaimList
     /// The file the scenario came from, as the user named it.
     public var path: String
     /// What the loader found legal but probably not meant, in the order found (see `warnings`).
@@ -25,8 +25,10 @@ public struct Scenario: Sendable {
     /// How many warnings there are, without writing them out: opening a scenario says only this.
     public var warningCount: Int { foundWarnings.count }
 
+    /// Ids → entities, but for an import's events, claims and sources, which its columns
+    /// find (`entity(_:)` asks both).
     public private(set) var index: [String: EntityRef] = [:]
-    public private(set) var positionOfEvent: [String: Int] = [:]
+    public private(set) var positionOfEvent = EventPositions()
     public private(set) var claimLinks = ClaimLinks()
     /// The question each (party, measure) answers, for questions tied to one.
     public private(set) var tiedQuestion: [Question.Tie: String] = [:]
@@ -47,13 +49,13 @@ public struct Scenario: Sendable {
          claims: [Claim], path: String, claimsToCome: Int) {
         self.formatVersion = formatVersion
         self.info = info
-        self.sources = sources
+        self.sources = SourceList(sources)
         self.parties = parties
         self.actors = actors
         self.places = places
-        self.events = Scenario.inSequence(events)
+        self.events = EventList(Scenario.inSequence(events))
         self.questions = questions
-        self.claims = claims
+        self.claims = ClaimList(claims)
         self.path = path
         reindex(claimsToCome: claimsToCome)
     }
@@ -97,8 +99,8 @@ public struct Scenario: Sendable {
     /// Sets the resolved claims, whose ids `indexClaims` indexed in the same order.
     /// `about`: each claim's event position when already known (an import's are).
     mutating func setClaims(_ claims: [Claim], about: [Int]? = nil) {
-        self.claims = claims
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positionOfEvent, about: about)
+        self.claims = ClaimList(claims)
+        claimLinks = ClaimLinks(claims: self.claims, index: index, positions: positionOfEvent, about: about)
     }
 
     mutating func reindex(claimsToCome: Int = 0) {
@@ -106,20 +108,26 @@ public struct Scenario: Sendable {
         index.reserveCapacity(sources.count + parties.count + actors.count + places.count
                               + events.count + questions.count + claims.count + claimsToCome)
         // By index, reading each id in place: a million events are not copied out one by one.
-        for i in sources.indices { index[sources[i].id] = .source(i) }
+        if sources.columns == nil { for i in sources.indices { index[sources.id(i)] = .source(i) } }
         for i in parties.indices { index[parties[i].id] = .party(i) }
         for i in actors.indices { index[actors[i].id] = .actor(i) }
         for i in places.indices { index[places[i].id] = .place(i) }
-        for i in events.indices { index[events[i].id] = .event(i) }
+        if events.columns == nil { for i in events.indices { index[events.id(i)] = .event(i) } }
         for i in questions.indices { index[questions[i].id] = .question(i) }
         indexTies()
-        for i in claims.indices { index[claims[i].id] = .claim(i) }
+        if claims.columns == nil { for i in claims.indices { index[claims.id(i)] = .claim(i) } }
         self.index = index
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(events.count)
-        for i in events.indices { positions[events[i].id] = i + 1 }
+        var positions = EventPositions(rows: events.columns)
+        if events.columns == nil {
+            positions.table.reserveCapacity(events.count)
+            for i in events.indices { positions.table[events.id(i)] = i + 1 }
+        }
         positionOfEvent = positions
-        claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
+        if let rows = claims.columns {
+            claimLinks = ClaimLinks(importedAbout: rows.claimEvent.map { Int($0) + 1 })
+        } else {
+            claimLinks = ClaimLinks(claims: claims, index: index, positions: positions)
+        }
         partyIndexCache = PartyIndexCache()
     }
 
@@ -144,7 +152,21 @@ public struct Scenario: Sendable {
         return part
     }
 
-    public func entity(_ id: String) -> EntityRef? { index[id] }
+    public func entity(_ id: String) -> EntityRef? {
+        if let found = index[id] { return found }
+        if let rows = events.columns, let i = rows.eventRow(id) { return .event(i) }
+        if let rows = claims.columns, let i = rows.claimIndex(id) { return .claim(i) }
+        if let rows = sources.columns, let i = rows.sourceRow(id) { return .source(i) }
+        return nil
+    }
+
+    /// Holds an import's rows: its events, claims and sources become views of the columns.
+    mutating func attach(_ rows: ImportedRows) {
+        events = EventList(rows)
+        claims = ClaimList(rows)
+        sources = SourceList(rows)
+        reindex()
+    }
 
     public func event(_ id: String) -> Event? {
         guard let p = positionOfEvent[id] else { return nil }
@@ -152,22 +174,22 @@ public struct Scenario: Sendable {
     }
 
     public func party(_ id: String) -> Party? {
-        guard case .party(let i)? = index[id] else { return nil }
+        guard case .party(let i)? = entity(id) else { return nil }
         return parties[i]
     }
 
     public func actor(_ id: String) -> Actor? {
-        guard case .actor(let i)? = index[id] else { return nil }
+        guard case .actor(let i)? = entity(id) else { return nil }
         return actors[i]
     }
 
     public func claim(_ id: String) -> Claim? {
-        guard case .claim(let i)? = index[id] else { return nil }
+        guard case .claim(let i)? = entity(id) else { return nil }
         return claims[i]
     }
 
     public func source(_ id: String) -> Source? {
-        guard case .source(let i)? = index[id] else { return nil }
+        guard case .source(let i)? = entity(id) else { return nil }
         return sources[i]
     }
 
@@ -193,12 +215,12 @@ public struct Scenario: Sendable {
 
     /// A readable name for any id: an actor's or party's name, else the id itself.
     public func name(of id: String) -> String {
-        switch index[id] {
+        switch entity(id) {
         case .actor(let i): actors[i].name
         case .party(let i): parties[i].name
         case .source(let i): sources[i].publisher
         case .place(let i): places[i].name
-        case .event(let i): events[i].title
+        case .event(let i): events.title(i)
         default: id
         }
     }
@@ -228,7 +250,7 @@ extension Scenario {
     /// the claims' links are those of the smaller set.
     func restricted(toClaims kept: [Int], questions: [Question]) -> Scenario {
         var copy = self
-        copy.claims = kept.map { claims[$0] }
+        copy.claims = ClaimList(kept.map { claims[$0] })
         copy.questions = questions
         var index = self.index.filter {
             switch $0.value {
@@ -241,5 +263,17 @@ extension Scenario {
         copy.index = index
         copy.claimLinks = ClaimLinks(claims: copy.claims, index: index, positions: positionOfEvent)
         return copy
+    }
+}
+
+/// Event ids → 1-based positions: a table for a written scenario; an import's columns find
+/// their own ids (a table of a million strings would cost more than the rest of a reopen).
+public struct EventPositions: Sendable {
+    var table: [String: Int] = [:]
+    var rows: ImportedRows?
+
+    public subscript(_ id: String) -> Int? {
+        if let p = table[id] { return p }
+        return rows?.eventRow(id).map { $0 + 1 }
     }
 }

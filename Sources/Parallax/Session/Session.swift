@@ -73,7 +73,8 @@ public struct Session: Sendable {
 
     /// Claims known as of the cursor, or every claim with `all`, in file order.
     public func knownClaims(all: Bool = false) -> [Claim] {
-        all ? scenario.claims : scenario.claims.filter { isKnown($0) }
+        let claims = scenario.claims
+        return all ? claims.array : claims.filtered { claims.knownPosition($0) <= cursor }
     }
 
     /// Claims that become known exactly at `position`: what stepping onto it reveals.
@@ -120,19 +121,16 @@ struct RevealIndex: Sendable {
     init(_ scenario: Scenario) {
         let count = scenario.events.count
         var tally = [Int](repeating: 0, count: count + 2)
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for c in claims { tally[max(0, min(count, c.knownPosition)) + 1] += 1 }
-        }
+        let claims = scenario.claims
+        for i in claims.indices { tally[max(0, min(count, claims.knownPosition(i))) + 1] += 1 }
         for p in 1..<tally.count { tally[p] += tally[p - 1] }
         start = tally
         var next = tally
         var order = [Int](repeating: 0, count: scenario.claims.count)
-        scenario.claims.withUnsafeBufferPointer { claims in
-            for (i, c) in claims.enumerated() {
-                let p = max(0, min(count, c.knownPosition))
-                order[next[p]] = i
-                next[p] += 1
-            }
+        for i in claims.indices {
+            let p = max(0, min(count, claims.knownPosition(i)))
+            order[next[p]] = i
+            next[p] += 1
         }
         self.order = order
     }
