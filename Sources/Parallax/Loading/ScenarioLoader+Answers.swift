@@ -308,7 +308,8 @@ extension ScenarioLoader {
     /// speaker's latest earlier one on the same part, so this stays linear.
     mutating func changedWithoutRevises(_ scenario: Scenario, _ written: WrittenParts) {
         let links = scenario.claimLinks
-        let claims = scenario.claims
+        // A written scenario's claims, as the array they are: a field read in place, not a claim copied out.
+        let claims = scenario.claims.array
         // By the position where each becomes known, then file order: counted, not compared.
         var start = [Int](repeating: 0, count: scenario.events.count + 2)
         for c in claims.indices { start[claims[c].knownPosition + 1] += 1 }

@@ -298,7 +298,7 @@ extension ScenarioLoader {
         } else if case .date(let d)? = c.knownAt {
             c.said = EventDate(start: d)
         } else {
-            c.said = scenario.events[c.knownPosition - 1].date
+            c.said = scenario.events.date(c.knownPosition - 1)
         }
         return aboutPosition
     }
@@ -313,7 +313,9 @@ extension ScenarioLoader {
     }
 
     mutating func knownPosition(_ knownAt: KnownAt, node: YAMLNode, about: Int, in scenario: Scenario) -> Int {
-        let aboutEvent = scenario.events[about - 1]
+        // Read field by field: the event is made whole only for a message.
+        let aboutDate = scenario.events.date(about - 1)
+        var aboutId: String { scenario.events.id(about - 1) }
         switch knownAt {
         case .event(let id):
             guard let p = scenario.positionOfEvent[id] else {
@@ -321,12 +323,12 @@ extension ScenarioLoader {
                 return about
             }
             if p < about {
-                error(node, "known_at '\(id)' comes before the claim's 'about' event '\(aboutEvent.id)'; a claim cannot be known before what it is about")
+                error(node, "known_at '\(id)' comes before the claim's 'about' event '\(aboutId)'; a claim cannot be known before what it is about")
             }
             return max(p, about)
         case .date(let d):
-            if d.lastDay < aboutEvent.date.firstDay {
-                error(node, "known_at \(d) is before the date of the claim's 'about' event '\(aboutEvent.id)' (\(aboutEvent.date))")
+            if d.lastDay < aboutDate.firstDay {
+                error(node, "known_at \(d) is before the date of the claim's 'about' event '\(aboutId)' (\(aboutDate))")
                 return about
             }
             // The first event from `about` on that does not start before the date; events
@@ -335,7 +337,7 @@ extension ScenarioLoader {
             var (low, high) = (about, scenario.events.count + 1)
             while low < high {
                 let mid = (low + high) / 2
-                if scenario.events[mid - 1].date.firstDay < day { low = mid + 1 } else { high = mid }
+                if scenario.events.date(mid - 1).firstDay < day { low = mid + 1 } else { high = mid }
             }
             return min(low, scenario.events.count)
         }
