@@ -30,13 +30,17 @@ enum MovementViews {
     /// lines to read, typed rows in JSON and CSV (`changeColumns`).
     static func changed(_ passage: Passage, in scenario: Scenario, summarised: Bool = true) -> [Block] {
         guard passage.hasChanges else { return [] }
-        let lines = passage.revisions.map { row($0, in: scenario) } + passage.watchChanges.map(row)
-        let shown = summarised ? Array(lines.prefix(listLimit)) : lines
-        var table = Table(name: "Changed" + (shown.count < lines.count ? ": \(lines.count), the first \(shown.count) shown" : ""),
+        // Rows are made only for the lines shown: a jump across a large scenario passes
+        // thousands of revisions, each row typed (a tenth of `end` from the start).
+        let total = passage.revisions.count + passage.watchChanges.count
+        let limit = summarised ? min(total, listLimit) : total
+        let revisions = passage.revisions.prefix(limit).map { row($0, in: scenario) }
+        let shown = revisions + passage.watchChanges.prefix(limit - revisions.count).map(row)
+        var table = Table(name: "Changed" + (shown.count < total ? ": \(total), the first \(shown.count) shown" : ""),
                           id: "changed", columns: changeColumns, rows: shown)
         table.asList = true
         var blocks: [Block] = [.table(table)]
-        if shown.count < lines.count {
+        if shown.count < total {
             blocks.append(.notice(showAll(from: passage.from, to: passage.to) + " lists them all."))
         }
         return blocks

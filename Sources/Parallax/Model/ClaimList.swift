@@ -23,10 +23,15 @@ public struct ClaimList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Lent, not returned: `list[i].field` then reads one field of a written scenario's
+    /// claim in place, where a returned value copied the whole claim (every string and list
+    /// retained) for each field read.
     public subscript(i: Int) -> Claim {
-        switch storage {
-        case .array(let a): a[i]
-        case .columns(let c): c.claim(i)
+        _read {
+            switch storage {
+            case .array(let a): yield a[i]
+            case .columns(let c): yield c.claim(i)
+            }
         }
     }
 

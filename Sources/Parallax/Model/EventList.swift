@@ -24,10 +24,15 @@ public struct EventList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Lent, not returned: `list[i].field` then reads one field of a written scenario's
+    /// event in place, where a returned value copied the whole event (every string and list
+    /// retained) for each field read.
     public subscript(i: Int) -> Event {
-        switch storage {
-        case .array(let a): a[i]
-        case .columns(let c): c.event(i)
+        _read {
+            switch storage {
+            case .array(let a): yield a[i]
+            case .columns(let c): yield c.event(i)
+            }
         }
     }
 

@@ -22,10 +22,15 @@ public struct SourceList: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Lent, not returned: `list[i].field` then reads one field of a written scenario's
+    /// source in place, where a returned value copied the whole source (every string and list
+    /// retained) for each field read.
     public subscript(i: Int) -> Source {
-        switch storage {
-        case .array(let a): a[i]
-        case .columns(let c): c.source(i)
+        _read {
+            switch storage {
+            case .array(let a): yield a[i]
+            case .columns(let c): yield c.source(i)
+            }
         }
     }
 
