@@ -1,62 +1,10 @@
-/// The scenario's claims, in file order: an array for a written scenario, or the columns
-/// of an imported export (`ImportedRows`), from which a `Claim` is made only when a view
-/// asks for one. Loops over every claim read single fields through the accessors below,
-/// which read the columns directly (see `EventList`).
-public struct ClaimList: RandomAccessCollection, Sendable {
-    enum Storage: Sendable {
-        case array([Claim])
-        case columns(ImportedRows)
-    }
+/// The scenario's claims, in file order (see `RowList`); the accessors below read one field
+/// of each, in place or from an import's columns.
+public typealias ClaimList = RowList<Claim>
 
-    var storage: Storage
-
-    public init(_ claims: [Claim] = []) { storage = .array(claims) }
-
+extension RowList where Element == Claim {
     /// The rows of an import.
-    init(_ rows: ImportedRows) { storage = .columns(rows) }
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int {
-        switch storage {
-        case .array(let a): a.count
-        case .columns(let c): c.claimCount
-        }
-    }
-
-    /// Lent, not returned: `list[i].field` then reads one field of a written scenario's
-    /// claim in place, where a returned value copied the whole claim (every string and list
-    /// retained) for each field read.
-    public subscript(i: Int) -> Claim {
-        _read {
-            switch storage {
-            case .array(let a): yield a[i]
-            case .columns(let c): yield c.claim(i)
-            }
-        }
-    }
-
-    /// The claims as an array, made whole.
-    public var array: [Claim] {
-        switch storage {
-        case .array(let a): a
-        case .columns: Array(self)
-        }
-    }
-
-    // MARK: Single fields, read in place
-
-    var columns: ImportedRows? {
-        if case .columns(let c) = storage { return c }
-        return nil
-    }
-
-    @inline(__always)
-    private func field<T>(_ i: Int, _ body: (UnsafePointer<Claim>) -> T, _ column: (ImportedRows) -> T) -> T {
-        switch storage {
-        case .array(let a): a.reading(i, body)
-        case .columns(let c): column(c)
-        }
-    }
+    init(_ rows: ImportedRows) { self.init(rows, count: rows.claimCount, make: { $0.claim($1) }) }
 
     public func id(_ i: Int) -> String { field(i, { $0.pointee.id }) { $0.claimID(i) } }
     public func by(_ i: Int) -> String { field(i, { $0.pointee.by }) { $0.claimBy(i) } }
@@ -103,6 +51,3 @@ public struct ClaimList: RandomAccessCollection, Sendable {
     func filtered(_ isIncluded: (Int) -> Bool) -> [Claim] { indices.filter(isIncluded).map { self[$0] } }
 }
 
-extension ClaimList: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Claim...) { self.init(elements) }
-}

@@ -1,66 +1,10 @@
-/// The scenario's events, in sequence order: an array for a written scenario, or the
-/// columns of an imported export (`ImportedRows`), from which an `Event` is made only
-/// when a view asks for one. Loops over every event read single fields through the
-/// accessors below (`date(i)`, `phase(i)` …), which read the columns directly: making a
-/// million events to read one field of each would cost seconds.
-public struct EventList: RandomAccessCollection, Sendable {
-    enum Storage: Sendable {
-        case array([Event])
-        case columns(ImportedRows)
-    }
+/// The scenario's events, in sequence order (see `RowList`); the accessors below (`date(i)`,
+/// `phase(i)` …) read one field of each, in place or from an import's columns.
+public typealias EventList = RowList<Event>
 
-    var storage: Storage
-
-    public init(_ events: [Event] = []) { storage = .array(events) }
-
+extension RowList where Element == Event {
     /// The rows of an import.
-    init(_ rows: ImportedRows) { storage = .columns(rows) }
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int {
-        switch storage {
-        case .array(let a): a.count
-        case .columns(let c): c.eventCount
-        }
-    }
-
-    /// Lent, not returned: `list[i].field` then reads one field of a written scenario's
-    /// event in place, where a returned value copied the whole event (every string and list
-    /// retained) for each field read.
-    public subscript(i: Int) -> Event {
-        _read {
-            switch storage {
-            case .array(let a): yield a[i]
-            case .columns(let c): yield c.event(i)
-            }
-        }
-    }
-
-    /// The events as an array, made whole: for the few callers that need one (small scenarios).
-    public var array: [Event] {
-        switch storage {
-        case .array(let a): a
-        case .columns: Array(self)
-        }
-    }
-
-    // MARK: Single fields, read in place
-
-    /// The columns, for an import.
-    var columns: ImportedRows? {
-        if case .columns(let c) = storage { return c }
-        return nil
-    }
-
-    /// Reads a field of event i in place (`array[i].field` would copy the whole event first),
-    /// or from the columns.
-    @inline(__always)
-    private func field<T>(_ i: Int, _ body: (UnsafePointer<Event>) -> T, _ column: (ImportedRows) -> T) -> T {
-        switch storage {
-        case .array(let a): a.reading(i, body)
-        case .columns(let c): column(c)
-        }
-    }
+    init(_ rows: ImportedRows) { self.init(rows, count: rows.eventCount, make: { $0.event($1) }) }
 
     public func id(_ i: Int) -> String { field(i, { $0.pointee.id }) { $0.string($0.eventID[i]) } }
     public func date(_ i: Int) -> EventDate { field(i, { $0.pointee.date }) { $0.eventDate(i) } }
@@ -89,6 +33,3 @@ public struct EventList: RandomAccessCollection, Sendable {
     func indices(where isIncluded: (Int) -> Bool) -> [Int] { indices.filter(isIncluded) }
 }
 
-extension EventList: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Event...) { self.init(elements) }
-}
