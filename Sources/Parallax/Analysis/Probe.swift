@@ -44,20 +44,7 @@ public struct Probe: Sendable {
         case .figures(_, let party):
             valid = full.party(party) != nil
         }
-        // Whole revision trees: a claim in between that states something else still links
-        // a later restatement to the claim it supersedes.
-        let links = full.claimLinks
-        var keep = Set<Int>()
-        for i in wanted where !keep.contains(i) {
-            var root = i
-            while links.revises[root] >= 0 { root = links.revises[root] }
-            var stack = [root]
-            while let c = stack.popLast() {
-                guard keep.insert(c).inserted else { continue }
-                stack.append(contentsOf: links.revisedBy[c])
-            }
-        }
-        let kept = keep.sorted()
+        let kept = Probe.withRevisionTrees(wanted, in: full)
         for i in kept { points.append(full.claims.knownPosition(i)) }
         changePoints = Array(Set(points)).sorted()
         isValid = valid
@@ -66,6 +53,31 @@ public struct Probe: Sendable {
         let questions: [Question]
         if case .question(let q, _) = target { questions = full.questions.filter { $0.id == q } } else { questions = [] }
         scenario = full.restricted(toClaims: kept, questions: questions)
+    }
+
+    /// `claims` with every claim of their revision trees, sorted: a claim in between that
+    /// states something else still links a later restatement to the claim it supersedes.
+    static func withRevisionTrees(_ claims: [Int], in full: Scenario) -> [Int] {
+        let links = full.claimLinks
+        var keep = Set<Int>()
+        for i in claims where !keep.contains(i) {
+            var root = i
+            while links.revises[root] >= 0 { root = links.revises[root] }
+            var stack = [root]
+            while let c = stack.popLast() {
+                guard keep.insert(c).inserted else { continue }
+                stack.append(contentsOf: links.revisedBy[c])
+            }
+        }
+        return keep.sorted()
+    }
+
+    /// The scenario cut to question `q` and the claims that answer it, with their revision
+    /// trees: what `show QUESTION` reads, as a watchpoint does, instead of every claim.
+    static func cut(_ full: Scenario, to q: Question) -> Scenario {
+        let claims = full.claims
+        let answering = claims.indices.filter { claims.hasAnswers($0) && claims.answers($0).contains { $0.question == q.id } }
+        return full.restricted(toClaims: withRevisionTrees(answering, in: full), questions: [q])
     }
 
     /// The watched value as of `position` (0 before the first event).
