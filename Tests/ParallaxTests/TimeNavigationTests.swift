@@ -95,6 +95,31 @@ struct TimeNavigationTests {
         #expect(try a.text("goto #1").hasPrefix("1/15  1994"))
     }
 
+    /// The `Changed` list is cut like the others, counting revisions and watchpoints together:
+    /// 24 revisions of one figure and a watch on it, passed in one jump, list 20 of 25 lines
+    /// (revisions first) and say how many there are; `step` lists all 25.
+    @Test func aLongChangedListCountsEveryLineAndShowsTheFirst() throws {
+        var yaml = Fixtures.minimal + "\nclaims:\n"
+        yaml += "  - {id: c0, by: arm-mod, about: clash, says: Count 0, status: official, sources: [src], figures: [{party: ARM, killed: 100}]}\n"
+        for i in 1...24 {
+            yaml += "  - {id: c\(i), by: arm-mod, about: calm, says: Count \(i), status: official, sources: [src], "
+                + "revises: c\(i - 1), figures: [{party: ARM, killed: \(100 + i)}]}\n"
+        }
+        let a = Analyst(try Fixtures.load(yaml))
+        try a.run("goto #1")
+        try a.run("watch killed ARM")
+        let text = Renderer.render(try a.run("goto #2"), RenderOptions(format: .text, width: 200))
+        #expect(text.contains("Changed: 25, the first 20 shown"), "\(text)")
+        #expect(text.contains("'goto #1; step 1' lists them all."))
+        #expect(text.contains("ARM killed: 100 → 101 (c1 revises c0)"))
+        #expect(!text.contains("watch 1"), "the watch line is the 25th, not shown")
+        try a.run("goto #1")
+        let all = Renderer.render(try a.run("step"), RenderOptions(format: .text, width: 200))
+        #expect(!all.contains("the first 20 shown"))
+        #expect(all.contains("watch 1"), "\(all)")
+        #expect(all.contains("ARM killed: 123 → 124 (c24 revises c23)"))
+    }
+
     @Test func longListsAreSummarisedWithTheCommandThatShowsThemAll() throws {
         // 30 claims on one event: a jump onto it shows 20 and says how to see all of them.
         var yaml = Fixtures.minimal + "\nclaims:\n"
