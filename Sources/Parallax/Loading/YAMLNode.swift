@@ -26,12 +26,13 @@ final class YAMLDocument {
     let children: UnsafeMutableBufferPointer<Int32>
     let rootIndex: Int32
 
-    /// Takes over the memory the parser built the lists in (not copied).
-    init(records: consuming GrowingBuffer<Record>, scalars: consuming GrowingBuffer<String>,
-         children: consuming GrowingBuffer<Int32>, rootIndex: Int32) {
-        self.records = records.take()
-        self.scalars = scalars.take()
-        self.children = children.take()
+    init(records: [Record], scalars: [String], children: [Int32], rootIndex: Int32) {
+        self.records = .allocate(capacity: records.count)
+        _ = self.records.initialize(fromContentsOf: records)
+        self.scalars = .allocate(capacity: scalars.count)
+        _ = self.scalars.initialize(fromContentsOf: scalars)
+        self.children = .allocate(capacity: children.count)
+        _ = self.children.initialize(fromContentsOf: children)
         self.rootIndex = rootIndex
     }
 
@@ -43,62 +44,6 @@ final class YAMLDocument {
     }
 
     var root: YAMLNode { YAMLNode(document: self, index: rootIndex) }
-}
-
-/// A list appended to in memory that a `YAMLDocument` then owns as it is: a large file's
-/// nodes are not copied once more when the document is made (megabytes, and their page faults).
-struct GrowingBuffer<Element>: ~Copyable {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    mutating func append(_ element: Element) {
-        if count == capacity { grow(to: capacity * 2) }
-        (base + count).initialize(to: element)
-        count += 1
-    }
-
-    mutating func append(contentsOf elements: ArraySlice<Element>) {
-        if count + elements.count > capacity { grow(to: max(capacity * 2, count + elements.count)) }
-        elements.withUnsafeBufferPointer { (base + count).initialize(from: $0.baseAddress!, count: $0.count) }
-        count += elements.count
-    }
-
-    subscript(i: Int) -> Element {
-        get {
-            precondition(i >= 0 && i < count)
-            return base[i]
-        }
-        set {
-            precondition(i >= 0 && i < count)
-            base[i] = newValue
-        }
-    }
-
-    private mutating func grow(to newCapacity: Int) {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = newCapacity
-    }
-
-    /// The elements, whose memory the caller now owns (deinitialize and deallocate it).
-    consuming func take() -> UnsafeMutableBufferPointer<Element> {
-        let taken = UnsafeMutableBufferPointer(start: base, count: count)
-        discard self
-        return taken
-    }
 }
 
 /// A node of a `YAMLDocument`, with its position. Scalars keep their exact source text:

@@ -91,9 +91,12 @@ struct YAMLReader {
     /// raw-byte stand-in.
     private static func build(_ parser: inout yaml_parser_t, sizeHint: Int, lineOffset: Int32,
                               quotedOnly: Bool) -> Result<YAMLDocument?, Failure> {
-        var records = GrowingBuffer<YAMLDocument.Record>(capacity: sizeHint / 12)
-        var scalars = GrowingBuffer<String>(capacity: sizeHint / 24)
-        var children = GrowingBuffer<Int32>(capacity: sizeHint / 12)
+        var records: [YAMLDocument.Record] = []
+        var scalars: [String] = []
+        var children: [Int32] = []
+        records.reserveCapacity(sizeHint / 12)
+        scalars.reserveCapacity(sizeHint / 24)
+        children.reserveCapacity(sizeHint / 12)
         var rootIndex: Int32 = 0
         var pending: [Int32] = []
         /// Per open collection: its record index and where its children start in `pending`.
