@@ -279,11 +279,11 @@ final class ImportedRows: @unchecked Sendable {
     func figureMeasure(_ f: Int) -> Measure { ImportedRows.measures[Int(figureMeasure[f])] }
     func figureValue(_ f: Int) -> FigureValue { ImportFigures.count(Int(figureLow[f]), Int(figureHigh[f])) }
 
-    /// Whether figure f counts the losses of `party` (nil: all sides), compared in its bytes.
-    func figureCounts(_ f: Int, lossesOf party: String?) -> Bool {
+    /// Whether figure f counts the losses of `party`, compared in its bytes.
+    func figureCounts(_ f: Int, lossesOf party: String) -> Bool {
         let k = figureParty[f]
-        guard var id = party else { return k < 0 }
         guard k >= 0 else { return false }
+        var id = party
         let b = bytes(k)
         return id.withUTF8 { u in b.count == u.count && (u.isEmpty || memcmp(b.baseAddress!, u.baseAddress!, u.count) == 0) }
     }

@@ -40,7 +40,7 @@ extension RowList where Element == Claim {
     func hasFigure(_ i: Int, lossesOf party: String? = nil, measure: (Measure) -> Bool) -> Bool {
         if let c = columns {
             return c.figureRows(i).contains { f in
-                (party == nil || c.figureCounts(f, lossesOf: party)) && measure(c.figureMeasure(f))
+                party.map { c.figureCounts(f, lossesOf: $0) } != false && measure(c.figureMeasure(f))
             }
         }
         guard hasFigures(i) else { return false }
