@@ -385,13 +385,12 @@ enum InspectionCommands {
                     }
                     let says = c.claimSays[k] >= 0 ? c.claimSays[k] : c.eventTitle[p - 1]
                     let saysMatches = passes(c, says)
-                    guard idMatches || saysMatches || c.claimHasFigures(k) else { continue }
+                    let figuresMatch = c.figureRows(k).contains { figureMatches(c, $0) }
+                    guard idMatches || saysMatches || figuresMatch else { continue }
                     let id = c.claimID(k)
                     if idMatches { found("claim", id, "id", id, position: p) }
                     if saysMatches { found("claim", id, "says", c.string(says), position: p) }
-                    if c.figureRows(k).contains(where: { figureMatches(c, $0) }) {
-                        found("claim", id, "figures", Views.figures(c.claimFigures(k)), position: p)
-                    }
+                    if figuresMatch { found("claim", id, "figures", Views.figures(c.claimFigures(k)), position: p) }
                     continue
                 }
                 let id = claims.id(k)
