@@ -11,7 +11,7 @@ struct ScenarioCacheEndToEndTests {
     static func largeScenario(in folder: String) -> String {
         let path = folder + "/large.yaml"
         let line = "# " + String(repeating: "padding ", count: 12) + "\n"
-        Binary.write(Binary.read(Binary.root + "/Tests/Scenarios/warnings.yaml") + String(repeating: line, count: 6000), to: path)
+        Binary.write(Binary.read(Binary.root + "/Fuzz/corpus/loader/warnings.yaml") + String(repeating: line, count: 6000), to: path)
         return path
     }
 

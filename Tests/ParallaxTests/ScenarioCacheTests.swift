@@ -10,7 +10,7 @@ import Testing
     /// ones of the fuzz corpus (with every optional key, and warnings), YAML and JSON.
     static let scenarios = [
         "seeds/armenia-azerbaijan-2021-11.yaml",
-        "Tests/Scenarios/hostile-report.yaml", "Tests/Scenarios/many-voices.yaml", "Tests/Scenarios/warnings.yaml",
+        "Tests/Scenarios/hostile-report.yaml", "Tests/Scenarios/many-voices.yaml", "Fuzz/corpus/loader/warnings.yaml",
         "Tests/ParallaxTests/Scenarios/galwan-2020-06.yaml", "Tests/ParallaxTests/Scenarios/georgia-2008-08.json",
         "Tests/ParallaxTests/Scenarios/georgia-2008-08.yaml", "Tests/ParallaxTests/Scenarios/pulwama-balakot-2019.yaml",
         "Fuzz/corpus/loader/generated-12.yaml", "Fuzz/corpus/loader/generated-12.json", "Fuzz/corpus/loader/generated-2.json",
@@ -148,7 +148,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["Fuzz/corpus/loader/generated-12.yaml", "Fuzz/corpus/loader/generated-2.json", "Tests/Scenarios/warnings.yaml"])
+    @Test(arguments: ["Fuzz/corpus/loader/generated-12.yaml", "Fuzz/corpus/loader/generated-2.json", "Fuzz/corpus/loader/warnings.yaml"])
     func aSecondOpenReadsTheCacheAndChecksTheSame(path: String) throws {
         let place = try Place(path)
         #expect(place.cached() == nil)
