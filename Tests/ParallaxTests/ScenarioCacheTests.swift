@@ -162,7 +162,7 @@ import Testing
         if path.contains("warnings") { #expect(second.warnings.count == 7) }
     }
 
-    @Test func aSmallFileAFileWithErrorsNoCacheAndSafeModeWriteNoCache() throws {
+    @Test func aSmallFileAFileWithErrorsNoCacheAndSafeModeUseNoCache() throws {
         let place = try Place()
         var off = place.options
         off.useCache = false
@@ -179,6 +179,8 @@ import Testing
             try! Place.resum(&data)
         }
         #expect(try place.open().info.title.hasPrefix("NORLAND"))
+        // `load FILE` in a session passes the bytes it read (for its pin): the same cache.
+        #expect(try ScenarioFile.open(bytes: Array(place.text.utf8), path: place.file, options: place.options).scenario.info.title.hasPrefix("NORLAND"))
         #expect(try FileReader.$confinement.withValue(place.folder) { try place.open() }.info.title.hasPrefix("Norland"))
         #expect(try place.open(off).info.title.hasPrefix("Norland"))
 
