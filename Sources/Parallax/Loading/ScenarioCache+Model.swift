@@ -189,25 +189,23 @@ extension ScenarioCache {
         let strings: [String]
         let path: String
 
-        func corrupt() -> Corrupt { Corrupt() }
-
         mutating func string() throws(Corrupt) -> String {
             let k = try r.count()
-            guard k < strings.count else { throw corrupt() }
+            guard k < strings.count else { throw Corrupt() }
             return strings[k]
         }
 
         mutating func optional() throws(Corrupt) -> String? {
             let k = try r.count()
             if k == 0 { return nil }
-            guard k - 1 < strings.count else { throw corrupt() }
+            guard k - 1 < strings.count else { throw Corrupt() }
             return strings[k - 1]
         }
 
         /// A count of items, each at least a byte: no more than the bytes left.
         mutating func count() throws(Corrupt) -> Int {
             let n = try r.count()
-            guard n <= r.bytes.count - r.offset else { throw corrupt() }
+            guard n <= r.bytes.count - r.offset else { throw Corrupt() }
             return n
         }
 
@@ -226,7 +224,7 @@ extension ScenarioCache {
             switch try r.u8() {
             case 0: return false
             case 1: return true
-            default: throw corrupt()
+            default: throw Corrupt()
             }
         }
 
@@ -236,7 +234,7 @@ extension ScenarioCache {
 
         mutating func date() throws(Corrupt) -> PartialDate {
             let year = try r.count(), month = Int(try r.u8()), day = Int(try r.u8())
-            guard let d = PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day) else { throw corrupt() }
+            guard let d = PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day) else { throw Corrupt() }
             return d
         }
 
@@ -255,7 +253,7 @@ extension ScenarioCache {
             case 0: return .exact(try signed())
             case 1: return .range(min: try signed(), max: try signed())
             case 2: return .atLeast(try signed())
-            default: throw corrupt()
+            default: throw Corrupt()
             }
         }
 
@@ -267,7 +265,7 @@ extension ScenarioCache {
             case 3: return .number(try figure())
             case 4: return .text(try string())
             case 5: return .withheld
-            default: throw corrupt()
+            default: throw Corrupt()
             }
         }
 
@@ -314,7 +312,7 @@ extension ScenarioCache {
             var warnings: [ScenarioWarning] = []
             for _ in 0..<(try count()) { warnings.append(try warning(claims: claimCount)) }
             // Views index the events by a claim's position: one past them would trap there.
-            guard claims.allSatisfy({ $0.knownPosition >= 1 && $0.knownPosition <= eventCount }) else { throw corrupt() }
+            guard claims.allSatisfy({ $0.knownPosition >= 1 && $0.knownPosition <= eventCount }) else { throw Corrupt() }
             var scenario = Scenario(formatVersion: version, info: info, sources: sources, parties: parties, actors: actors,
                                     places: places, events: events, questions: questions, claims: claims, path: path)
             scenario.foundWarnings = warnings
@@ -326,7 +324,7 @@ extension ScenarioCache {
             var time: TimeOfDay?
             if try flag() {
                 time = TimeOfDay(hour: Int(try r.u8()), minute: Int(try r.u8()))
-                if time == nil { throw corrupt() }
+                if time == nil { throw Corrupt() }
             }
             let order = try flag() ? try signed() : nil
             let phase = try choice(Phase.self), type = try choice(EventType.self)
@@ -342,7 +340,7 @@ extension ScenarioCache {
                 }
                 let s = try int32(try signed()), m = try int32(try signed()), a = try int32(try signed())
                 let bits = try r.u64()
-                guard let tone = UInt32(exactly: bits) else { throw corrupt() }
+                guard let tone = UInt32(exactly: bits) else { throw Corrupt() }
                 coverage = Coverage(sources: s, mentions: m, articles: a, tone: Float(bitPattern: tone))
             }
             return Event(id: id, date: date, time: time, order: order, phase: phase, type: type, actors: actors, place: place,
@@ -364,7 +362,7 @@ extension ScenarioCache {
             case 0: speaker = .actor(try string())
             case 1: speaker = .party(try string())
             case 2: speaker = .source(try string())
-            default: throw corrupt()
+            default: throw Corrupt()
             }
             let about = try string(), madeOn = try optionalDate()
             let said = try flag() ? try eventDate() : nil
@@ -373,7 +371,7 @@ extension ScenarioCache {
             case 0: knownAt = nil
             case 1: knownAt = .event(try string())
             case 2: knownAt = .date(try date())
-            default: throw corrupt()
+            default: throw Corrupt()
             }
             let says = try string(), quote = try optional(), status = try choice(ClaimStatus.self)
             var answers: [(question: String, answer: Answer)] = []
@@ -398,10 +396,10 @@ extension ScenarioCache {
             case 1:
                 let at = try location(), claim = try r.count(), earlier = try r.count()
                 // Written out later by index: an index past the claims would trap there.
-                guard claim < claims, earlier < claims else { throw corrupt() }
+                guard claim < claims, earlier < claims else { throw Corrupt() }
                 return .changedWithoutRevises(at: at, claim: claim, earlier: earlier, value: try answer(), old: try answer())
             default:
-                throw corrupt()
+                throw Corrupt()
             }
         }
     }
