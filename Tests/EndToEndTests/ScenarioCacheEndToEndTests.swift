@@ -16,11 +16,11 @@ struct ScenarioCacheEndToEndTests {
     }
 
     /// Runs the binary with its cache in `cache` (`$XDG_CACHE_HOME`).
-    static func run(_ arguments: [String], cache: String) -> Binary.Result {
+    static func run(_ arguments: [String], cache: String, directory: String = Binary.root) -> Binary.Result {
         let out = cache + ".out", err = cache + ".err"
         defer { unlink(out); unlink(err) }
         let quoted = ([Binary.path] + arguments).map { "'" + $0.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'" }
-        let status = system("cd '\(Binary.root)' && XDG_CACHE_HOME='\(cache)' NO_COLOR= \(quoted.joined(separator: " ")) </dev/null >'\(out)' 2>'\(err)'")
+        let status = system("cd '\(directory)' && XDG_CACHE_HOME='\(cache)' NO_COLOR= \(quoted.joined(separator: " ")) </dev/null >'\(out)' 2>'\(err)'")
         return Binary.Result(status: (status >> 8) & 0xFF, stdout: Binary.read(out), stderr: Binary.read(err))
     }
 
@@ -62,6 +62,12 @@ struct ScenarioCacheEndToEndTests {
         let parsed = Self.run([path, "--no-cache", "-c", commands], cache: cache)
         #expect(opened.status == 0 && opened.stdout.contains("ARM") && opened.stdout == parsed.stdout && opened.stderr == parsed.stderr)
         #expect(opened.stderr == "\(path): 7 warnings; 'parallax check \(path)' lists them\n")
+        #expect(Self.cacheFiles(cache + "/parallax") == written)
+
+        // Named another way (relative to another folder), the same file reads the same cache,
+        // and every location names it as given now.
+        let relative = Self.run(["check", "large.yaml"], cache: cache, directory: folder)
+        #expect(relative.stderr == first.stderr.replacing(path, with: "large.yaml"))
         #expect(Self.cacheFiles(cache + "/parallax") == written)
     }
 }
