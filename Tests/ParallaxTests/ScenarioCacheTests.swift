@@ -68,6 +68,32 @@ import Testing
         #expect(Self.views(cached) == Self.views(parsed))
     }
 
+    /// A model the loader would refuse, written by another hand under good checksums: a
+    /// reference to an entity of the wrong kind or to none, a claim known past the last
+    /// event, a warning about a claim that is not there. The reader refuses each.
+    @Test(arguments: 0..<8)
+    func aModelTheLoaderWouldRefuseIsNotRead(forgery: Int) throws {
+        let parsed = try ScenarioLoader.load(path: Fixtures.root + "/Fuzz/corpus/loader/generated-12.yaml")
+        var claims = parsed.claims.array, events = parsed.events.array, actors = parsed.actors
+        var forged = parsed
+        switch forgery {
+        case 0: claims[3].about = parsed.sources.id(0)
+        case 1: claims[3].revises = parsed.events.id(2)
+        case 2: claims[3].knownPosition = events.count + 1
+        case 3: claims[3].by = "nobody"
+        case 4: events[1].actors.append(parsed.places[0].id)
+        case 5: events[1].sources = [parsed.parties[0].id]
+        case 6: actors[0].party = actors[1].id
+        default: forged.foundWarnings.append(.changedWithoutRevises(at: claims[0].location, claim: claims.count, earlier: 0,
+                                                                     value: .yes, old: .no))
+        }
+        forged.claims = ClaimList(claims)
+        forged.events = EventList(events)
+        forged.actors = actors
+        #expect(throws: CacheReader.Corrupt.self) { try Self.encoded(forged) }
+        #expect(try Self.encoded(parsed).claims.count == parsed.claims.count)
+    }
+
     /// The property holds for scenarios the generator's corpus does not hold: every
     /// scenario above with its events' ids, titles and figures varied, read whole.
     @Test func theCorpusHoldsEveryKindOfWarningAndValue() throws {

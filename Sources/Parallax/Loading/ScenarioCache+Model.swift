@@ -183,23 +183,96 @@ extension ScenarioCache {
     }
 
     /// Reads what `ModelWriter` wrote; anything out of range throws (the cache is rebuilt).
+    /// Views rely on what the loader checked (every reference names an entity of a kind it
+    /// may name), so the reader checks it too, by string number: a cache written by another
+    /// hand than the writer's does not reach a view half-valid.
     struct ModelReader {
         typealias Corrupt = CacheReader.Corrupt
         var r: CacheReader
         let strings: [String]
         let path: String
+        /// The kinds each string number is declared as an id of (`Kind` bits).
+        private var kinds: [UInt8]
+        /// The claims' references to claims, checked once every claim is declared.
+        private var toClaims: [Int] = []
 
-        mutating func string() throws(Corrupt) -> String {
+        init(r: CacheReader, strings: [String], path: String) {
+            (self.r, self.strings, self.path) = (r, strings, path)
+            kinds = [UInt8](repeating: 0, count: strings.count)
+        }
+
+        enum Kind {
+            static let source: UInt8 = 1, party: UInt8 = 2, actor: UInt8 = 4, place: UInt8 = 8
+            static let event: UInt8 = 16, question: UInt8 = 32, claim: UInt8 = 64
+            static let speaker = party | actor | source
+        }
+
+        mutating func number() throws(Corrupt) -> Int {
             let k = try r.count()
             guard k < strings.count else { throw Corrupt() }
-            return strings[k]
+            return k
         }
+
+        mutating func string() throws(Corrupt) -> String { strings[try number()] }
 
         mutating func optional() throws(Corrupt) -> String? {
             let k = try r.count()
             if k == 0 { return nil }
             guard k - 1 < strings.count else { throw Corrupt() }
             return strings[k - 1]
+        }
+
+        /// An entity's id, declared as `kind`.
+        mutating func id(_ kind: UInt8) throws(Corrupt) -> String {
+            let k = try number()
+            kinds[k] |= kind
+            return strings[k]
+        }
+
+        /// A reference to an entity of one of `kinds` declared before it.
+        mutating func reference(_ allowed: UInt8) throws(Corrupt) -> String {
+            let k = try number()
+            guard kinds[k] & allowed != 0 else { throw Corrupt() }
+            return strings[k]
+        }
+
+        mutating func optionalReference(_ allowed: UInt8) throws(Corrupt) -> String? {
+            let k = try r.count()
+            if k == 0 { return nil }
+            guard k - 1 < strings.count, kinds[k - 1] & allowed != 0 else { throw Corrupt() }
+            return strings[k - 1]
+        }
+
+        mutating func references(_ allowed: UInt8) throws(Corrupt) -> [String] {
+            let n = try count()
+            if n == 0 { return [] }
+            var out: [String] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n { out.append(try reference(allowed)) }
+            return out
+        }
+
+        /// A claim's reference to a claim (which may come later in the file).
+        mutating func claimReference() throws(Corrupt) -> String {
+            let k = try number()
+            toClaims.append(k)
+            return strings[k]
+        }
+
+        mutating func optionalClaimReference() throws(Corrupt) -> String? {
+            let k = try r.count()
+            if k == 0 { return nil }
+            guard k - 1 < strings.count else { throw Corrupt() }
+            toClaims.append(k - 1)
+            return strings[k - 1]
+        }
+
+        mutating func claimList() throws(Corrupt) -> [String] {
+            let n = try count()
+            if n == 0 { return [] }
+            var out: [String] = []
+            for _ in 0..<n { out.append(try claimReference()) }
+            return out
         }
 
         /// A count of items, each at least a byte: no more than the bytes left.
@@ -283,21 +356,21 @@ extension ScenarioCache {
             let info = ScenarioInfo(id: try string(), title: try string(), summary: try optional(), asOf: try optionalDate())
             var sources: [Source] = []
             for _ in 0..<(try count()) {
-                sources.append(Source(id: try string(), publisher: try string(), title: try string(), date: try date(),
+                sources.append(Source(id: try id(Kind.source), publisher: try string(), title: try string(), date: try date(),
                                       url: try optional(), location: try location()))
             }
             var parties: [Party] = []
             for _ in 0..<(try count()) {
-                parties.append(Party(id: try string(), name: try string(), role: try choice(PartyRole.self), location: try location()))
+                parties.append(Party(id: try id(Kind.party), name: try string(), role: try choice(PartyRole.self), location: try location()))
             }
             var actors: [Actor] = []
             for _ in 0..<(try count()) {
-                actors.append(Actor(id: try string(), name: try string(), party: try string(), kind: try optional(),
+                actors.append(Actor(id: try id(Kind.actor), name: try string(), party: try reference(Kind.party), kind: try optional(),
                                     title: try optional(), location: try location()))
             }
             var places: [Place] = []
             for _ in 0..<(try count()) {
-                places.append(Place(id: try string(), name: try string(), note: try optional(), location: try location()))
+                places.append(Place(id: try id(Kind.place), name: try string(), note: try optional(), location: try location()))
             }
             let eventCount = try count()
             var events: [Event] = []
@@ -312,7 +385,8 @@ extension ScenarioCache {
             var warnings: [ScenarioWarning] = []
             for _ in 0..<(try count()) { warnings.append(try warning(claims: claimCount)) }
             // Views index the events by a claim's position: one past them would trap there.
-            guard claims.allSatisfy({ $0.knownPosition >= 1 && $0.knownPosition <= eventCount }) else { throw Corrupt() }
+            guard claims.allSatisfy({ $0.knownPosition >= 1 && $0.knownPosition <= eventCount }),
+                  toClaims.allSatisfy({ kinds[$0] & Kind.claim != 0 }) else { throw Corrupt() }
             var scenario = Scenario(formatVersion: version, info: info, sources: sources, parties: parties, actors: actors,
                                     places: places, events: events, questions: questions, claims: claims, path: path)
             scenario.foundWarnings = warnings
@@ -320,7 +394,7 @@ extension ScenarioCache {
         }
 
         mutating func event() throws(Corrupt) -> Event {
-            let id = try string(), date = try eventDate()
+            let id = try id(Kind.event), date = try eventDate()
             var time: TimeOfDay?
             if try flag() {
                 time = TimeOfDay(hour: Int(try r.u8()), minute: Int(try r.u8()))
@@ -328,10 +402,10 @@ extension ScenarioCache {
             }
             let order = try flag() ? try signed() : nil
             let phase = try choice(Phase.self), type = try choice(EventType.self)
-            let actors = try list(), place = try optional(), reportedBy = try list()
+            let actors = try references(Kind.party | Kind.actor), place = try optional(), reportedBy = try references(Kind.speaker)
             let title = try string(), description = try optional()
             let intensity = try flag() ? Double(bitPattern: try r.u64()) : nil
-            let sources = try list(), location = try location(), disputed = try flag()
+            let sources = try references(Kind.source), location = try location(), disputed = try flag()
             var coverage: Coverage?
             if try flag() {
                 func int32(_ v: Int) throws(Corrupt) -> Int32 {
@@ -349,44 +423,45 @@ extension ScenarioCache {
         }
 
         mutating func question() throws(Corrupt) -> Question {
-            var q = Question(id: try string(), text: try string(), about: try string(), location: try location(),
+            var q = Question(id: try id(Kind.question), text: try string(), about: try reference(Kind.event), location: try location(),
                              kind: try choice(QuestionKind.self), kindDeclared: try flag())
-            if try flag() { q.tie = Question.Tie(losses: try optional(), measure: try choice(Measure.self)) }
+            if try flag() { q.tie = Question.Tie(losses: try optionalReference(Kind.party), measure: try choice(Measure.self)) }
             return q
         }
 
         mutating func claim() throws(Corrupt) -> Claim {
-            let id = try string(), by = try string()
+            let id = try id(Kind.claim), by = try reference(Kind.speaker)
             let speaker: Speaker
             switch try r.u8() {
-            case 0: speaker = .actor(try string())
-            case 1: speaker = .party(try string())
-            case 2: speaker = .source(try string())
+            case 0: speaker = .actor(try reference(Kind.actor))
+            case 1: speaker = .party(try reference(Kind.party))
+            case 2: speaker = .source(try reference(Kind.source))
             default: throw Corrupt()
             }
-            let about = try string(), madeOn = try optionalDate()
+            let about = try reference(Kind.event), madeOn = try optionalDate()
             let said = try flag() ? try eventDate() : nil
             let knownAt: KnownAt?
             switch try r.u8() {
             case 0: knownAt = nil
-            case 1: knownAt = .event(try string())
+            case 1: knownAt = .event(try reference(Kind.event))
             case 2: knownAt = .date(try date())
             default: throw Corrupt()
             }
             let says = try string(), quote = try optional(), status = try choice(ClaimStatus.self)
             var answers: [(question: String, answer: Answer)] = []
-            for _ in 0..<(try count()) { answers.append((try string(), try answer())) }
+            for _ in 0..<(try count()) { answers.append((try reference(Kind.question), try answer())) }
             var figures: [Figure] = []
             for _ in 0..<(try count()) {
-                let party = try optional()
+                let party = try optionalReference(Kind.party)
                 var values: [(measure: Measure, value: FigureValue)] = []
                 for _ in 0..<(try count()) { values.append((try choice(Measure.self), try figure())) }
                 figures.append(Figure(party: party, values: values, note: try optional(), location: try location()))
             }
             return Claim(id: id, by: by, speaker: speaker, about: about, madeOn: madeOn, said: said, knownAt: knownAt,
                          says: says, quote: quote, status: status, answers: answers, figures: figures,
-                         relayedBy: try optional(), confirms: try list(), denies: try list(), revises: try optional(),
-                         sources: try list(), location: try location(), knownPosition: try r.count(), party: try optional())
+                         relayedBy: try optionalReference(Kind.speaker), confirms: try claimList(), denies: try claimList(),
+                         revises: try optionalClaimReference(), sources: try references(Kind.source), location: try location(),
+                         knownPosition: try r.count(), party: try optionalReference(Kind.party))
         }
 
         mutating func warning(claims: Int) throws(Corrupt) -> ScenarioWarning {
