@@ -7,7 +7,7 @@ import Darwin
 /// The binary cache of large written scenarios (YAML or JSON), beside the exports' cache
 /// (`EventCache`: the same folder, the same file name for the same path, so a path holds
 /// one cache whatever it holds): a second open of an unchanged file reads the model the
-/// loader built, field by field (`ScenarioCache+Model.swift`), instead of parsing,
+/// loader built, field by field (`ModelWriter`, `ModelReader`), instead of parsing,
 /// validating and resolving the text again. Only a file that loaded without error is
 /// cached; its warnings are kept with it, so `check` prints them from the cache as from
 /// the text (quoting the lines of the file, which is the same file).
