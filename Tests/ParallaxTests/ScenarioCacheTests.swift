@@ -94,8 +94,8 @@ import Testing
         #expect(try Self.encoded(parsed).claims.count == parsed.claims.count)
     }
 
-    /// The property holds for scenarios the generator's corpus does not hold: every
-    /// scenario above with its events' ids, titles and figures varied, read whole.
+    /// The scenarios above hold both kinds of warning and every optional value an event or
+    /// a claim can have, so the round trip above meets each of them.
     @Test func theCorpusHoldsEveryKindOfWarningAndValue() throws {
         let all = try Self.scenarios.map { try ScenarioLoader.load(path: Fixtures.root + "/" + $0) }
         let warnings = all.flatMap(\.foundWarnings)
