@@ -263,8 +263,9 @@ enum EventCache {
 
     /// Deletes the cache files an earlier format wrote (`PXCACHE` and another version): no
     /// version reads them, and at a million rows each holds hundreds of megabytes. Files
-    /// that do not start with the magic are not Parallax's and are left alone.
-    static func removeOtherVersions(in dir: String) {
+    /// that do not start with the magic are not Parallax's and are left alone. `magic`: the
+    /// format just written (a scenario's cache, `PXSCENE`, has its own versions).
+    static func removeOtherVersions(in dir: String, of magic: [UInt8] = EventCache.magic) {
         guard let folder = opendir(dir) else { return }
         defer { closedir(folder) }
         let family = magic.prefix(7)
