@@ -42,9 +42,10 @@ enum EventCache {
         return dir + "/" + String(name, radix: 16) + ".pxc"
     }
 
-    /// What a cache must have been written for: this version, these options, this file.
+    /// What a cache must have been written for: this build (a rebuilt Parallax may map the
+    /// same rows differently, see `ScenarioCache.build`), these options, this file.
     static func key(_ path: String, _ options: ImportOptions) -> UInt64 {
-        let text = "\(ParallaxVersion.string)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
+        let text = "\(ScenarioCache.build)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
         return Array(text.utf8).withUnsafeBytes { Checksum.of($0) }
     }
 
