@@ -7,12 +7,14 @@
 #   Scripts/bench/events/events.sh                 # build, generate if missing, measure
 #   RUNS=5 SKIP_BUILD=1 Scripts/bench/events/events.sh
 #   ROWS=100000 Scripts/bench/events/events.sh     # a smaller file (data/gdelt-ROWS.tsv)
+#   FIGURE_ROWS=1000000 Scripts/bench/events/events.sh   # also time figure commands on 1M UCDP and ACLED rows
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
 RUNS="${RUNS:-3}"
 ROWS="${ROWS:-1000000}"
 UCDP_ROWS="${UCDP_ROWS:-300000}"
+FIGURE_ROWS="${FIGURE_ROWS:-}"
 DATA="$ROOT/Scripts/bench/data"
 RESULTS="$ROOT/Scripts/bench/results"
 mkdir -p "$DATA" "$RESULTS"
@@ -75,4 +77,24 @@ echo "| peak memory: parallax first open / reopen / DuckDB import | $((mem_first
 echo
 echo "commands on the $(basename "$G") model, in-process (command-bench, median of 5, wall time):"
 "$BIN/command-bench" "$G" --runs 5 'events where party = ARM and date >= 2018' 'figures' 'compare ARM AZE'
+# Exports whose every claim carries figures: the commands an analyst runs on them, at the
+# middle and at the end of the sequence (CPU time of the command's thread).
+figure_commands() {  # FILE PARTY PARTY
+    local f=$1 a=$2 b=$3
+    for at in "goto #$(( $(wc -l < "$f") / 2 ))" end; do
+        echo "$(basename "$f"), cursor: $at (command-bench --clock cpu, median of 3):"
+        "$BIN/command-bench" "$f" --runs 3 --clock cpu --setup "$at" "events where party = $a and date >= 2018" \
+            'figures' 'figures killed' "compare $a $b" "diff $a $b" "narrative $a" 'claims where measure = killed' \
+            'claims where value > 100' "show $a" 'find killed' 'escalation' 'contacts' | tail -n +3
+    done
+}
+figure_commands "$U" government-of-azerbaijan republic-of-artsakh
+if [[ -n "$FIGURE_ROWS" ]]; then
+    U1="$DATA/ucdp-$FIGURE_ROWS.csv"; A1="$DATA/acled-$FIGURE_ROWS.csv"
+    [[ -f "$U1" ]] || Scripts/bench/events/generate-ucdp.py "$FIGURE_ROWS" "$U1"
+    [[ -f "$A1" ]] || Scripts/bench/events/generate-acled.py "$FIGURE_ROWS" "$A1"
+    "$PX" check "$U1" >/dev/null; "$PX" check "$A1" >/dev/null   # write their caches
+    figure_commands "$U1" government-of-azerbaijan republic-of-artsakh
+    figure_commands "$A1" military-forces-of-armenia-2018 military-forces-of-azerbaijan-2003
+fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -83,14 +83,18 @@ public struct FigureTable: Sendable {
             let a = knowledge.partyOrder($0.losses), b = knowledge.partyOrder($1.losses)
             return a != b ? a < b : $0.measure < $1.measure
         }
+        // Once per table, not per group: an export names hundreds of parties, each a group.
+        let belligerents = Set(knowledge.scenario.parties.filter { $0.role == .belligerent }.map(\.id))
         groups = keys.map { key in
             let values = byKey[key] ?? []
             return Group(losses: key.losses, measure: key.measure, values: values,
-                         summary: FigureTable.summary(values, losses: key.losses, in: knowledge))
+                         summary: FigureTable.summary(values, losses: key.losses, belligerents: belligerents, in: knowledge))
         }
     }
 
-    static func summary(_ values: [ClaimedFigure], losses: String?, in knowledge: Knowledge) -> Summary? {
+    /// `belligerents`: the ids of the scenario's belligerent parties.
+    static func summary(_ values: [ClaimedFigure], losses: String?, belligerents: Set<String>,
+                        in knowledge: Knowledge) -> Summary? {
         let current = values.filter { $0.standing.counts }
         guard let lowest = current.lazy.map({ $0.value.lowerBound }).min() else { return nil }
         let ceilings = current.compactMap { $0.value.upperBound }
@@ -99,10 +103,9 @@ public struct FigureTable: Sendable {
             : .open(atLeast: max(ceilings.max() ?? lowest, current.lazy.map { $0.value.lowerBound }.max() ?? lowest))
         let scenario = knowledge.scenario
         let claims = scenario.claims
-        let adversaries: Set<String> = {
-            guard let losses, scenario.party(losses)?.role == .belligerent else { return [] }
-            return Set(scenario.parties.filter { $0.role == .belligerent && $0.id != losses }.map { $0.id })
-        }()
+        // The other belligerents, when the losses are a belligerent's.
+        let hasAdversaries = losses.map { belligerents.contains($0) && belligerents.count > 1 } ?? false
+        func isAdversary(_ p: String) -> Bool { p != losses && belligerents.contains(p) }
         // Latest: the last to become known, then the last written.
         func latestOfficial(_ from: (String) -> Bool) -> ClaimedFigure? {
             var latest: ClaimedFigure?
@@ -117,6 +120,6 @@ public struct FigureTable: Sendable {
         }
         return Summary(lowest: lowest, highest: highest,
                        ownOfficial: losses.flatMap { l in latestOfficial { $0 == l } },
-                       adversaryOfficial: adversaries.isEmpty ? nil : latestOfficial { adversaries.contains($0) })
+                       adversaryOfficial: hasAdversaries ? latestOfficial(isAdversary) : nil)
     }
 }

@@ -47,7 +47,7 @@ public struct Knowledge: Sendable {
         }
         self.known = known
         self.isKnown = isKnown
-        inSequence = known.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }.map { known[$0] }
+        inSequence = Knowledge.sequenceOrder(known, key: key, stride: stride)
         self.confirmers = confirmers
         self.deniers = deniers
         revisions = Revisions(scenario: scenario, known: isKnown)
@@ -58,6 +58,28 @@ public struct Knowledge: Sendable {
         var session = Session(scenario: scenario)
         session.move(to: position ?? scenario.events.count)
         self.init(session: session, all: position == nil)
+    }
+
+    /// `known` ordered by `key` (about * stride + known position, each in 0..<stride), file
+    /// order among equal keys: two stable counting passes, linear where a comparison sort
+    /// of a million claims took a tenth of a second on every move of the cursor.
+    static func sequenceOrder(_ known: [Int], key: [Int], stride: Int) -> [Int] {
+        guard key.allSatisfy({ $0 >= 0 && $0 < stride * stride }) else {
+            return known.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }.map { known[$0] }
+        }
+        var order = Array(known.indices), next = [Int](repeating: 0, count: order.count)
+        for digit in [{ (k: Int) in k % stride }, { (k: Int) in k / stride }] {
+            var start = [Int](repeating: 0, count: stride + 1)
+            for i in order { start[digit(key[i]) + 1] += 1 }
+            for d in 0..<stride { start[d + 1] += start[d] }
+            for i in order {
+                let d = digit(key[i])
+                next[start[d]] = i
+                start[d] += 1
+            }
+            swap(&order, &next)
+        }
+        return order.map { known[$0] }
     }
 
     public func isKnown(_ index: Int) -> Bool { isKnown[index] }

@@ -28,7 +28,7 @@ public struct Probe: Sendable {
                 switch target {
                 case .question(let q, _): states = claims.hasAnswers(i) && claims.answers(i).contains { $0.question == q }
                 case .figures(let m, let party):
-                    states = claims.hasFigures(i) && claims.figures(i).contains { $0.party == party && $0.value(of: m) != nil }
+                    states = claims.hasFigure(i, lossesOf: party) { $0 == m }
                 }
                 if states { wanted.append(i) }
             }

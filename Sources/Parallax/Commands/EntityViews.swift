@@ -75,7 +75,7 @@ enum EntityViews {
             if claims.hasAnswers(i), claims.answers(i).contains(where: { if case .party(let ids) = $0.answer { ids.contains(p.id) } else { false } }) {
                 return true
             }
-            return claims.hasFigures(i) && claims.figures(i).contains { $0.party == p.id }
+            return claims.hasFigure(i, lossesOf: p.id) { _ in true }
         }
         blocks += mentions(claims.filtered(mentionsParty), s, name: "Claims by it or about it")
         return blocks

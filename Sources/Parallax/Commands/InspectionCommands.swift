@@ -335,6 +335,19 @@ enum InspectionCommands {
                     || f.values.contains { Folding.matches($0.measure.rawValue, folded: needle) }
             }
         }
+        /// `figuresMatch` of one row of an import's table of figures, read in place: its
+        /// strings searched once each (`passes`), each distinct value printed once.
+        let measureMatches = Measure.allCases.map { matches($0.rawValue) }, allSidesMatches = matches("all sides")
+        var valueMatches: [FigureValue: Bool] = [:]
+        func figureMatches(_ c: ImportedRows, _ f: Int) -> Bool {
+            let party = c.figureParty[f], note = c.figureNote[f], value = c.figureValue(f)
+            if measureMatches[Int(c.figureMeasure[f])] || (party < 0 ? allSidesMatches : passes(c, party))
+                || (note >= 0 && passes(c, note)) { return true }
+            if let known = valueMatches[value] { return known }
+            let hit = matches(value.description)
+            valueMatches[value] = hit
+            return hit
+        }
         for i in events.indices {
             if let c = columns {
                 // The id made only for a match.
@@ -372,14 +385,12 @@ enum InspectionCommands {
                     }
                     let says = c.claimSays[k] >= 0 ? c.claimSays[k] : c.eventTitle[p - 1]
                     let saysMatches = passes(c, says)
-                    guard idMatches || saysMatches || c.claimHasFigures(k) else { continue }
+                    let figuresMatch = c.figureRows(k).contains { figureMatches(c, $0) }
+                    guard idMatches || saysMatches || figuresMatch else { continue }
                     let id = c.claimID(k)
                     if idMatches { found("claim", id, "id", id, position: p) }
                     if saysMatches { found("claim", id, "says", c.string(says), position: p) }
-                    let figures = c.claimFigures(k)
-                    if figuresMatch(figures) {
-                        found("claim", id, "figures", Views.figures(figures), position: p)
-                    }
+                    if figuresMatch { found("claim", id, "figures", Views.figures(c.claimFigures(k)), position: p) }
                     continue
                 }
                 let id = claims.id(k)

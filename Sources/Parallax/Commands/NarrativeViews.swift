@@ -22,10 +22,19 @@ struct NarrativeViews {
         body(NarrativeViews(k: k, claims: k.scenario.claims, events: k.scenario.events, scenario: k.scenario, links: k.scenario.claimLinks))
     }
 
-    /// Speakers' and relayers' names, computed once per id.
+    /// Speakers' and relayers' names, computed once per id; figure values made once per value.
     private final class Names {
         var claimants: [String: String] = [:]
         var speakers: [String: String] = [:]
+        var figureValues: [FigureValue: CellValue] = [:]
+    }
+
+    /// `CellValue.figure(v)`, each value made once.
+    func figureValue(_ v: FigureValue) -> CellValue {
+        if let known = names.figureValues[v] { return known }
+        let cell = CellValue.figure(v)
+        names.figureValues[v] = cell
+        return cell
     }
 
     // MARK: Shared phrases
@@ -237,8 +246,8 @@ struct NarrativeViews {
                 judged([row.question.id], row.positions.map { answerCell($0) }, others: answerCell(row.others, naming: true),
                        row.judgement,
                        typed: [.string(row.question.id)] + row.positions.map { ps in
-                           CellValue.list(ps.map { answerValue(.answer($0.answer), $0.claim, .answer(question: row.question.id)) })
-                       } + [CellValue.list(row.others.map { answerValue(.answer($0.answer), $0.claim, .answer(question: row.question.id)) })],
+                           CellValue.list(ps.map { answerValue(.answer($0.answer), $0.claim, k.standing(of: .answer(question: row.question.id), in: $0.claim)) })
+                       } + [CellValue.list(row.others.map { answerValue(.answer($0.answer), $0.claim, k.standing(of: .answer(question: row.question.id), in: $0.claim)) })],
                        ids: RowIDs(event: row.question.about, question: row.question.id))
             }
             blocks.append(.table(Table(name: "Questions", id: "\(onlyDifferences ? "diff" : "compare").questions", columns: [.init("question")] + cmp.parties.map(Self.column) + tail,
@@ -252,8 +261,8 @@ struct NarrativeViews {
                 judged([row.losses ?? "all sides", row.measure.rawValue], row.values.map { figureCell($0) },
                        others: figureCell(row.others, naming: true), row.judgement,
                        typed: [.id(row.losses), .string(row.measure.rawValue)] + row.values.map { fs in
-                           CellValue.list(fs.map { answerValue(.figure($0.value), $0.claim, .figure(party: $0.losses, measure: $0.measure)) })
-                       } + [CellValue.list(row.others.map { answerValue(.figure($0.value), $0.claim, .figure(party: $0.losses, measure: $0.measure)) })],
+                           CellValue.list(fs.map { answerValue(figureValue($0.value), $0.claim, $0.standing) })
+                       } + [CellValue.list(row.others.map { answerValue(figureValue($0.value), $0.claim, $0.standing) })],
                        ids: RowIDs(party: row.losses))
             }
             blocks.append(.table(Table(name: "Figures", id: "\(onlyDifferences ? "diff" : "compare").figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
@@ -264,10 +273,10 @@ struct NarrativeViews {
 
     /// One answer for JSON: the value, who gave it (claim, claimant, party), its status
     /// and whether it still counts.
-    func answerValue(_ value: CellValue, _ i: Int, _ part: ClaimPart) -> CellValue {
+    func answerValue(_ value: CellValue, _ i: Int, _ standing: Standing) -> CellValue {
         .object(["value": value, "claim": .string(claims.id(i)), "claimant": .string(claims.by(i)),
                  "party": .id(claims.party(i)), "status": .string(claims.status(i).rawValue),
-                 "state": .string(Self.state(k.standing(of: part, in: i)))])
+                 "state": .string(Self.state(standing))])
     }
 
     /// `current`, `revised by ID`, `retracted`: as `figures` prints a value's state.

@@ -264,28 +264,51 @@ final class ImportedRows: @unchecked Sendable {
 
     func claimFigures(_ c: Int) -> [Figure] {
         let location = self.location(line: eventLine[Int(claimEvent[c])])
-        return (Int(claimFigureStart[c])..<Int(claimFigureStart[c + 1])).map { f in
-            let low = Int(figureLow[f]), high = Int(figureHigh[f])
-            return Figure(party: optionalString(figureParty[f]),
-                          values: [(Measure.allCases[Int(figureMeasure[f])], ImportFigures.count(low, high))],
-                          note: optionalString(figureNote[f]), location: location)
+        return figureRows(c).map { f in
+            Figure(party: optionalString(figureParty[f]), values: [(figureMeasure(f), figureValue(f))],
+                   note: optionalString(figureNote[f]), location: location)
         }
     }
 
+    // MARK: Figures (one row of the figure table each; one value per row)
+
+    /// The rows of claim c's figures in the figure table.
+    func figureRows(_ c: Int) -> Range<Int> { Int(claimFigureStart[c])..<Int(claimFigureStart[c + 1]) }
+
+    private static let measures = Measure.allCases
+    func figureMeasure(_ f: Int) -> Measure { ImportedRows.measures[Int(figureMeasure[f])] }
+    func figureValue(_ f: Int) -> FigureValue { ImportFigures.count(Int(figureLow[f]), Int(figureHigh[f])) }
+
+    /// Whether figure f counts the losses of `party`, compared in its bytes.
+    func figureCounts(_ f: Int, lossesOf party: String) -> Bool {
+        let k = figureParty[f]
+        guard k >= 0 else { return false }
+        var id = party
+        let b = bytes(k)
+        return id.withUTF8 { u in b.count == u.count && (u.isEmpty || memcmp(b.baseAddress!, u.baseAddress!, u.count) == 0) }
+    }
+
     /// `Knowledge.claimedFigures` of these claims (`claims`, in sequence), read from the
-    /// table of figures: no `Figure` is made, and each party's id is made once.
+    /// table of figures: no `Figure` is made, and each party's id and each note is made
+    /// once (notes repeat: `best 3`).
     func claimedFigures(_ claims: [Int], measure: Measure?,
                         standing: (ClaimPart, Int) -> Standing) -> [ClaimedFigure] {
         var out: [ClaimedFigure] = []
-        var parties: [Int32: String] = [:]
+        var made: [Int32: String] = [:]
+        func text(_ k: Int32) -> String? {
+            guard k >= 0 else { return nil }
+            if let s = made[k] { return s }
+            let s = string(k)
+            made[k] = s
+            return s
+        }
         for c in claims where claimHasFigures(c) {
-            for f in Int(claimFigureStart[c])..<Int(claimFigureStart[c + 1]) {
-                let m = Measure.allCases[Int(figureMeasure[f])]
+            for f in figureRows(c) {
+                let m = figureMeasure(f)
                 guard measure == nil || m == measure else { continue }
-                let k = figureParty[f]
-                let party: String? = k < 0 ? nil : parties[k] ?? { let p = string(k); parties[k] = p; return p }()
-                out.append(ClaimedFigure(claim: c, losses: party, measure: m, value: ImportFigures.count(Int(figureLow[f]), Int(figureHigh[f])),
-                                         note: optionalString(figureNote[f]), standing: standing(.figure(party: party, measure: m), c)))
+                let party = text(figureParty[f])
+                out.append(ClaimedFigure(claim: c, losses: party, measure: m, value: figureValue(f),
+                                         note: text(figureNote[f]), standing: standing(.figure(party: party, measure: m), c)))
             }
         }
         return out

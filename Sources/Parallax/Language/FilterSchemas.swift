@@ -143,11 +143,11 @@ public enum FilterSchemas {
                 }
             case "measure":
                 let p = t.textTest()
-                return { i in (claims.hasFigures(i) && claims.figures(i).contains { $0.values.contains { p($0.measure.rawValue) } }) != negated }
+                return { i in claims.hasFigure(i, measure: { p($0.rawValue) }) != negated }
             case "value":
                 let p = t.numberTest()
                 return { i in
-                    claims.statedNumbers(i).contains { v in
+                    claims.statesNumber(i) { v in
                         let low = v.lowerBound
                         if p(Double(low)) { return true }
                         guard let high = v.upperBound, high != low else { return false }

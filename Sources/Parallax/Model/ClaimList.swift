@@ -25,12 +25,26 @@ extension RowList where Element == Claim {
     public func confirms(_ i: Int) -> [String] { field(i, { $0.pointee.confirms }) { _ in [] } }
     public func denies(_ i: Int) -> [String] { field(i, { $0.pointee.denies }) { _ in [] } }
 
-    /// What `where value …` tests (`Claim.statedNumbers`), read field by field.
-    func statedNumbers(_ i: Int) -> [FigureValue] {
-        var out: [FigureValue] = []
-        if hasFigures(i) { for f in figures(i) { for v in f.values { out.append(v.value) } } }
-        if hasAnswers(i) { for (_, a) in answers(i) { if case .number(let v) = a { out.append(v) } } }
-        return out
+    /// Whether a number claim i states (`Claim.statedNumbers`: its figures' values, then
+    /// its numeric answers) passes `test`: what `where value …` asks. An import's figures
+    /// are read from their table, no `Figure` made.
+    func statesNumber(_ i: Int, _ test: (FigureValue) -> Bool) -> Bool {
+        if let c = columns { return c.figureRows(i).contains { test(c.figureValue($0)) } }
+        if hasFigures(i), figures(i).contains(where: { $0.values.contains { test($0.value) } }) { return true }
+        return hasAnswers(i) && answers(i).contains { if case .number(let v) = $0.answer { test(v) } else { false } }
+    }
+
+    /// Whether a figure of claim i gives a value for a measure `measure` accepts, counting
+    /// the losses of `party` when one is given: what filters, watches and `show PARTY` ask
+    /// of every claim, read from an import's table of figures, no `Figure` made.
+    func hasFigure(_ i: Int, lossesOf party: String? = nil, measure: (Measure) -> Bool) -> Bool {
+        if let c = columns {
+            return c.figureRows(i).contains { f in
+                party.map { c.figureCounts(f, lossesOf: $0) } != false && measure(c.figureMeasure(f))
+            }
+        }
+        guard hasFigures(i) else { return false }
+        return figures(i).contains { f in (party == nil || f.party == party) && f.values.contains { measure($0.measure) } }
     }
 
     /// The indices of the claims that cite source `id`.
