@@ -152,9 +152,13 @@ public enum EventImport {
             if first.rows.offset != cut {
                 second = nil
                 first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
+                readings?.record(.rowAcrossTheCut)
             } else if !first.absorb(&second!) {
                 (first, second) = (reader(from: detected.offset, line: detected.line), nil)
                 first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
+                readings?.record(.readAgain)
+            } else {
+                readings?.record(.joined)
             }
         } else {
             first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
@@ -192,6 +196,14 @@ public enum EventImport {
 
     /// Tests choose where the file is cut (a byte offset; the cut is the next row's start).
     @TaskLocal static var cutHint: Int?
+    /// Tests learn how each file cut in two was read.
+    @TaskLocal static var readings: Readings?
+
+    final class Readings: @unchecked Sendable {
+        enum Way { case joined, rowAcrossTheCut, readAgain }
+        private(set) var ways: [Way] = []
+        func record(_ way: Way) { ways.append(way) }
+    }
 
     /// Line, column and width of a problem: the field it names, or the whole row's start.
     static func locate(_ problem: RowProblem, row: ImportRow, rows: DelimitedRows) -> (Int, Int, Int) {
