@@ -138,11 +138,14 @@ public enum EventImport {
         let n = bytes.count
         let progress = options.progress
         var first = reader(from: detected.offset, line: detected.line)
+        let rowLength = averageRowLength(bytes, from: detected.offset)
+        first.builder.reserve(rows: (n - detected.offset) / rowLength, bytes: n - detected.offset)
         if let cut = cut(bytes, after: detected.offset) {
             // The rows after the cut are read on another core into a builder of their own,
             // then joined: exactly as one reader reading on, or not at all (a quoted field
             // across the cut, a row id in both halves: the rest is read here after all).
             var second: RowReader? = reader(from: cut, line: 1, provisional: true)
+            second!.builder.reserve(rows: (n - cut) / rowLength, bytes: n - cut)
             let secondDone = ProgressShare()
             Concurrently.run({
                 first.read(upTo: cut, fileMapped: fileMapped) { progress?(Double($0 + secondDone.bytes) / Double(max(1, n))) }
@@ -194,6 +197,17 @@ public enum EventImport {
         return c < n ? c : nil
     }
 
+    /// A little under the mean length of the first thousand lines (at least 16): enough to
+    /// guess how many rows a file holds and make room for them.
+    static func averageRowLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var lines = 0, i = start
+        while i < bytes.count, lines < 1000 {
+            if bytes[i] == 10 { lines += 1 }
+            i += 1
+        }
+        return max(16, (i - start) / max(1, lines) * 7 / 8)
+    }
+
     /// Tests choose where the file is cut (a byte offset; the cut is the next row's start).
     @TaskLocal static var cutHint: Int?
     /// Tests learn how each file cut in two was read.
@@ -234,3 +248,4 @@ public enum EventImport {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 }
+

@@ -150,6 +150,11 @@ struct GDELTMapping: RowMapping {
         return true
     }
 
+    /// What only reading rows needed (a million ids seen) goes before the model is built.
+    mutating func finish(_ builder: inout ImportBuilder) {
+        (seen, hostIds) = ([], [:])
+    }
+
     /// One side of the event: the party of its country code (or of its actor code's first
     /// three letters when they name a country), and the actor of its full code when that is
     /// more than the country (`ARMGOV`). A side with a code but no country is a party of its own.

@@ -63,6 +63,21 @@ struct ImportBuilder {
 
     var seed: UInt64 { strings.seed }
 
+    /// Makes room for about `rows` rows whose texts come from `bytes` bytes of the file:
+    /// a column grown by doubling is copied each time (fresh pages, page faults, and the
+    /// old and new copies in memory at once). Room never used is never touched, and costs
+    /// no memory.
+    mutating func reserve(rows: Int, bytes: Int) {
+        for c in [\ImportBuilder.eventID, \.eventStart, \.eventEnd, \.eventActors, \.eventPlace, \.eventTitle,
+                  \.eventDescription, \.eventSource, \.eventLine, \.coverageSources, \.coverageMentions,
+                  \.coverageArticles, \.claimMadeOn, \.claimSays, \.claimFigureStart] {
+            self[keyPath: c].reserveCapacity(rows + 1)
+        }
+        eventPhase.reserveCapacity(rows); eventType.reserveCapacity(rows); claimStatus.reserveCapacity(rows)
+        eventIntensity.reserveCapacity(rows); coverageTone.reserveCapacity(rows)
+        strings.reserveStorage(texts: rows * 4, bytes: bytes)
+    }
+
     var rowCount: Int { eventID.count }
 
     func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: 1) }
@@ -360,6 +375,8 @@ struct ImportBuilder {
         // itself as it gives the declaration again: they must be here already, not added.
         var mustExist = 0
         var d = 0
+        strings.reserve(later.strings.count)
+        later.strings.stopAdding()
         let declarations = later.declarations
         for k in 0...later.strings.count {
             while d < declarations.count, declarations[d].from == k {
@@ -405,11 +422,16 @@ struct ImportBuilder {
                 }
             }
             guard k < later.strings.count else { break }
+            if k & 0xFFFF == 0 { later.strings.discard(upTo: k) }
             guard let n = strings.number(utf8: later.strings.utf8(Int32(k)), hash: later.strings.hashes[k], adding: k >= mustExist) else {
                 return nil
             }
             number[k] = n
         }
+        // What only the walk needed goes first.
+        let large = later.strings.count >= 1 << 16
+        later.strings = ColumnStrings(seed: seed)
+        if large { Memory.handBackFreed() }
         for k in later.rowIds where !take(number[Int(k)]) { return nil }
         func renumbered(_ k: Int32) -> Int32 { k < 0 ? k : number[Int(k)] }
 
@@ -469,7 +491,9 @@ struct ImportBuilder {
     private static func append<T>(_ column: inout [T], _ tail: inout [T], _ renumbered: (T) -> T) {
         column.reserveCapacity(column.count + tail.count)
         for v in tail { column.append(renumbered(v)) }
+        let large = tail.count >= 1 << 16
         tail = []
+        if large { Memory.handBackFreed() }
     }
 
     /// Rearranges `items` in place so that position k holds what was at `order[k]` (as
@@ -611,6 +635,26 @@ struct ColumnStrings {
         return UnsafeBufferPointer(start: storage + a, count: b - a)
     }
 
+    /// Makes room for about `texts` texts of `bytes` bytes in all (see `ImportBuilder.reserve`).
+    mutating func reserveStorage(texts: Int, bytes: Int) {
+        hashes.reserveCapacity(texts)
+        offsets.reserveCapacity(texts + 1)
+        self.bytes.reserve(bytes)
+    }
+
+    /// Hands back the memory of the texts' bytes below `offset`, which are no longer read:
+    /// a table being merged into another (`ImportBuilder.absorb`) does not stand twice in memory.
+    func discard(upTo k: Int) { bytes.discard(upTo: Int(offsets[k])) }
+
+    /// Makes room for `more` texts: the slots are grown once, not twice or three times.
+    mutating func reserve(_ more: Int) {
+        hashes.reserveCapacity(count + more)
+        offsets.reserveCapacity(count + more + 1)
+        var size = slots.count
+        while (count + more) * 2 > size { size *= 2 }
+        if size > slots.count { grow(to: size) }
+    }
+
     /// Lets go of the open-addressing slots once no text is added (tens of MB at a million rows).
     mutating func stopAdding() { slots = [] }
 
@@ -622,8 +666,8 @@ struct ColumnStrings {
         return block
     }
 
-    private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+    private mutating func grow(to size: Int? = nil) {
+        var bigger = [Int32](repeating: -1, count: size ?? slots.count * 2)
         let mask = bigger.count - 1
         for (k, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
@@ -649,11 +693,30 @@ final class GrowingBytes {
         length += bytes.count
     }
 
+    /// Room for `capacity` bytes in all (`realloc` maps a large block without touching it).
+    func reserve(_ capacity: Int) {
+        guard capacity > self.capacity else { return }
+        self.capacity = capacity
+        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Hands the whole pages below `offset` back to the system (they read as zeros after):
+    /// for bytes that are read once more, in order, and then freed.
+    private var discarded = 0
+    func discard(upTo offset: Int) {
+        let page = MappedPages.pageSize
+        let start = (Int(bitPattern: base) + discarded + page - 1) / page * page
+        let end = (Int(bitPattern: base) + offset) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+        discarded = end - Int(bitPattern: base)
+    }
+
     /// The bytes as a block of their own size, for the caller to `free`; empty after.
     func take() -> UnsafeRawBufferPointer {
         let block = UnsafeRawBufferPointer(start: realloc(base, max(length, 1)), count: length)
         base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
-        (capacity, length) = (1 << 16, 0)
+        (capacity, length, discarded) = (1 << 16, 0, 0)
         return block
     }
 
