@@ -695,9 +695,10 @@ final class GrowingBytes {
 
     /// Room for `capacity` bytes in all (`realloc` maps a large block without touching it).
     func reserve(_ capacity: Int) {
-        guard capacity > self.capacity else { return }
+        // Room refused (a strict overcommit policy) is no error: the bytes grow as they come.
+        guard capacity > self.capacity, let grown = realloc(base, capacity) else { return }
         self.capacity = capacity
-        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+        base = grown.assumingMemoryBound(to: UInt8.self)
     }
 
     /// Hands the whole pages below `offset` back to the system (they read as zeros after):
