@@ -14,4 +14,8 @@ enum Thresholds {
 
     /// `claims` lists of at least this many claims build their rows in two halves at once.
     static let twoCoreClaimRows = 4000
+
+    /// Written scenarios from this size on are cached (`ScenarioCache`) after a first load:
+    /// below it, parsing costs about as little as reading the cache.
+    static let scenarioCacheBytes = 512 * 1024
 }

@@ -42,9 +42,10 @@ enum EventCache {
         return dir + "/" + String(name, radix: 16) + ".pxc"
     }
 
-    /// What a cache must have been written for: this version, these options, this file.
+    /// What a cache must have been written for: this build (a rebuilt Parallax may map the
+    /// same rows differently, see `ScenarioCache.build`), these options, this file.
     static func key(_ path: String, _ options: ImportOptions) -> UInt64 {
-        let text = "\(ParallaxVersion.string)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
+        let text = "\(ScenarioCache.build)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
         return Array(text.utf8).withUnsafeBytes { Checksum.of($0) }
     }
 
@@ -263,8 +264,9 @@ enum EventCache {
 
     /// Deletes the cache files an earlier format wrote (`PXCACHE` and another version): no
     /// version reads them, and at a million rows each holds hundreds of megabytes. Files
-    /// that do not start with the magic are not Parallax's and are left alone.
-    static func removeOtherVersions(in dir: String) {
+    /// that do not start with the magic are not Parallax's and are left alone. `magic`: the
+    /// format just written (a scenario's cache, `PXSCENE`, has its own versions).
+    static func removeOtherVersions(in dir: String, of magic: [UInt8] = EventCache.magic) {
         guard let folder = opendir(dir) else { return }
         defer { closedir(folder) }
         let family = magic.prefix(7)
