@@ -16,4 +16,13 @@ public enum Memory {
         _ = mallopt(M_TRIM_THRESHOLD, limit)
         #endif
     }
+
+    /// Gives the heap's freed memory back to the system where a large structure was just
+    /// let go of for good (the columns of a half of an export merged into the other):
+    /// kept for reuse, it would count as the process's memory at its peak.
+    public static func handBackFreed() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
+    }
 }

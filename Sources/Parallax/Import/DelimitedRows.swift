@@ -30,15 +30,21 @@ struct DelimitedRows {
         self.line = line
     }
 
-    /// Reads the next non-empty row into `fields` (cleared first); false at the end.
-    mutating func next(into fields: inout [FieldSpan]) -> Bool {
-        fields.removeAll(keepingCapacity: true)
+    /// Passes empty lines (a trailing newline, blank lines between rows): `offset` is then
+    /// where the next row starts.
+    mutating func skipEmptyLines() {
         let n = bytes.count
-        // Skip empty lines (a trailing newline, blank lines between rows).
         while offset < n, bytes[offset] == 10 || (bytes[offset] == 13 && offset + 1 < n && bytes[offset + 1] == 10) {
             if bytes[offset] == 10 { line += 1 }
             offset += 1
         }
+    }
+
+    /// Reads the next non-empty row into `fields` (cleared first); false at the end.
+    mutating func next(into fields: inout [FieldSpan]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let n = bytes.count
+        skipEmptyLines()
         guard offset < n else { return false }
         rowStart = offset
         rowLine = line

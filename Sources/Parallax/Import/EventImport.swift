@@ -10,6 +10,10 @@ protocol RowMapping {
     func info(path: String, rows: Int) -> ScenarioInfo
     /// Anything to settle once every row is read.
     mutating func finish(_ builder: inout ImportBuilder)
+    /// Takes in what `later` (of the same type) learnt reading the rest of the file, once
+    /// its builder is merged into this one's (`sourceRow`: its sources' rows there). False
+    /// when a row of `later` would have been a bad row after this one's (a repeated id).
+    mutating func absorb(_ later: any RowMapping, sourceRow: [Int32]) -> Bool
 }
 
 /// A CSV export that names its fields in a header row (UCDP GED, ACLED): fields are found
@@ -36,6 +40,7 @@ extension HeaderMapping {
 
 extension RowMapping {
     mutating func finish(_ builder: inout ImportBuilder) {}
+    mutating func absorb(_ later: any RowMapping, sourceRow: [Int32]) -> Bool { true }
 }
 
 /// How to open an export.
@@ -124,68 +129,94 @@ public enum EventImport {
     /// a 420 MB export then does not stay in memory beside the model made from it.
     static func map(_ bytes: UnsafeBufferPointer<UInt8>, _ detected: EventFileShape.Detected, path: String,
                     options: ImportOptions, fileMapped: Bool = false) throws(LoadFailure) -> ImportResult {
-        var mapping: any RowMapping
-        switch detected.shape {
-        case .gdelt1, .gdelt2: mapping = GDELTMapping(shape: detected.shape)
-        case .ucdpGED: mapping = UCDPMapping(header: detected.header ?? [])
-        case .acled: mapping = ACLEDMapping(header: detected.header ?? [])
+        let seed = UInt64.random(in: 1...UInt64.max)
+        let claimSuffix = detected.shape == .ucdpGED ? "-ucdp" : "-report"
+        func reader(from offset: Int, line: Int, provisional: Bool = false) -> RowReader {
+            RowReader(bytes, detected, path: path, skipBadRows: options.skipBadRows, from: offset, line: line,
+                      builder: ImportBuilder(path: path, claimSuffix: claimSuffix, seed: seed, provisional: provisional))
         }
-        let csv = detected.shape == .ucdpGED || detected.shape == .acled
-        var rows = DelimitedRows(bytes, separator: csv ? UInt8(ascii: ",") : 9, quoting: csv,
-                                 from: detected.offset, line: detected.line)
-        var builder = ImportBuilder(path: path, claimSuffix: detected.shape == .ucdpGED ? "-ucdp" : "-report")
-        var row = ImportRow(bytes: bytes, fields: [], names: mapping.names, line: 0)
-        var problems: [Diagnostic] = []
-        var problemLines: [Int: String] = [:]
-        var bad = 0, mapped = 0
-        var firstSkipped: Diagnostic?
+        let n = bytes.count
         let progress = options.progress
-        var sinceProgress = 0
-        var released = 0
-        while rows.next(into: &row.fields) {
-            row.line = rows.rowLine
-            sinceProgress += 1
-            if sinceProgress == 32768 {
-                sinceProgress = 0
-                progress?(Double(rows.offset) / Double(max(1, bytes.count)))
-                if fileMapped { released = MappedPages.release(bytes, from: released, upTo: rows.rowStart) }
-            }
-            var problem: RowProblem?
-            if let wrong = mapping.check(fieldCount: row.fields.count) {
-                problem = RowProblem(column: -1, message: wrong)
+        var first = reader(from: detected.offset, line: detected.line)
+        let rowLength = averageRowLength(bytes, from: detected.offset)
+        first.builder.reserve(rows: (n - detected.offset) / rowLength, bytes: n - detected.offset)
+        if let cut = cut(bytes, after: detected.offset) {
+            // The rows after the cut are read on another core into a builder of their own,
+            // then joined: exactly as one reader reading on, or not at all (a quoted field
+            // across the cut, a row id in both halves: the rest is read here after all).
+            var second: RowReader? = reader(from: cut, line: 1, provisional: true)
+            second!.builder.reserve(rows: (n - cut) / rowLength, bytes: n - cut)
+            let secondDone = ProgressShare()
+            Concurrently.run({
+                first.read(upTo: cut, fileMapped: fileMapped) { progress?(Double($0 + secondDone.bytes) / Double(max(1, n))) }
+            }, {
+                second!.read(upTo: n, fileMapped: fileMapped) { secondDone.bytes = $0 - cut }
+            })
+            if first.rows.offset != cut {
+                second = nil
+                first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
+                readings?.record(.rowAcrossTheCut)
+            } else if !first.absorb(&second!) {
+                (first, second) = (reader(from: detected.offset, line: detected.line), nil)
+                first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
+                readings?.record(.readAgain)
             } else {
-                do throws(RowProblem) {
-                    try mapping.map(&row, into: &builder)
-                    mapped += 1
-                } catch {
-                    problem = error
-                }
+                readings?.record(.joined)
             }
-            guard let problem else { continue }
-            bad += 1
-            let (line, column, length) = locate(problem, row: row, rows: rows)
-            let diagnostic = Diagnostic(SourceLocation(file: path, line: line, column: column), problem.message, length: length)
-            if options.skipBadRows {
-                if firstSkipped == nil { firstSkipped = diagnostic }
-            } else if problems.count < listedProblems {
-                problems.append(diagnostic)
-                problemLines[line] = rows.lineText(line)
-            }
+        } else {
+            first.read(upTo: n, fileMapped: fileMapped) { progress?(Double($0) / Double(max(1, n))) }
         }
+        var problems = first.problems
+        let bad = first.bad, mapped = first.mapped
         if bad > 0 && !options.skipBadRows {
             if bad > problems.count, let last = problems.last {
                 problems.append(Diagnostic(SourceLocation(file: path, line: last.location.line, column: last.location.column + 1),
                                            "and \(bad - problems.count) more bad rows"))
             }
             problems[problems.count - 1].message += " (--skip-bad-rows opens the file without the bad rows)"
-            throw LoadFailure(diagnostics: problems, sourceText: sparseText(problemLines))
+            throw LoadFailure(diagnostics: problems, sourceText: sparseText(first.problemLines))
         }
-        mapping.finish(&builder)
-        let report = ImportReport(shape: detected.shape, rows: mapped, skipped: bad, firstSkipped: firstSkipped,
-                                  repaired: row.repair.repaired)
-        var info = mapping.info(path: path, rows: mapped)
+        first.mapping.finish(&first.builder)
+        let report = ImportReport(shape: detected.shape, rows: mapped, skipped: bad, firstSkipped: first.firstSkipped,
+                                  repaired: first.repaired)
+        var info = first.mapping.info(path: path, rows: mapped)
         info.summary = report.summary + "."
-        return ImportResult(scenario: builder.build(info: info), report: report)
+        return ImportResult(scenario: first.builder.build(info: info), report: report)
+    }
+
+    /// Where the file is cut in two to be read on two cores: the start of the first row
+    /// after the middle (after `cutHint` in tests), or nil to read it in one piece (a small
+    /// file; no row after the middle).
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        let n = bytes.count
+        guard Concurrently.splits(n - start, from: 1 << 22) else { return nil }
+        var c = max(start + 1, cutHint ?? (start + (n - start) / 2))
+        while c < n, bytes[c - 1] != 10 { c += 1 }
+        // Past empty lines, as `DelimitedRows` passes them: the cut is where a row starts.
+        while c < n, bytes[c] == 10 || (bytes[c] == 13 && c + 1 < n && bytes[c + 1] == 10) { c += 1 }
+        return c < n ? c : nil
+    }
+
+    /// A little under the mean length of the first thousand lines (at least 16): enough to
+    /// guess how many rows a file holds and make room for them.
+    static func averageRowLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var lines = 0, i = start
+        while i < bytes.count, lines < 1000 {
+            if bytes[i] == 10 { lines += 1 }
+            i += 1
+        }
+        return max(16, (i - start) / max(1, lines) * 7 / 8)
+    }
+
+    /// Tests choose where the file is cut (a byte offset; the cut is the next row's start).
+    @TaskLocal static var cutHint: Int?
+    /// Tests learn how each file cut in two was read.
+    @TaskLocal static var readings: Readings?
+
+    final class Readings: @unchecked Sendable {
+        enum Way { case joined, rowAcrossTheCut, readAgain }
+        private(set) var ways: [Way] = []
+        func record(_ way: Way) { ways.append(way) }
     }
 
     /// Line, column and width of a problem: the field it names, or the whole row's start.
@@ -217,3 +248,4 @@ public enum EventImport {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 }
+

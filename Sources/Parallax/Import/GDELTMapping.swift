@@ -140,6 +140,21 @@ struct GDELTMapping: RowMapping {
                  coverage: coverage, madeOn: added, says: nil, status: .unconfirmed)
     }
 
+    /// A GLOBALEVENTID in both halves is a bad row at the later one: the file is then read
+    /// in one piece. `seen` is not joined, as no row is read after.
+    mutating func absorb(_ later: any RowMapping, sourceRow: [Int32]) -> Bool {
+        let later = later as! GDELTMapping
+        let (small, large) = seen.count < later.seen.count ? (seen, later.seen) : (later.seen, seen)
+        for n in small where large.contains(n) { return false }
+        if gdeltSource == nil, let s = later.gdeltSource { gdeltSource = sourceRow[Int(s)] }
+        return true
+    }
+
+    /// What only reading rows needed (a million ids seen) goes before the model is built.
+    mutating func finish(_ builder: inout ImportBuilder) {
+        (seen, hostIds) = ([], [:])
+    }
+
     /// One side of the event: the party of its country code (or of its actor code's first
     /// three letters when they name a country), and the actor of its full code when that is
     /// more than the country (`ARMGOV`). A side with a code but no country is a party of its own.

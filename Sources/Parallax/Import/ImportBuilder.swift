@@ -21,7 +21,7 @@ struct ImportBuilder {
     private var sourceKeys: [Int32] = []
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
-    private var strings = ColumnStrings()
+    private var strings: ColumnStrings
     /// One stored list per distinct list of string numbers (an event's actors).
     private var lists: [[Int32]: Int32] = [:]
     /// Lists of one or two (nearly all), by their numbers packed in one key.
@@ -47,9 +47,35 @@ struct ImportBuilder {
     private var sourceID: [Int32] = [], sourcePublisher: [Int32] = [], sourceTitle: [Int32] = [], sourceDate: [Int32] = []
     private var sourceURL: [Int32] = [], sourceLine: [Int32] = []
 
-    init(path: String, claimSuffix: String) {
+    /// Set for the later half of a file read in two (see `absorb`): ids given here are
+    /// provisional, and each declaration is logged for the merge to give it again in order.
+    private let provisional: Bool
+    private var declarations: [Declaration] = []
+    /// The row ids (`ucdp-N`) taken in a provisional half, as numbers in its strings.
+    private var rowIds: [Int32] = []
+
+    init(path: String, claimSuffix: String, seed: UInt64 = UInt64.random(in: 1...UInt64.max), provisional: Bool = false) {
         self.path = path
         self.claimSuffix = claimSuffix
+        self.strings = ColumnStrings(seed: seed)
+        self.provisional = provisional
+    }
+
+    var seed: UInt64 { strings.seed }
+
+    /// Makes room for about `rows` rows whose texts come from `bytes` bytes of the file:
+    /// a column grown by doubling is copied each time (fresh pages, page faults, and the
+    /// old and new copies in memory at once). Room never used is never touched, and costs
+    /// no memory.
+    mutating func reserve(rows: Int, bytes: Int) {
+        for c in [\ImportBuilder.eventID, \.eventStart, \.eventEnd, \.eventActors, \.eventPlace, \.eventTitle,
+                  \.eventDescription, \.eventSource, \.eventLine, \.coverageSources, \.coverageMentions,
+                  \.coverageArticles, \.claimMadeOn, \.claimSays, \.claimFigureStart] {
+            self[keyPath: c].reserveCapacity(rows + 1)
+        }
+        eventPhase.reserveCapacity(rows); eventType.reserveCapacity(rows); claimStatus.reserveCapacity(rows)
+        eventIntensity.reserveCapacity(rows); coverageTone.reserveCapacity(rows)
+        strings.reserveStorage(texts: rows * 4, bytes: bytes)
     }
 
     var rowCount: Int { eventID.count }
@@ -67,8 +93,9 @@ struct ImportBuilder {
 
     /// The number of a list of ids: a million events among a few hundred parties hold a few
     /// thousand lists of actors.
-    mutating func list(_ ids: [String]) -> Int32 {
-        let numbers = ids.map { strings.number($0) }
+    mutating func list(_ ids: [String]) -> Int32 { list(numbers: ids.map { strings.number($0) }) }
+
+    private mutating func list(numbers: [Int32]) -> Int32 {
         let short: Int64? = numbers.count == 1 ? Int64(numbers[0]) << 32 | 0xFFFF_FFFF
             : numbers.count == 2 ? Int64(numbers[0]) << 32 | Int64(numbers[1]) : nil
         if let short, let k = shortLists[short] { return k }
@@ -188,7 +215,11 @@ struct ImportBuilder {
     }
 
     /// Whether `id` is free; taken if so. Rows' own ids (GDELT's GLOBALEVENTID) go through here.
-    mutating func claim(id: String) -> Bool { take(strings.number(ImportBuilder.caseKey(id))) }
+    mutating func claim(id: String) -> Bool {
+        let k = strings.number(ImportBuilder.caseKey(id))
+        if provisional { rowIds.append(k) }
+        return take(k)
+    }
 
     /// Whether string number `k` was free as an id; taken now.
     private mutating func take(_ k: Int32) -> Bool {
@@ -205,7 +236,9 @@ struct ImportBuilder {
         // A party id may not read as an answer (`12`, `yes`): such a name gets a prefix.
         var base = id()
         if ScenarioLoader.idProblem(base, entity: "party") != nil { base = "party-" + base }
+        let from = strings.count
         let party = Party(id: uniqueId(base), name: name(), role: role, location: at(line))
+        if provisional { declarations.append(Declaration(kind: .party(parties.count, key: key, base: base), from: from, to: strings.count)) }
         partyKeys[key] = parties.count
         parties.append(party)
         return party.id
@@ -215,7 +248,9 @@ struct ImportBuilder {
     mutating func actor(key: String, id: @autoclosure () -> String, name: @autoclosure () -> String,
                         party: String, kind: @autoclosure () -> String?, line: Int) -> String {
         if let i = actorKeys[key] { return actors[i].id }
-        let actor = Actor(id: uniqueId(id()), name: name(), party: party, kind: kind(), title: nil, location: at(line))
+        let base = id(), from = strings.count
+        let actor = Actor(id: uniqueId(base), name: name(), party: party, kind: kind(), title: nil, location: at(line))
+        if provisional { declarations.append(Declaration(kind: .actor(actors.count, key: key, base: base), from: from, to: strings.count)) }
         actorKeys[key] = actors.count
         actors.append(actor)
         return actor.id
@@ -227,12 +262,19 @@ struct ImportBuilder {
         let k = Int(strings.number(key))
         if k < sourceKeys.count, sourceKeys[k] > 0 { return sourceKeys[k] - 1 }
         let row = Int32(sourceID.count)
-        sourceID.append(uniqueNumberedId(id()).number)
+        let from = strings.count
+        if provisional {
+            // The id waits for the merge: a host's sources are numbered across both halves.
+            sourceID.append(-1)
+        } else {
+            sourceID.append(uniqueNumberedId(id()).number)
+        }
         sourcePublisher.append(strings.number(publisher()))
         sourceTitle.append(strings.number(title()))
         sourceDate.append(ImportedRows.pack(date))
         sourceURL.append(optionalText(url))
         sourceLine.append(Int32(clamping: line))
+        if provisional { declarations.append(Declaration(kind: .source(row, key: Int32(k), base: id()), from: from, to: strings.count)) }
         if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
         sourceKeys[k] = row + 1
         return row
@@ -244,6 +286,7 @@ struct ImportBuilder {
         let n = eventID.count
         // What only parsing needed goes first: the peak of a first open is here.
         (taken, sourceKeys, nextSuffix, lists, shortLists) = ([], [], [:], [:], [:])
+        strings.stopAdding()
         // Sequence order for imported events (no times, no `order`): first day, the coarser
         // date first, then file order (`Scenario.sequenceOrder`).
         // Each row's key and index in one integer (days from year 1 fit 22 bits with the
@@ -260,30 +303,42 @@ struct ImportBuilder {
         var claimEvent = [Int32](repeating: 0, count: n)
         for (position, row) in order.enumerated() { claimEvent[row] = Int32(position) }
         let eventClaim = order.map { Int32($0) }
-        func permuted<T>(_ column: inout [T]) -> [T] {
-            defer { column = [] }
-            guard !column.isEmpty else { return [] }
-            return order.map { column[$0] }
-        }
         let seed = strings.seed
         var blocks = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: ImportedRows.Column.allCases.count)
         func put<T>(_ column: ImportedRows.Column, _ values: [T]) {
             blocks[column.rawValue] = ColumnBlock.allocated(values)
         }
-        let ids = permuted(&eventID)
-        put(.eventID, ids); put(.eventStart, permuted(&eventStart)); put(.eventEnd, permuted(&eventEnd))
+        // Each event column goes straight into its block in sequence order, and is freed:
+        // no column stands in memory three times.
+        func put(_ column: ImportedRows.Column, _ block: UnsafeRawBufferPointer) { blocks[column.rawValue] = block }
+        func permuted<T>(_ column: inout [T]) -> UnsafeRawBufferPointer {
+            defer { column = [] }
+            guard !column.isEmpty else { return ColumnBlock.allocated(column) }
+            return ColumnBlock.allocated(order.count) { (block: UnsafeMutableBufferPointer<T>) in
+                column.withUnsafeBufferPointer { values in
+                    for (k, i) in order.enumerated() { block[k] = values[i] }
+                }
+            }
+        }
+        put(.eventID, permuted(&eventID))
+        let ids = Array(blocks[ImportedRows.Column.eventID.rawValue].assumingMemoryBound(to: Int32.self))
+        put(.eventStart, permuted(&eventStart)); put(.eventEnd, permuted(&eventEnd))
         put(.eventPhase, permuted(&eventPhase)); put(.eventType, permuted(&eventType)); put(.eventActors, permuted(&eventActors))
         put(.eventPlace, permuted(&eventPlace)); put(.eventTitle, permuted(&eventTitle))
         put(.eventDescription, permuted(&eventDescription)); put(.eventIntensity, permuted(&eventIntensity))
         put(.eventSource, permuted(&eventSource)); put(.eventLine, permuted(&eventLine)); put(.eventClaim, eventClaim)
         put(.coverageSources, permuted(&coverageSources)); put(.coverageMentions, permuted(&coverageMentions))
         put(.coverageArticles, permuted(&coverageArticles)); put(.coverageTone, permuted(&coverageTone))
-        put(.claimEvent, claimEvent); put(.claimMadeOn, claimMadeOn); put(.claimSays, claimSays)
-        put(.claimStatus, claimStatus); put(.claimFigureStart, claimFigureStart)
-        put(.figureParty, figureParty); put(.figureMeasure, figureMeasure); put(.figureLow, figureLow)
-        put(.figureHigh, figureHigh); put(.figureNote, figureNote)
-        put(.sourceID, sourceID); put(.sourcePublisher, sourcePublisher); put(.sourceTitle, sourceTitle)
-        put(.sourceDate, sourceDate); put(.sourceURL, sourceURL); put(.sourceLine, sourceLine)
+        func moved<T>(_ column: inout [T]) -> UnsafeRawBufferPointer {
+            defer { column = [] }
+            return ColumnBlock.allocated(column)
+        }
+        put(.claimEvent, claimEvent); put(.claimMadeOn, moved(&claimMadeOn)); put(.claimSays, moved(&claimSays))
+        put(.claimStatus, moved(&claimStatus)); put(.claimFigureStart, moved(&claimFigureStart))
+        put(.figureParty, moved(&figureParty)); put(.figureMeasure, moved(&figureMeasure)); put(.figureLow, moved(&figureLow))
+        put(.figureHigh, moved(&figureHigh)); put(.figureNote, moved(&figureNote))
+        put(.sourceID, sourceID); put(.sourcePublisher, moved(&sourcePublisher)); put(.sourceTitle, moved(&sourceTitle))
+        put(.sourceDate, moved(&sourceDate)); put(.sourceURL, moved(&sourceURL)); put(.sourceLine, moved(&sourceLine))
         put(.listStart, listStart); put(.listItems, listItems)
         // The table's own slots are freed (`takeStorage`) before the id tables are made.
         let hashes = strings.hashes
@@ -292,15 +347,153 @@ struct ImportBuilder {
         let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
         let sourceSlots = ImportedRows.slots(for: sourceID) { hashes[Int($0)] }
         put(.eventSlots, eventSlots); put(.sourceSlots, sourceSlots)
-        (claimMadeOn, claimSays, claimStatus, claimFigureStart) = ([], [], [], [0])
-        (figureParty, figureMeasure, figureLow, figureHigh, figureNote) = ([], [], [], [], [])
-        (sourceID, sourcePublisher, sourceTitle, sourceDate, sourceURL, sourceLine) = ([], [], [], [], [], [])
+        (claimFigureStart, sourceID) = ([0], [])
         let rows = ImportedRows(facts: .init(path: path, claimSuffix: claimSuffix, seed: seed), blocks: blocks, owner: nil)
         var scenario = Scenario(formatVersion: ScenarioLoader.formatVersion, info: info, sources: [],
                                 parties: parties, actors: actors, places: [], events: [], questions: [],
                                 claims: [], path: path)
         scenario.attach(rows)
         return scenario
+    }
+
+    /// Adds the rows of `later`, the provisional builder of the rest of the file, as if
+    /// this builder had read them itself: its strings are numbered into this table in the
+    /// order the rows named them, its declarations given again in order (a source new here
+    /// gets its id now, `host-7` after the six of the earlier half), its lists, sources
+    /// and columns renumbered. `lineOffset` is added to its lines (counted from 1).
+    ///
+    /// Nil when the halves cannot be joined so: a row id taken in both (the later row is a
+    /// bad row), or a party or actor whose id would come out otherwise (it may be written
+    /// into titles already). This builder is then spoilt, and the file is read again in one
+    /// piece. Else, per source row of `later`, its row here; `later` is emptied.
+    mutating func absorb(_ later: inout ImportBuilder, lineOffset: Int) -> [Int32]? {
+        precondition(later.provisional && later.seed == seed)
+        var number = [Int32](repeating: -1, count: later.strings.count)
+        var sourceRow = [Int32](repeating: -1, count: later.sourceID.count)
+        var newSources: [Int32] = []
+        // The strings a declaration added to `later`'s table stand for what this table does
+        // itself as it gives the declaration again: they must be here already, not added.
+        var mustExist = 0
+        var d = 0
+        strings.reserve(later.strings.count)
+        later.strings.stopAdding()
+        let declarations = later.declarations
+        for k in 0...later.strings.count {
+            while d < declarations.count, declarations[d].from == k {
+                let declaration = declarations[d]
+                d += 1
+                switch declaration.kind {
+                case let .party(i, key, base):
+                    var party = later.parties[i]
+                    if let j = partyKeys[key] {
+                        guard parties[j].id == party.id else { return nil }
+                    } else {
+                        guard uniqueId(base) == party.id else { return nil }
+                        party.location.line += lineOffset
+                        partyKeys[key] = parties.count
+                        parties.append(party)
+                    }
+                    mustExist = max(mustExist, declaration.to)
+                case let .actor(i, key, base):
+                    var actor = later.actors[i]
+                    if let j = actorKeys[key] {
+                        guard actors[j].id == actor.id else { return nil }
+                    } else {
+                        guard uniqueId(base) == actor.id else { return nil }
+                        actor.location.line += lineOffset
+                        actorKeys[key] = actors.count
+                        actors.append(actor)
+                    }
+                    mustExist = max(mustExist, declaration.to)
+                case let .source(row, key, base):
+                    // The key was numbered before the declaration.
+                    let k = Int(number[Int(key)])
+                    if k < sourceKeys.count, sourceKeys[k] > 0 {
+                        sourceRow[Int(row)] = sourceKeys[k] - 1
+                        mustExist = max(mustExist, declaration.to)
+                    } else {
+                        let here = Int32(sourceID.count)
+                        sourceID.append(uniqueNumberedId(base).number)
+                        if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
+                        sourceKeys[k] = here + 1
+                        sourceRow[Int(row)] = here
+                        newSources.append(row)
+                    }
+                }
+            }
+            guard k < later.strings.count else { break }
+            if k & 0xFFFF == 0 { later.strings.discard(upTo: k) }
+            guard let n = strings.number(utf8: later.strings.utf8(Int32(k)), hash: later.strings.hashes[k], adding: k >= mustExist) else {
+                return nil
+            }
+            number[k] = n
+        }
+        // What only the walk needed goes first.
+        let large = later.strings.count >= 1 << 16
+        later.strings = ColumnStrings(seed: seed)
+        if large { Memory.handBackFreed() }
+        for k in later.rowIds where !take(number[Int(k)]) { return nil }
+        func renumbered(_ k: Int32) -> Int32 { k < 0 ? k : number[Int(k)] }
+
+        var listNumber = [Int32](repeating: 0, count: later.listStart.count - 1)
+        for l in listNumber.indices {
+            let items = later.listItems[Int(later.listStart[l])..<Int(later.listStart[l + 1])]
+            listNumber[l] = list(numbers: items.map { number[Int($0)] })
+        }
+        (later.listItems, later.listStart, later.lists, later.shortLists) = ([], [], [:], [:])
+        for row in newSources.map(Int.init) {
+            sourcePublisher.append(renumbered(later.sourcePublisher[row]))
+            sourceTitle.append(renumbered(later.sourceTitle[row]))
+            sourceDate.append(later.sourceDate[row])
+            sourceURL.append(renumbered(later.sourceURL[row]))
+            sourceLine.append(later.sourceLine[row] + Int32(clamping: lineOffset))
+        }
+        (later.sourceID, later.sourcePublisher, later.sourceTitle, later.sourceDate, later.sourceURL, later.sourceLine) = ([], [], [], [], [], [])
+
+        let rowsBefore = eventID.count
+        ImportBuilder.append(&eventID, &later.eventID, renumbered)
+        ImportBuilder.append(&eventStart, &later.eventStart) { $0 }
+        ImportBuilder.append(&eventEnd, &later.eventEnd) { $0 }
+        ImportBuilder.append(&eventPhase, &later.eventPhase) { $0 }
+        ImportBuilder.append(&eventType, &later.eventType) { $0 }
+        ImportBuilder.append(&eventActors, &later.eventActors) { listNumber[Int($0)] }
+        ImportBuilder.append(&eventPlace, &later.eventPlace, renumbered)
+        ImportBuilder.append(&eventTitle, &later.eventTitle, renumbered)
+        ImportBuilder.append(&eventDescription, &later.eventDescription, renumbered)
+        ImportBuilder.append(&eventIntensity, &later.eventIntensity) { $0 }
+        ImportBuilder.append(&eventSource, &later.eventSource) { sourceRow[Int($0)] }
+        ImportBuilder.append(&eventLine, &later.eventLine) { $0 + Int32(clamping: lineOffset) }
+        // Coverage columns start at the first row that has coverage (see `addRow`).
+        if !later.coverageSources.isEmpty {
+            while coverageSources.count < rowsBefore { appendCoverage(nil) }
+            ImportBuilder.append(&coverageSources, &later.coverageSources) { $0 }
+            ImportBuilder.append(&coverageMentions, &later.coverageMentions) { $0 }
+            ImportBuilder.append(&coverageArticles, &later.coverageArticles) { $0 }
+            ImportBuilder.append(&coverageTone, &later.coverageTone) { $0 }
+        } else if !coverageSources.isEmpty {
+            while coverageSources.count < eventID.count { appendCoverage(nil) }
+        }
+        let figuresBefore = Int32(figureParty.count)
+        ImportBuilder.append(&claimMadeOn, &later.claimMadeOn) { $0 }
+        ImportBuilder.append(&claimSays, &later.claimSays, renumbered)
+        ImportBuilder.append(&claimStatus, &later.claimStatus) { $0 }
+        later.claimFigureStart.removeFirst()
+        ImportBuilder.append(&claimFigureStart, &later.claimFigureStart) { $0 + figuresBefore }
+        ImportBuilder.append(&figureParty, &later.figureParty, renumbered)
+        ImportBuilder.append(&figureMeasure, &later.figureMeasure) { $0 }
+        ImportBuilder.append(&figureLow, &later.figureLow) { $0 }
+        ImportBuilder.append(&figureHigh, &later.figureHigh) { $0 }
+        ImportBuilder.append(&figureNote, &later.figureNote, renumbered)
+        return sourceRow
+    }
+
+    /// `tail` renumbered onto the end of `column`, and freed.
+    private static func append<T>(_ column: inout [T], _ tail: inout [T], _ renumbered: (T) -> T) {
+        column.reserveCapacity(column.count + tail.count)
+        for v in tail { column.append(renumbered(v)) }
+        let large = tail.count >= 1 << 16
+        tail = []
+        if large { Memory.handBackFreed() }
     }
 
     /// Rearranges `items` in place so that position k holds what was at `order[k]` (as
@@ -393,7 +586,10 @@ struct ColumnStrings {
     /// Open addressing: an index into `hashes`, or -1 for an empty slot.
     private var slots = [Int32](repeating: -1, count: 1024)
     /// Per table: a file cannot be made to collide on purpose. The id tables use it too.
-    let seed = UInt64.random(in: 1...UInt64.max)
+    /// The two halves of a file read at once share one, so that their hashes merge.
+    let seed: UInt64
+
+    init(seed: UInt64 = UInt64.random(in: 1...UInt64.max)) { self.seed = seed }
 
     var count: Int { hashes.count }
 
@@ -403,7 +599,12 @@ struct ColumnStrings {
     }
 
     mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = StringTable.hash(bytes, seed: seed)
+        number(utf8: bytes, hash: StringTable.hash(bytes, seed: seed))!
+    }
+
+    /// The number of a text whose hash (with this table's seed) is known; added when new,
+    /// unless `adding` is false (then nil).
+    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, adding: Bool = true) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
@@ -411,6 +612,7 @@ struct ColumnStrings {
             if hashes[k] == hash, same(k, bytes) { return Int32(k) }
             slot = (slot + 1) & mask
         }
+        guard adding else { return nil }
         let k = hashes.count
         slots[slot] = Int32(k)
         hashes.append(hash)
@@ -426,10 +628,35 @@ struct ColumnStrings {
         return bytes.isEmpty || memcmp(storage + a, bytes.baseAddress!, bytes.count) == 0
     }
 
-    func string(_ k: Int32) -> String {
+    func string(_ k: Int32) -> String { String(decoding: utf8(k), as: UTF8.self) }
+
+    func utf8(_ k: Int32) -> UnsafeBufferPointer<UInt8> {
         let a = Int(offsets[Int(k)]), b = Int(offsets[Int(k) + 1])
-        return String(decoding: UnsafeBufferPointer(start: storage + a, count: b - a), as: UTF8.self)
+        return UnsafeBufferPointer(start: storage + a, count: b - a)
     }
+
+    /// Makes room for about `texts` texts of `bytes` bytes in all (see `ImportBuilder.reserve`).
+    mutating func reserveStorage(texts: Int, bytes: Int) {
+        hashes.reserveCapacity(texts)
+        offsets.reserveCapacity(texts + 1)
+        self.bytes.reserve(bytes)
+    }
+
+    /// Hands back the memory of the texts' bytes below `offset`, which are no longer read:
+    /// a table being merged into another (`ImportBuilder.absorb`) does not stand twice in memory.
+    func discard(upTo k: Int) { bytes.discard(upTo: Int(offsets[k])) }
+
+    /// Makes room for `more` texts: the slots are grown once, not twice or three times.
+    mutating func reserve(_ more: Int) {
+        hashes.reserveCapacity(count + more)
+        offsets.reserveCapacity(count + more + 1)
+        var size = slots.count
+        while (count + more) * 2 > size { size *= 2 }
+        if size > slots.count { grow(to: size) }
+    }
+
+    /// Lets go of the open-addressing slots once no text is added (tens of MB at a million rows).
+    mutating func stopAdding() { slots = [] }
 
     /// The bytes, as a block the columns own (freed with `free`); the table is empty after.
     mutating func takeStorage() -> UnsafeRawBufferPointer {
@@ -439,8 +666,8 @@ struct ColumnStrings {
         return block
     }
 
-    private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+    private mutating func grow(to size: Int? = nil) {
+        var bigger = [Int32](repeating: -1, count: size ?? slots.count * 2)
         let mask = bigger.count - 1
         for (k, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & mask
@@ -466,11 +693,31 @@ final class GrowingBytes {
         length += bytes.count
     }
 
+    /// Room for `capacity` bytes in all (`realloc` maps a large block without touching it).
+    func reserve(_ capacity: Int) {
+        // Room refused (a strict overcommit policy) is no error: the bytes grow as they come.
+        guard capacity > self.capacity, let grown = realloc(base, capacity) else { return }
+        self.capacity = capacity
+        base = grown.assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Hands the whole pages below `offset` back to the system (they read as zeros after):
+    /// for bytes that are read once more, in order, and then freed.
+    private var discarded = 0
+    func discard(upTo offset: Int) {
+        let page = MappedPages.pageSize
+        let start = (Int(bitPattern: base) + discarded + page - 1) / page * page
+        let end = (Int(bitPattern: base) + offset) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+        discarded = end - Int(bitPattern: base)
+    }
+
     /// The bytes as a block of their own size, for the caller to `free`; empty after.
     func take() -> UnsafeRawBufferPointer {
         let block = UnsafeRawBufferPointer(start: realloc(base, max(length, 1)), count: length)
         base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
-        (capacity, length) = (1 << 16, 0)
+        (capacity, length, discarded) = (1 << 16, 0, 0)
         return block
     }
 
@@ -479,10 +726,34 @@ final class GrowingBytes {
 
 /// A column's bytes in memory of their own (`malloc`'s, freed by `ImportedRows`).
 enum ColumnBlock {
+    /// A block of `count` values, written by `fill`.
+    static func allocated<T>(_ count: Int, _ fill: (UnsafeMutableBufferPointer<T>) -> Void) -> UnsafeRawBufferPointer {
+        let n = count * MemoryLayout<T>.stride
+        let block = malloc(max(n, 1))!
+        fill(UnsafeMutableBufferPointer(start: block.bindMemory(to: T.self, capacity: count), count: count))
+        return UnsafeRawBufferPointer(start: block, count: n)
+    }
+
     static func allocated<T>(_ values: [T]) -> UnsafeRawBufferPointer {
         let n = values.count * MemoryLayout<T>.stride
         let block = UnsafeMutableRawBufferPointer(start: malloc(max(n, 1))!, count: n)
         values.withUnsafeBytes { block.copyMemory(from: $0) }
         return UnsafeRawBufferPointer(block)
     }
+}
+
+/// A party, actor or source declared in a provisional half (see `ImportBuilder.absorb`),
+/// in the order its rows declared them. `from..<to`: the numbers of the strings the
+/// declaration added to that half's table (ids tried; a source's publisher, title and URL).
+struct Declaration {
+    enum Kind {
+        /// Index in the half's parties or actors, key, and the id asked for.
+        case party(Int, key: String, base: String)
+        case actor(Int, key: String, base: String)
+        /// Row in the half's sources, the key's string number, and the id asked for.
+        case source(Int32, key: Int32, base: String)
+    }
+    var kind: Kind
+    var from: Int
+    var to: Int
 }

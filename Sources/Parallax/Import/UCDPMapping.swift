@@ -79,6 +79,14 @@ struct UCDPMapping: HeaderMapping {
                            .init(party: nil, low: min(low, best, high), high: max(low, best, high), note: note)])
     }
 
+    /// Repeated ids are found by the builder (`claim(id:)`).
+    mutating func absorb(_ later: any RowMapping, sourceRow: [Int32]) -> Bool {
+        let later = later as! UCDPMapping
+        if ucdp == nil, let s = later.ucdp { ucdp = sourceRow[Int(s)] }
+        if let l = later.latest, latest == nil || l.firstDay > latest!.firstDay { latest = l }
+        return true
+    }
+
     mutating func finish(_ b: inout ImportBuilder) {
         if let latest, let ucdp { b.setSourceDate(ucdp, latest) }
     }
