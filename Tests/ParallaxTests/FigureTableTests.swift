@@ -90,7 +90,7 @@ import Testing
                 ^^^^^
         error: unknown measure 'kiled' (did you mean 'killed'?); measures: killed, wounded, captured, missing, displaced, casualties
         """)
-        #expect(NarrativeFixtures.run(s, "figures all all").hasSuffix("error: unexpected 'all'; usage: figures [MEASURE] [all]"))
+        #expect(NarrativeFixtures.run(s, "figures all all").hasSuffix("error: unexpected 'all'; usage: figures [MEASURE] [all] [N]"))
     }
 
     /// A relayed claim's figure names who relayed it (the claim stays its author's party's).

@@ -71,8 +71,8 @@ import Testing
                     ^
         error: compare needs at least 2 parties; parties: ARM, AZE, RUS, EU, NKR
         """)
-        #expect(NarrativeFixtures.run(s, "diff ARM AZE RUS").hasSuffix("error: diff takes 2 parties; usage: diff PARTY PARTY [all]"))
-        #expect(NarrativeFixtures.run(s, "compare ARM arm").hasSuffix("error: ARM is listed twice; usage: compare PARTY PARTY… [all]"))
+        #expect(NarrativeFixtures.run(s, "diff ARM AZE RUS").hasSuffix("error: diff takes 2 parties; usage: diff PARTY PARTY [all] [N]"))
+        #expect(NarrativeFixtures.run(s, "compare ARM arm").hasSuffix("error: ARM is listed twice; usage: compare PARTY PARTY… [all] [N]"))
     }
 
     @Test func diffLeavesOutAgreement() throws {

@@ -24,7 +24,7 @@ enum NarrativeCommands {
     }
 
     static let compare = CommandSpec(
-        name: "compare", group: .narratives, usage: "compare PARTY PARTY… [all]",
+        name: "compare", group: .narratives, usage: "compare PARTY PARTY… [all] [N]",
         summary: "Question by question, each party's answers and a verdict; then their figures.",
         detail: "Verdicts: agree (at least two parties answered, each with the same value as the others), "
             + "contradict (different yes-no, party or text answers), diverge (different numbers), one-sided (one "
@@ -34,38 +34,47 @@ enum NarrativeCommands {
             + "party's actor gives a version no compared party gives). Those other voices show in an 'others' "
             + "column when any answered. Numbers print as 15, 15..20, >=15. A question tied to a (party, measure) "
             + "shows its figures in its own row; the figures table holds the rest, judged by the same rules. "
-            + "Retracted claims and the parts a later revision restates do not count; denied claims do.",
+            + "Retracted claims and the parts a later revision restates do not count; denied claims do. "
+            + Self.figureCapHelp,
         example: "compare ARM AZE RUS",
         scenarioExample: { sc in (ScenarioExamples.parties(sc, 3) ?? ScenarioExamples.parties(sc, 2)).map { "compare " + $0.joined(separator: " ") } },
-        parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil))], flags: ["all"],
+        parameters: [Parameter("PARTY", .party, .many(min: 2, max: nil)), Parameter("N", .number, .optional, what: "a number of rows")],
+        flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let parties = try readParties(cmd, in: ctx.scenario)
+        let cap = try TableCap.cap(cmd)
         let all = cmd.has("all")
         let knowledge = ctx.session.knowledge(all: all)
         let comparison = Comparison(knowledge, parties: parties)
-        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.comparison(comparison, onlyDifferences: false) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) {
+            $0.comparison(comparison, onlyDifferences: false, cap: cap, cellsCapped: !all, command: command(cmd, parties))
+        })
     }
 
     static let diff = CommandSpec(
-        name: "diff", group: .narratives, usage: "diff PARTY PARTY [all]",
+        name: "diff", group: .narratives, usage: "diff PARTY PARTY [all] [N]",
         summary: "The rows of 'compare' on which two parties do not agree, or that carry a flag.",
         detail: "Keeps every row whose verdict is not agree or that is flagged (internal split, compatible, "
-            + "withheld by P, others differ); see 'help compare'.",
+            + "withheld by P, others differ); see 'help compare'. " + Self.figureCapHelp,
         example: "diff ARM AZE",
         scenarioExample: { sc in ScenarioExamples.parties(sc, 2).map { "diff " + $0.joined(separator: " ") } },
-        parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2))], flags: ["all"],
+        parameters: [Parameter("PARTY", .party, .many(min: 2, max: 2)), Parameter("N", .number, .optional, what: "a number of rows")],
+        flags: ["all"],
         check: { cmd, scenario throws(CommandError) in _ = try readParties(cmd, in: scenario) }
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let parties = try readParties(cmd, in: ctx.scenario)
+        let cap = try TableCap.cap(cmd)
         let all = cmd.has("all")
         let knowledge = ctx.session.knowledge(all: all)
         let differences = Comparison(knowledge, parties: parties).disagreements
-        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.comparison(differences, onlyDifferences: true) })
+        return cmd.spec.document(NarrativeViews.layout(knowledge) {
+            $0.comparison(differences, onlyDifferences: true, cap: cap, cellsCapped: !all, command: command(cmd, parties))
+        })
     }
 
     static let figures = CommandSpec(
-        name: "figures", group: .inspection, usage: "figures [MEASURE] [all]",
+        name: "figures", group: .inspection, usage: "figures [MEASURE] [all] [N]",
         summary: "Every number claimed about each party's losses, and per party and measure the spread.",
         detail: "Measures: " + Measure.allCases.map(\.rawValue).joined(separator: ", ") + ". For each party's losses "
             + "and measure: each value with its claimant, status, date and whether a later revision replaced it. "
@@ -73,17 +82,33 @@ enum NarrativeCommands {
             + "and is never compared with either. "
             + "Then the lowest and highest claimed (current values only: a range counts its bounds, >=N counts N "
             + "and leaves the highest open), the latest official figure from the party itself and from its "
-            + "adversary, and the spread.",
-        example: "figures killed all", parameters: [Parameter("MEASURE", .measure, .optional)], flags: ["all"]
+            + "adversary, and the spread. "
+            + "At most \(TableCap.rows) values are listed unless 'all' or N says otherwise (N: the first N); the rest "
+            + "are counted. The summary is always over every value, listed or not.",
+        example: "figures killed all",
+        parameters: [Parameter("MEASURE", .measure, .optional), Parameter("N", .number, .optional, what: "a number of rows")],
+        flags: ["all"]
     ) { (cmd: Command, ctx: inout CommandContext) throws(CommandError) in
         let measure = cmd.argument("MEASURE").flatMap { a -> Measure? in
             if case .word(let m) = a.value { return Measure(rawValue: m) }
             return nil
         }
+        let cap = try TableCap.cap(cmd)
         let all = cmd.has("all")
         let knowledge = ctx.session.knowledge(all: all)
         let table = FigureTable(knowledge, measure: measure)
-        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.figures(table, measure: measure) })
+        let command = measure.map { "figures \($0.rawValue)" } ?? "figures"
+        return cmd.spec.document(NarrativeViews.layout(knowledge) { $0.figures(table, measure: measure, cap: cap, command: command) })
+    }
+
+    /// What `compare` and `diff` say of their caps.
+    static let figureCapHelp = "The figures table lists at most \(TableCap.rows) rows, and a cell at most "
+        + "\(NarrativeViews.cellValues) values ('… and N more'), unless 'all' is given; N lists the first N rows. "
+        + "Verdicts are always over every value, listed or not."
+
+    /// The command as the notice of a capped table repeats it: `compare ARM AZE`.
+    static func command(_ cmd: Command, _ parties: [String]) -> String {
+        ([cmd.name] + parties.map(Report.word)).joined(separator: " ")
     }
 
     /// The parties named, each resolved: exactly, else case-insensitively (`arm` is ARM);

@@ -220,7 +220,15 @@ struct NarrativeViews {
 
     // MARK: compare and diff
 
-    func comparison(_ cmp: Comparison, onlyDifferences: Bool) -> [Block] {
+    /// Values a cell of the figures table of `compare` lists before it says how many more
+    /// there are: an export's rows are claimed by sources, so its `others` cell would list
+    /// every value of the file; no written scenario has this many in one cell.
+    static let cellValues = 20
+
+    /// `cap`: the figure rows listed (nil: all); `cellsCapped`: whether a cell lists at most
+    /// `cellValues` values; `command`: the command as the notice of rows left out repeats it.
+    func comparison(_ cmp: Comparison, onlyDifferences: Bool, cap: Int? = nil, cellsCapped: Bool = false,
+                    command: String = "compare") -> [Block] {
         let who = cmp.parties.joined(separator: ", ")
         var blocks: [Block] = [
             .title(onlyDifferences ? "Where \(who) differ" : "\(who) compared"),
@@ -257,16 +265,28 @@ struct NarrativeViews {
             blocks.append(.notice(onlyDifferences ? "No figures on which they differ."
                                   : "No figures claimed yet beyond those the questions show."))
         } else {
-            let rows = cmp.figures.map { row in
-                judged([row.losses ?? "all sides", row.measure.rawValue], row.values.map { figureCell($0) },
-                       others: figureCell(row.others, naming: true), row.judgement,
-                       typed: [.id(row.losses), .string(row.measure.rawValue)] + row.values.map { fs in
-                           CellValue.list(fs.map { answerValue(figureValue($0.value), $0.claim, $0.standing) })
-                       } + [CellValue.list(row.others.map { answerValue(figureValue($0.value), $0.claim, $0.standing) })],
-                       ids: RowIDs(party: row.losses))
+            let limit = cellsCapped ? Self.cellValues : nil
+            let keys = cmp.parties.map { $0.lowercased() } + ["others"]
+            let rows = cmp.figures.prefix(cap ?? cmp.figures.count).map { row in
+                // Each cell's first `limit` values; the count of the rest, per column, for JSON.
+                var leftOut: [CellValue.Member] = []
+                for (key, values) in zip(keys, row.values + [row.others]) where (limit.map { values.count > $0 } ?? false) {
+                    if key != "others" || showsOthers { leftOut.append(.init("\(key)_not_shown", .int(values.count - limit!))) }
+                }
+                var r = judged([row.losses ?? "all sides", row.measure.rawValue], row.values.map { figureCell($0, limit: limit) },
+                               others: figureCell(row.others, naming: true, limit: limit), row.judgement,
+                               typed: [.id(row.losses), .string(row.measure.rawValue)] + row.values.map { fs in
+                                   CellValue.list(fs.prefix(limit ?? fs.count).map { answerValue(figureValue($0.value), $0.claim, $0.standing) })
+                               } + [CellValue.list(row.others.prefix(limit ?? row.others.count).map {
+                                   answerValue(figureValue($0.value), $0.claim, $0.standing)
+                               })],
+                               ids: RowIDs(party: row.losses))
+                r.extra += leftOut
+                return r
             }
             blocks.append(.table(Table(name: "Figures", id: "\(onlyDifferences ? "diff" : "compare").figures", columns: [.init("losses"), .init("measure")] + cmp.parties.map(Self.column)
                                        + tail, rows: rows)))
+            if let more = TableCap.notice(shown: rows.count, of: cmp.figures.count, noun: "figure rows", command: command) { blocks.append(more) }
         }
         return blocks
     }
@@ -305,12 +325,16 @@ struct NarrativeViews {
         return scratch.string()
     }
 
-    func figureCell(_ values: [ClaimedFigure], naming: Bool = false) -> String {
+    /// The cell's values one per line; past `limit` of them, "… and N more".
+    func figureCell(_ values: [ClaimedFigure], naming: Bool = false, limit: Int? = nil) -> String {
         guard !values.isEmpty else { return "—" }
         scratch.removeAll()
-        for (n, f) in values.enumerated() {
+        for (n, f) in values.prefix(limit ?? values.count).enumerated() {
             if n > 0 { scratch.append(10) }
             writeStatedBy(f.value.description, f.claim, naming: naming)
+        }
+        if let limit, values.count > limit {
+            scratch.append("\n… and \(values.count - limit) more")
         }
         return scratch.string()
     }
@@ -334,7 +358,10 @@ struct NarrativeViews {
         return scenario.parties.filter { $0.role == .belligerent && $0.id != losses }.map(\.id)
     }
 
-    func figures(_ table: FigureTable, measure: Measure?) -> [Block] {
+    /// `cap`: the values listed over all groups (nil: all), the first in the groups' order;
+    /// a group none of whose values is listed has no table, and the summary keeps every
+    /// group. `command`: the command as the notice of values left out repeats it.
+    func figures(_ table: FigureTable, measure: Measure?, cap: Int? = nil, command: String = "figures") -> [Block] {
         let count = table.groups.reduce(0) { $0 + $1.values.count }
         var blocks: [Block] = [.title(measure.map { "Figures: \($0.rawValue)" } ?? "Figures"),
                                .text("\(Self.asOf(k)): \(Self.plural(count, "value")) in \(Self.plural(table.groups.count, "group")).")]
@@ -342,8 +369,11 @@ struct NarrativeViews {
             blocks.append(.notice("No figures known yet; 'step' to advance, or add 'all'."))
             return blocks
         }
-        for g in table.groups {
-            let rows = g.values.map { f -> Table.Row in
+        var room = cap ?? count
+        for g in table.groups where room > 0 {
+            let listed = g.values.prefix(room)
+            room -= listed.count
+            let rows = listed.map { f -> Table.Row in
                 // Field by field: an import's claim is not made whole for one row.
                 let c = f.claim, party = claims.party(c)
                 return Table.Row([f.value.description, claimant(c), party ?? "—",
@@ -359,6 +389,8 @@ struct NarrativeViews {
                                        picture: .figures(FigureGroup(losses: g.losses, measure: g.measure.rawValue,
                                                                      adversaries: adversaries(of: g.losses))))))
         }
+        let shown = (cap ?? count) - room
+        if let more = TableCap.notice(shown: min(shown, count), of: count, noun: "values", command: command) { blocks.append(more) }
         func official(_ f: ClaimedFigure?) -> String {
             guard let f else { return "—" }
             return "\(f.value) (\(claimant(f.claim)))"

@@ -56,7 +56,7 @@ public struct Command: Sendable {
                 words += flags
                 flagsWritten = true
             }
-            if case .word(let w) = a.value, reserved.contains(w) {
+            if case .word(let w) = a.value, reserved.contains(w) || (Int(w) != nil && numberFollows(a.parameter)) {
                 words.append("\"" + w + "\"")
                 continue
             }
@@ -66,6 +66,13 @@ public struct Command: Sendable {
         }
         if !flagsWritten { words += flags }
         return words.joined(separator: " ")
+    }
+
+    /// Whether a number parameter is declared after `parameter`: a value of it spelt as a
+    /// number is quoted, or it would read back as that number (`CommandParser.leavesToNumber`).
+    func numberFollows(_ parameter: String) -> Bool {
+        guard let i = spec.parameters.firstIndex(where: { $0.name == parameter }) else { return false }
+        return spec.parameters[(i + 1)...].contains { $0.kind == .number }
     }
 }
 

@@ -114,7 +114,16 @@ public enum CommandParser {
         if later.contains(where: { $0.isLed(by: args.remaining) }) { return false }
         if t.kind == .word && flags.contains(t.text) { return false }
         if t.kind == .symbol { return false }
+        if leavesToNumber(p, t, later: later) { return false }
         return true
+    }
+
+    /// Whether `t`, a bare whole number, belongs to a later number parameter rather than to
+    /// `p` (`figures 5`, `compare A B 5`: a number of rows, never a measure or a party); a
+    /// party spelt as a number is written quoted (`compare "5" B`).
+    static func leavesToNumber(_ p: Parameter, _ t: Token, later: [Parameter]) -> Bool {
+        guard p.kind != .number, t.kind == .word, Int(t.text) != nil else { return false }
+        return later.contains { $0.kind == .number }
     }
 
     static func read(_ p: Parameter, _ args: inout Arguments, command: Command) throws(CommandError) -> CommandArgument {
