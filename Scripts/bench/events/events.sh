@@ -2,7 +2,9 @@
 # Event-data benchmark (issue 19): opening a GDELT-2.0-shaped file of 1,000,000 rows and a
 # UCDP-GED-shaped file of 300,000 rows, side by side in one run with sqlite3 `.import` and
 # DuckDB (Python) on the same GDELT file. Medians of RUNS runs (hyperfine), peak memory
-# from /usr/bin/time. See Scripts/bench/events/README.md.
+# from /usr/bin/time. See Scripts/bench/events/README.md. Every run that writes a file starts
+# after `sync`: a run must not pay for the writeback of the hundreds of MB the previous one
+# wrote (the kernel throttles a writer while that much is dirty).
 #
 #   Scripts/bench/events/events.sh                 # build, generate if missing, measure
 #   RUNS=5 SKIP_BUILD=1 Scripts/bench/events/events.sh
@@ -41,15 +43,15 @@ median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'
 peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }   # KiB
 
 hyperfine -N --runs "$RUNS" --export-json "$RESULTS/events-open.json" \
-    --prepare "rm -rf $CACHE/parallax" -n "parallax first open (parse, map, build, write cache)" "$PX check $G" \
-    --prepare "true" -n "parallax first open without the cache (--no-cache)" "$PX check $G --no-cache" \
+    --prepare "sh -c 'rm -rf $CACHE/parallax; sync'" -n "parallax first open (parse, map, build, write cache)" "$PX check $G" \
+    --prepare "sync" -n "parallax first open without the cache (--no-cache)" "$PX check $G --no-cache" \
     --prepare "true" -n "parallax reopen from cache, to the first prompt" "$PX $G -c quit" \
-    --prepare "rm -rf $CACHE/parallax" -n "parallax UCDP first open" "$PX check $U" \
+    --prepare "sh -c 'rm -rf $CACHE/parallax; sync'" -n "parallax UCDP first open" "$PX check $U" \
     --prepare "true" -n "wc -l" "wc -l $G" >/dev/null
 hyperfine --runs "$RUNS" --export-json "$RESULTS/events-peers.json" \
-    --prepare "rm -f $WORK/s.db" -n "sqlite3 .import" \
+    --prepare "sh -c 'rm -f $WORK/s.db; sync'" -n "sqlite3 .import" \
     "sqlite3 $WORK/s.db -cmd 'create table events($cols)' -cmd '.mode tabs' '.import $G events'" \
-    --prepare "rm -f $WORK/d.duckdb" -n "DuckDB create table as read_csv" \
+    --prepare "sh -c 'rm -f $WORK/d.duckdb; sync'" -n "DuckDB create table as read_csv" \
     "python3 -c \"import duckdb; duckdb.connect('$WORK/d.duckdb').execute(\\\"create table e as select * from read_csv('$G', delim='\\\\t', header=false, all_varchar=true)\\\")\"" \
     --prepare "true" -n "DuckDB reopen and count" \
     "python3 -c \"import duckdb; print(duckdb.connect('$WORK/d.duckdb').execute('select count(*) from e').fetchone())\"" >/dev/null
