@@ -44,8 +44,8 @@ enum EventCache {
 
     /// What a cache must have been written for: this build (a rebuilt Parallax may map the
     /// same rows differently, see `ScenarioCache.build`), these options, this file.
-    static func key(_ path: String, _ options: ImportOptions) -> UInt64 {
-        let text = "\(ScenarioCache.build)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
+    static func key(_ path: String, _ options: ImportOptions, build: String = ScenarioCache.build) -> UInt64 {
+        let text = "\(build)\u{0}\(absolute(path))\u{0}\(options.skipBadRows)"
         return Array(text.utf8).withUnsafeBytes { Checksum.of($0) }
     }
 
