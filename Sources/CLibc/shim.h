@@ -11,6 +11,3 @@ void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_
 // gettid (glibc 2.30), so an abandoned regex search's thread can be reniced (PatternMatch.swift).
 pid_t gettid(void);
 #endif
-// A hint that memory is read soon: a merge of two tables of strings walks one in order and
-// probes the other at random, and the probes' cache misses are most of its time.
-static inline void px_prefetch(const void *address) { __builtin_prefetch(address); }

@@ -1,4 +1,3 @@
-import CLibc
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -367,9 +366,6 @@ struct ImportBuilder {
     /// bad row), or a party or actor whose id would come out otherwise (it may be written
     /// into titles already). This builder is then spoilt, and the file is read again in one
     /// piece. Else, per source row of `later`, its row here; `later` is emptied.
-    /// How many texts ahead the merge asks for the slot a text is probed at.
-    static let probeAhead = 12
-
     mutating func absorb(_ later: inout ImportBuilder, lineOffset: Int) -> [Int32]? {
         precondition(later.provisional && later.seed == seed)
         var number = [Int32](repeating: -1, count: later.strings.count)
@@ -427,8 +423,6 @@ struct ImportBuilder {
             }
             guard k < later.strings.count else { break }
             if k & 0xFFFF == 0 { later.strings.discard(upTo: k) }
-            // The walk is in order; the probes are at random: each is asked for ahead of its turn.
-            if k + ImportBuilder.probeAhead < later.strings.count { strings.prefetch(hash: later.strings.hashes[k + ImportBuilder.probeAhead]) }
             guard let n = strings.number(utf8: later.strings.utf8(Int32(k)), hash: later.strings.hashes[k], adding: k >= mustExist) else {
                 return nil
             }
@@ -651,11 +645,6 @@ struct ColumnStrings {
     /// Hands back the memory of the texts' bytes below `offset`, which are no longer read:
     /// a table being merged into another (`ImportBuilder.absorb`) does not stand twice in memory.
     func discard(upTo k: Int) { bytes.discard(upTo: Int(offsets[k])) }
-
-    /// Asks the processor for the slot a text of `hash` is probed at first, ahead of the probe.
-    func prefetch(hash: UInt64) {
-        slots.withUnsafeBufferPointer { px_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & ($0.count - 1))) }
-    }
 
     /// Makes room for `more` texts: the slots are grown once, not twice or three times.
     mutating func reserve(_ more: Int) {
