@@ -36,11 +36,17 @@ import Testing
 
     static func views(_ sc: Scenario) -> [String] { commands.map { ImportTests.run($0, on: sc) } }
 
-    @Test(arguments: ["gdelt2_events_sample.tsv", "gdelt1_events_sample.tsv", "ucdp_ged231_sample1000_from_uncertainUCDP.csv"])
-    func aSecondOpenReadsTheCacheAndShowsTheSame(name: String) throws {
+    /// On one core, and on two as a large export is (the halves read at once, and the string
+    /// table written to the cache while the columns are put in order).
+    @Test(arguments: ["gdelt2_events_sample.tsv", "gdelt1_events_sample.tsv", "ucdp_ged231_sample1000_from_uncertainUCDP.csv"],
+          [Concurrently.Mode.never, .always])
+    func aSecondOpenReadsTheCacheAndShowsTheSame(name: String, cores: Concurrently.Mode) throws {
         let place = try Place(name)
-        let first = try place.open()
+        let first = try Concurrently.$mode.withValue(cores) { try place.open() }
         #expect(!first.report.fromCache && FileManager.default.fileExists(atPath: place.cacheFile))
+        // Nothing but the cache is left in the folder (no temporary file).
+        let files = try FileManager.default.contentsOfDirectory(atPath: place.folder + "/cache")
+        #expect(files == [(place.cacheFile as NSString).lastPathComponent])
         let second = try place.open()
         #expect(second.report.fromCache)
         #expect(second.report.rows == first.report.rows && second.report.repaired == first.report.repaired)

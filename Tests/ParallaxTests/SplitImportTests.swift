@@ -121,6 +121,20 @@ import Testing
         #expect(ways.contains(.readAgain) && ways.contains(.joined))
     }
 
+    /// Texts of rows that are also ids the join gives sources: a place named `host0.example-9`
+    /// before the row whose source takes that id, and after it (the join numbers the later
+    /// half's texts without looking each up again, so these must be found another way).
+    @Test func placesNamedAsSourceIdsReadTheSameCutAtAnyRow() throws {
+        let text = try Self.gdelt { i, f in
+            f[60] = "http://www.host\(i % 3).example/a-\(i)"
+            let id = "host\(i % 3).example-\(max(2, i / 3 + (i % 2 == 0 ? 5 : -5)))"
+            f[52] = i % 5 == 0 ? id.uppercased() : id
+            if i % 7 == 0 { f[44] = "host\((i + 1) % 3).example" }
+        }
+        let ways = Self.expectSameCutAnywhere(text, path: "places.tsv", skip: [false])
+        #expect(ways.allSatisfy { $0 == .joined })
+    }
+
     /// More than fifty bad rows, on both sides of the cut: the first fifty in line order.
     @Test func manyBadRowsAreListedAsInOnePiece() throws {
         let text = try Self.gdelt { i, f in if i % 3 == 0 { f[29] = "9" } }

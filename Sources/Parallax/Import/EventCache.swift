@@ -195,52 +195,12 @@ enum EventCache {
         return Facts(report: report, info: info, claimSuffix: claimSuffix, seed: seed, parties: parties, actors: actors)
     }
 
-    // MARK: Writing
+    // MARK: Writing (see `Writer`)
 
-    /// Writes the cache of an import, quietly giving up if the folder cannot be written (a
-    /// cache is a convenience: its absence only costs time) or the scenario is not an
-    /// import's columns.
-    static func write(_ result: ImportResult, of file: MappedFile, path: String, _ options: ImportOptions) {
-        guard let rows = result.scenario.events.columns, let cachePath = self.file(for: path, options),
-              let dir = directory(options) else { return }
-        var made = ""
-        for part in dir.split(separator: "/") {
-            made += "/" + part
-            mkdir(made, 0o700)
-        }
-        let temporary = cachePath + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        let facts = encodeFacts(result, rows)
-        var directory: [UInt8] = []
-        var offset = (headerSize + rows.blocks.count * entrySize + facts.count + 7) & ~7
-        for block in rows.blocks {
-            for v in [UInt64(offset), UInt64(block.count), Checksum.of(block)] {
-                withUnsafeBytes(of: v.littleEndian) { directory.append(contentsOf: $0) }
-            }
-            offset = (offset + block.count + 7) & ~7
-        }
-        var header = Header.expected(file, path: path, options)
-        header.columns = UInt64(rows.blocks.count)
-        header.facts = UInt64(facts.count)
-        header.checksum = (directory + facts).withUnsafeBytes { Checksum.of($0) }
-        var written = headerSize + directory.count + facts.count
-        var ok = FileWriter.writeAll(header.bytes + directory + facts, to: fd)
-        let zeros = [UInt8](repeating: 0, count: 8)
-        for block in rows.blocks where ok {
-            let pad = ((written + 7) & ~7) - written
-            ok = zeros.withUnsafeBufferPointer { FileWriter.writeAll(UnsafeBufferPointer(rebasing: $0[0..<pad]), to: fd) }
-                && FileWriter.writeAll(block.bindMemory(to: UInt8.self), to: fd)
-            written += pad + block.count
-        }
-        close(fd)
-        if !ok || rename(temporary, cachePath) != 0 { unlink(temporary) }
-        removeOtherVersions(in: dir)
-    }
-
-    static func encodeFacts(_ result: ImportResult, _ rows: ImportedRows) -> [UInt8] {
+    /// The facts as `decodeFacts` reads them.
+    static func encode(_ facts: Facts) -> [UInt8] {
         var w = FactsWriter()
-        let sc = result.scenario, report = result.report
+        let report = facts.report
         w.u8(UInt8(EventFileShape.allCases.firstIndex(of: report.shape)!))
         w.count(report.rows); w.count(report.skipped); w.count(report.repaired)
         if let d = report.firstSkipped {
@@ -248,14 +208,14 @@ enum EventCache {
         } else {
             w.u8(0)
         }
-        w.inline(sc.info.id); w.inline(sc.info.title); w.optionalInline(sc.info.summary)
-        w.inline(rows.facts.claimSuffix); w.u64(rows.facts.seed)
-        w.count(sc.parties.count)
-        for p in sc.parties {
+        w.inline(facts.info.id); w.inline(facts.info.title); w.optionalInline(facts.info.summary)
+        w.inline(facts.claimSuffix); w.u64(facts.seed)
+        w.count(facts.parties.count)
+        for p in facts.parties {
             w.inline(p.id); w.inline(p.name); w.u8(UInt8(PartyRole.allCases.firstIndex(of: p.role)!)); w.count(p.location.line)
         }
-        w.count(sc.actors.count)
-        for a in sc.actors {
+        w.count(facts.actors.count)
+        for a in facts.actors {
             w.inline(a.id); w.inline(a.name); w.inline(a.party); w.optionalInline(a.kind); w.optionalInline(a.title)
             w.count(a.location.line)
         }

@@ -110,9 +110,8 @@ public enum EventImport {
             // outside the script's folder.
             let useCache = options.useCache && FileReader.confinement == nil
             if useCache, let cached = EventCache.read(file, path: path, options) { return cached }
-            let result = try map(file.bytes, detected, path: path, options: options, fileMapped: true)
-            if useCache { EventCache.write(result, of: file, path: path, options) }
-            return result
+            let cache = useCache ? EventCache.Writer(for: file, path: path, options) : nil
+            return try map(file.bytes, detected, path: path, options: options, fileMapped: true, cache: cache)
         }
     }
 
@@ -127,8 +126,9 @@ public enum EventImport {
     /// `fileMapped`: `bytes` are a file mapped read-only, whose pages the parser may hand back
     /// once it has passed them (they are read again from the file if a message needs them):
     /// a 420 MB export then does not stay in memory beside the model made from it.
+    /// `cache`: where to write the cache of the result, partly while the model is built.
     static func map(_ bytes: UnsafeBufferPointer<UInt8>, _ detected: EventFileShape.Detected, path: String,
-                    options: ImportOptions, fileMapped: Bool = false) throws(LoadFailure) -> ImportResult {
+                    options: ImportOptions, fileMapped: Bool = false, cache: EventCache.Writer? = nil) throws(LoadFailure) -> ImportResult {
         let seed = UInt64.random(in: 1...UInt64.max)
         let claimSuffix = detected.shape == .ucdpGED ? "-ucdp" : "-report"
         func reader(from offset: Int, line: Int, provisional: Bool = false) -> RowReader {
@@ -181,7 +181,18 @@ public enum EventImport {
                                   repaired: first.repaired)
         var info = first.mapping.info(path: path, rows: mapped)
         info.summary = report.summary + "."
-        return ImportResult(scenario: first.builder.build(info: info), report: report)
+        let strings = first.builder.finishStrings()
+        cache?.begin(EventCache.Facts(report: report, info: info, claimSuffix: claimSuffix, seed: seed,
+                                      parties: first.builder.parties, actors: first.builder.actors))
+        var scenario: Scenario?
+        Concurrently.run({ scenario = first.builder.build(info: info, strings: strings) },
+                         { cache?.write([strings.offsets, strings.bytes][...]) },
+                         parallel: cache != nil && Concurrently.splits(n, from: 1 << 22))
+        if let cache, let rows = scenario!.events.columns {
+            cache.write(rows.blocks[(ImportedRows.Column.stringBytes.rawValue + 1)...])
+            cache.finish()
+        }
+        return ImportResult(scenario: scenario!, report: report)
     }
 
     /// Where the file is cut in two to be read on two cores: the start of the first row
@@ -248,4 +259,3 @@ public enum EventImport {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 }
-

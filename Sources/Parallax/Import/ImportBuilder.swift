@@ -221,10 +221,20 @@ struct ImportBuilder {
         return take(k)
     }
 
+    /// Grows a table indexed by string number to hold index `i` (at least doubling it), in
+    /// huge pages: it is read at random, a million times.
+    static func grow<T>(_ table: inout [T], toHold i: Int, with value: T) {
+        var bigger = Memory.hugeArray(repeating: value, count: max(i + 1, 2 * table.count))
+        table.withUnsafeBufferPointer { old in
+            bigger.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: old) }
+        }
+        table = bigger
+    }
+
     /// Whether string number `k` was free as an id; taken now.
     private mutating func take(_ k: Int32) -> Bool {
         let i = Int(k)
-        if i >= taken.count { taken += [Bool](repeating: false, count: max(i + 1 - taken.count, taken.count)) }
+        if i >= taken.count { ImportBuilder.grow(&taken, toHold: i, with: false) }
         defer { taken[i] = true }
         return !taken[i]
     }
@@ -275,18 +285,36 @@ struct ImportBuilder {
         sourceURL.append(optionalText(url))
         sourceLine.append(Int32(clamping: line))
         if provisional { declarations.append(Declaration(kind: .source(row, key: Int32(k), base: id()), from: from, to: strings.count)) }
-        if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
+        if k >= sourceKeys.count { ImportBuilder.grow(&sourceKeys, toHold: k, with: 0) }
         sourceKeys[k] = row + 1
         return row
     }
 
-    /// The columns, events in sequence (claims stay in file order, each knowing its event's
-    /// position). The builder's columns are moved out, leaving it empty.
-    mutating func build(info: ScenarioInfo) -> Scenario {
-        let n = eventID.count
-        // What only parsing needed goes first: the peak of a first open is here.
+    /// The string table once every row is read: its two blocks, the columns' from here on,
+    /// and each text's hash (for the id tables).
+    struct FinishedStrings {
+        var offsets: UnsafeRawBufferPointer
+        var bytes: UnsafeRawBufferPointer
+        var hashes: [UInt64]
+    }
+
+    /// Ends reading: lets go of what only reading needed, and takes out the string table,
+    /// final from here on, so that the cache can be writing it while `build` puts the columns
+    /// in order.
+    mutating func finishStrings() -> FinishedStrings {
+        // What only parsing needed goes first: the peak of a first open is in `build`.
         (taken, sourceKeys, nextSuffix, lists, shortLists) = ([], [], [:], [:], [:])
         strings.stopAdding()
+        let hashes = strings.hashes
+        let offsets = ColumnBlock.allocated(strings.offsets)
+        return FinishedStrings(offsets: offsets, bytes: strings.takeStorage(), hashes: hashes)
+    }
+
+    /// The columns, events in sequence (claims stay in file order, each knowing its event's
+    /// position), with the string table `finishStrings` took out. The builder's columns are
+    /// moved out, leaving it empty.
+    mutating func build(info: ScenarioInfo, strings table: FinishedStrings) -> Scenario {
+        let n = eventID.count
         // Sequence order for imported events (no times, no `order`): first day, the coarser
         // date first, then file order (`Scenario.sequenceOrder`).
         // Each row's key and index in one integer (days from year 1 fit 22 bits with the
@@ -340,10 +368,9 @@ struct ImportBuilder {
         put(.sourceID, sourceID); put(.sourcePublisher, moved(&sourcePublisher)); put(.sourceTitle, moved(&sourceTitle))
         put(.sourceDate, moved(&sourceDate)); put(.sourceURL, moved(&sourceURL)); put(.sourceLine, moved(&sourceLine))
         put(.listStart, listStart); put(.listItems, listItems)
-        // The table's own slots are freed (`takeStorage`) before the id tables are made.
-        let hashes = strings.hashes
-        put(.stringOffsets, strings.offsets)
-        blocks[ImportedRows.Column.stringBytes.rawValue] = strings.takeStorage()
+        let hashes = table.hashes
+        put(.stringOffsets, table.offsets)
+        put(.stringBytes, table.bytes)
         let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
         let sourceSlots = ImportedRows.slots(for: sourceID) { hashes[Int($0)] }
         put(.eventSlots, eventSlots); put(.sourceSlots, sourceSlots)
@@ -368,15 +395,13 @@ struct ImportBuilder {
     /// piece. Else, per source row of `later`, its row here; `later` is emptied.
     mutating func absorb(_ later: inout ImportBuilder, lineOffset: Int) -> [Int32]? {
         precondition(later.provisional && later.seed == seed)
-        var number = [Int32](repeating: -1, count: later.strings.count)
         var sourceRow = [Int32](repeating: -1, count: later.sourceID.count)
         var newSources: [Int32] = []
         // The strings a declaration added to `later`'s table stand for what this table does
         // itself as it gives the declaration again: they must be here already, not added.
         var mustExist = 0
         var d = 0
-        strings.reserve(later.strings.count)
-        later.strings.stopAdding()
+        strings.beginJoin(later.strings)
         let declarations = later.declarations
         for k in 0...later.strings.count {
             while d < declarations.count, declarations[d].from == k {
@@ -407,14 +432,14 @@ struct ImportBuilder {
                     mustExist = max(mustExist, declaration.to)
                 case let .source(row, key, base):
                     // The key was numbered before the declaration.
-                    let k = Int(number[Int(key)])
+                    let k = Int(strings.joined(Int(key)))
                     if k < sourceKeys.count, sourceKeys[k] > 0 {
                         sourceRow[Int(row)] = sourceKeys[k] - 1
                         mustExist = max(mustExist, declaration.to)
                     } else {
                         let here = Int32(sourceID.count)
                         sourceID.append(uniqueNumberedId(base).number)
-                        if k >= sourceKeys.count { sourceKeys += [Int32](repeating: 0, count: max(k + 1 - sourceKeys.count, sourceKeys.count)) }
+                        if k >= sourceKeys.count { ImportBuilder.grow(&sourceKeys, toHold: k, with: 0) }
                         sourceKeys[k] = here + 1
                         sourceRow[Int(row)] = here
                         newSources.append(row)
@@ -422,12 +447,9 @@ struct ImportBuilder {
                 }
             }
             guard k < later.strings.count else { break }
-            if k & 0xFFFF == 0 { later.strings.discard(upTo: k) }
-            guard let n = strings.number(utf8: later.strings.utf8(Int32(k)), hash: later.strings.hashes[k], adding: k >= mustExist) else {
-                return nil
-            }
-            number[k] = n
+            guard strings.joinNext(adding: k >= mustExist) != nil else { return nil }
         }
+        let number = strings.endJoin()
         // What only the walk needed goes first.
         let large = later.strings.count >= 1 << 16
         later.strings = ColumnStrings(seed: seed)
@@ -570,158 +592,6 @@ struct ImportBuilder {
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? fallback : out
     }
-}
-
-/// The table of strings an import's columns number: each distinct text's UTF-8 once, in one
-/// buffer, found by its bytes' hash (as `StringTable`, but giving numbers).
-struct ColumnStrings {
-    /// The texts' bytes, grown with `realloc` (which moves a large block's pages rather than
-    /// copying them, so a table of 200 MB never stands twice in memory) and handed to the
-    /// columns whole (`takeStorage`).
-    private let bytes = GrowingBytes()
-    private var storage: UnsafeMutablePointer<UInt8> { bytes.base }
-    var length: Int { bytes.length }
-    private(set) var offsets: [UInt64] = [0]
-    private(set) var hashes: [UInt64] = []
-    /// Open addressing: an index into `hashes`, or -1 for an empty slot.
-    private var slots = [Int32](repeating: -1, count: 1024)
-    /// Per table: a file cannot be made to collide on purpose. The id tables use it too.
-    /// The two halves of a file read at once share one, so that their hashes merge.
-    let seed: UInt64
-
-    init(seed: UInt64 = UInt64.random(in: 1...UInt64.max)) { self.seed = seed }
-
-    var count: Int { hashes.count }
-
-    mutating func number(_ text: String) -> Int32 {
-        var text = text
-        return text.withUTF8 { number(utf8: $0) }
-    }
-
-    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        number(utf8: bytes, hash: StringTable.hash(bytes, seed: seed))!
-    }
-
-    /// The number of a text whose hash (with this table's seed) is known; added when new,
-    /// unless `adding` is false (then nil).
-    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, adding: Bool = true) -> Int32? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let k = Int(slots[slot])
-            if hashes[k] == hash, same(k, bytes) { return Int32(k) }
-            slot = (slot + 1) & mask
-        }
-        guard adding else { return nil }
-        let k = hashes.count
-        slots[slot] = Int32(k)
-        hashes.append(hash)
-        self.bytes.append(bytes)
-        offsets.append(UInt64(length))
-        if hashes.count * 2 > slots.count { grow() }
-        return Int32(k)
-    }
-
-    private func same(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let a = Int(offsets[k]), b = Int(offsets[k + 1])
-        guard b - a == bytes.count else { return false }
-        return bytes.isEmpty || memcmp(storage + a, bytes.baseAddress!, bytes.count) == 0
-    }
-
-    func string(_ k: Int32) -> String { String(decoding: utf8(k), as: UTF8.self) }
-
-    func utf8(_ k: Int32) -> UnsafeBufferPointer<UInt8> {
-        let a = Int(offsets[Int(k)]), b = Int(offsets[Int(k) + 1])
-        return UnsafeBufferPointer(start: storage + a, count: b - a)
-    }
-
-    /// Makes room for about `texts` texts of `bytes` bytes in all (see `ImportBuilder.reserve`).
-    mutating func reserveStorage(texts: Int, bytes: Int) {
-        hashes.reserveCapacity(texts)
-        offsets.reserveCapacity(texts + 1)
-        self.bytes.reserve(bytes)
-    }
-
-    /// Hands back the memory of the texts' bytes below `offset`, which are no longer read:
-    /// a table being merged into another (`ImportBuilder.absorb`) does not stand twice in memory.
-    func discard(upTo k: Int) { bytes.discard(upTo: Int(offsets[k])) }
-
-    /// Makes room for `more` texts: the slots are grown once, not twice or three times.
-    mutating func reserve(_ more: Int) {
-        hashes.reserveCapacity(count + more)
-        offsets.reserveCapacity(count + more + 1)
-        var size = slots.count
-        while (count + more) * 2 > size { size *= 2 }
-        if size > slots.count { grow(to: size) }
-    }
-
-    /// Lets go of the open-addressing slots once no text is added (tens of MB at a million rows).
-    mutating func stopAdding() { slots = [] }
-
-    /// The bytes, as a block the columns own (freed with `free`); the table is empty after.
-    mutating func takeStorage() -> UnsafeRawBufferPointer {
-        let block = bytes.take()
-        (offsets, hashes) = ([0], [])
-        slots = [Int32](repeating: -1, count: 1024)
-        return block
-    }
-
-    private mutating func grow(to size: Int? = nil) {
-        var bigger = [Int32](repeating: -1, count: size ?? slots.count * 2)
-        let mask = bigger.count - 1
-        for (k, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(k)
-        }
-        slots = bigger
-    }
-}
-
-/// Bytes appended to one `malloc` block, freed with this object unless taken.
-final class GrowingBytes {
-    private(set) var base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
-    private var capacity = 1 << 16
-    private(set) var length = 0
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if length + bytes.count > capacity {
-            capacity = max(capacity * 2, length + bytes.count)
-            base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
-        }
-        if let from = bytes.baseAddress { (base + length).update(from: from, count: bytes.count) }
-        length += bytes.count
-    }
-
-    /// Room for `capacity` bytes in all (`realloc` maps a large block without touching it).
-    func reserve(_ capacity: Int) {
-        // Room refused (a strict overcommit policy) is no error: the bytes grow as they come.
-        guard capacity > self.capacity, let grown = realloc(base, capacity) else { return }
-        self.capacity = capacity
-        base = grown.assumingMemoryBound(to: UInt8.self)
-    }
-
-    /// Hands the whole pages below `offset` back to the system (they read as zeros after):
-    /// for bytes that are read once more, in order, and then freed.
-    private var discarded = 0
-    func discard(upTo offset: Int) {
-        let page = MappedPages.pageSize
-        let start = (Int(bitPattern: base) + discarded + page - 1) / page * page
-        let end = (Int(bitPattern: base) + offset) / page * page
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
-        discarded = end - Int(bitPattern: base)
-    }
-
-    /// The bytes as a block of their own size, for the caller to `free`; empty after.
-    func take() -> UnsafeRawBufferPointer {
-        let block = UnsafeRawBufferPointer(start: realloc(base, max(length, 1)), count: length)
-        base = malloc(1 << 16)!.assumingMemoryBound(to: UInt8.self)
-        (capacity, length, discarded) = (1 << 16, 0, 0)
-        return block
-    }
-
-    deinit { free(base) }
 }
 
 /// A column's bytes in memory of their own (`malloc`'s, freed by `ImportedRows`).

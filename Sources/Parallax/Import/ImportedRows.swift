@@ -391,7 +391,7 @@ final class ImportedRows: @unchecked Sendable {
     static func slots(for ids: [Int32], hash: (Int32) -> UInt64) -> [Int32] {
         var size = 16
         while size < ids.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: ids.isEmpty ? 0 : size)
+        var slots = Memory.hugeArray(repeating: Int32(0), count: ids.isEmpty ? 0 : size)
         guard !ids.isEmpty else { return slots }
         let mask = size - 1
         for (row, k) in ids.enumerated() {
