@@ -18,14 +18,13 @@ public enum Memory {
         #endif
     }
 
-    /// Gives the heap's freed memory back to the system where a large structure was just
-    /// let go of for good (the columns of a half of an export merged into the other):
-    /// kept for reuse, it would count as the process's memory at its peak.
     /// Asks that `count` bytes from `base` be backed by 2 MB pages where the system allows it
     /// (Linux's transparent huge pages in `madvise` mode): for tables read at random, such as
     /// a hash table of millions of strings, where nearly every probe would otherwise also miss
     /// the TLB. Only whole 2 MB pages inside the block are advised, and only memory not yet
-    /// touched becomes huge pages, so the block's size in memory is unchanged.
+    /// touched becomes huge pages, so the block's size in memory is unchanged. The advice
+    /// outlives the block (its range of the heap keeps it): what is later allocated there
+    /// may be given huge pages too, which costs nothing while memory is plentiful.
     static func preferHugePages(_ base: UnsafeRawPointer?, _ count: Int) {
         #if os(Linux)
         guard let base else { return }
@@ -53,6 +52,9 @@ public enum Memory {
         array.withUnsafeMutableBufferPointer { preferHugePages(UnsafeRawPointer($0.baseAddress), bytes) }
     }
 
+    /// Gives the heap's freed memory back to the system where a large structure was just
+    /// let go of for good (the columns of a half of an export merged into the other):
+    /// kept for reuse, it would count as the process's memory at its peak.
     public static func handBackFreed() {
         #if os(Linux)
         _ = malloc_trim(0)

@@ -70,6 +70,38 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: place.cacheFile))
     }
 
+    /// What a killed first open leaves (`NAME.pxc.tmp-PID`) is removed by the next cache
+    /// written there, once its process is gone and it has sat a minute; a file still being
+    /// written (a live process, or changed just now) is left alone.
+    @Test func aCacheHalfWrittenByAKilledProcessIsRemoved() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let dir = place.folder + "/cache"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var gone: Int32 = 4_194_000
+        while kill(gone, 0) == 0 || errno != ESRCH { gone += 1 }
+        let old = Date(timeIntervalSinceNow: -3600)
+        for (name, modified) in [("abc.pxc.tmp-\(gone)", old), ("def.pxc.tmp-\(gone)", Date()), ("ghi.pxc.tmp-\(getpid())", old)] {
+            try Data("half a cache".utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: dir + "/" + name)
+        }
+        _ = try place.open()
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        #expect(names == ["def.pxc.tmp-\(gone)", "ghi.pxc.tmp-\(getpid())", (place.cacheFile as NSString).lastPathComponent])
+    }
+
+    /// A first open that fails (bad rows) writes nothing: no cache, no temporary file.
+    @Test func aFailedOpenLeavesNoFile() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        var lines = try String(contentsOfFile: place.export, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines[5] = lines[5].replacingOccurrences(of: "\t", with: " ", options: [], range: nil)[...]
+        try lines.joined(separator: "\n").write(toFile: place.export, atomically: true, encoding: .utf8)
+        for cores in [Concurrently.Mode.never, .always] {
+            #expect(throws: LoadFailure.self) { try Concurrently.$mode.withValue(cores) { try place.open() } }
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: place.folder + "/cache")) ?? []
+        #expect(files.isEmpty)
+    }
+
     @Test func aTruncatedCacheIsRebuilt() throws {
         let place = try Place("gdelt2_events_sample.tsv")
         let good = Self.views(try place.open().scenario)

@@ -37,13 +37,9 @@ struct ColumnStrings {
         return text.withUTF8 { number(utf8: $0) }
     }
 
+    /// The number of a text, added when new.
     mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        number(utf8: bytes, hash: StringTable.hash(bytes, seed: seed))!
-    }
-
-    /// The number of a text whose hash (with this table's seed) is known; added when new,
-    /// unless `adding` is false (then nil).
-    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, adding: Bool = true) -> Int32? {
+        let hash = StringTable.hash(bytes, seed: seed)
         if indexed < count && join == nil { grow(to: slots.count) }
         let (found, slot) = ColumnStrings.probe(slots, hash: hash) { same($0, bytes) }
         if let found { return Int32(found) }
@@ -53,7 +49,6 @@ struct ColumnStrings {
             if j < join.walked { return join.numbers[j] }
             later = j
         }
-        guard adding else { return nil }
         let k = hashes.count
         slots[slot] = ColumnStrings.entry(k, hash: hash)
         indexed += 1
@@ -145,21 +140,21 @@ struct ColumnStrings {
         return numbers
     }
 
-    /// The number here of the later table's next text: found here, or given by a
-    /// declaration since; else appended now (nil instead when `adding` is false).
-    mutating func joinNext(adding: Bool) -> Int32? {
+    /// Numbers the later table's next text: found here, or given by a declaration since;
+    /// else appended now, unless `adding` is false (then false).
+    mutating func joinNext(adding: Bool) -> Bool {
         let join = join!
         let k = join.walked
         if k & 0xFFFF == 0 { join.later.discard(upTo: k) }
         var n = join.numbers[k]
         if n < 0 {
-            guard adding else { return nil }
+            guard adding else { return false }
             n = Int32(count)
             append(join.later.utf8(Int32(k)), hash: join.later.hashes[k])
             join.numbers[k] = n
         }
         join.walked = k + 1
-        return n
+        return true
     }
 
     /// The number here of the later table's text `k`, already walked.
@@ -194,7 +189,7 @@ struct ColumnStrings {
         self.bytes.reserve(bytes)
     }
 
-    /// Hands back the memory of the texts' bytes below `offset`, which are no longer read:
+    /// Hands back the memory of the bytes of the texts before `k`, which are no longer read:
     /// a table being merged into another (`ImportBuilder.absorb`) does not stand twice in memory.
     func discard(upTo k: Int) { bytes.discard(upTo: Int(offsets[k])) }
 

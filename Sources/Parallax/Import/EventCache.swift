@@ -225,13 +225,15 @@ enum EventCache {
     /// Deletes the cache files an earlier format wrote (`PXCACHE` and another version): no
     /// version reads them, and at a million rows each holds hundreds of megabytes. Files
     /// that do not start with the magic are not Parallax's and are left alone. `magic`: the
-    /// format just written (a scenario's cache, `PXSCENE`, has its own versions).
+    /// format just written (a scenario's cache, `PXSCENE`, has its own versions). Abandoned
+    /// temporary files go too (`isAbandoned`).
     static func removeOtherVersions(in dir: String, of magic: [UInt8] = EventCache.magic) {
         guard let folder = opendir(dir) else { return }
         defer { closedir(folder) }
         let family = magic.prefix(7)
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if isAbandoned(name, in: dir) { unlink(dir + "/" + name) }
             guard name.hasSuffix(".pxc") else { continue }
             let path = dir + "/" + name
             let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -241,6 +243,22 @@ enum EventCache {
             close(fd)
             if n == magic.count, head.starts(with: family), head != magic { unlink(path) }
         }
+    }
+
+    /// A cache a process was writing when it was killed (`NAME.pxc.tmp-PID`): hundreds of
+    /// megabytes no one will finish. It is abandoned when that process is gone and the file
+    /// has not changed for a minute.
+    static func isAbandoned(_ name: String, in dir: String) -> Bool {
+        guard let mark = name.firstRange(of: ".pxc.tmp-"), let pid = Int32(name[mark.upperBound...]), pid > 0,
+              kill(pid, 0) != 0, errno == ESRCH else { return false }
+        var info = stat()
+        guard lstat(dir + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        #if os(Linux)
+        let modified = info.st_mtim.tv_sec
+        #else
+        let modified = info.st_mtimespec.tv_sec
+        #endif
+        return time(nil) - modified >= 60
     }
 
 }

@@ -12,7 +12,6 @@ extension EventCache {
     /// temporary file renamed into place only when all of it is written. A cache is a
     /// convenience: any failure just leaves none.
     final class Writer {
-        private let path: String
         private let cachePath: String
         private let folder: String
         private let header: Header
@@ -27,7 +26,7 @@ extension EventCache {
         /// Nil when there is no cache folder.
         init?(for file: MappedFile, path: String, _ options: ImportOptions) {
             guard let cachePath = EventCache.file(for: path, options), let folder = EventCache.directory(options) else { return nil }
-            (self.path, self.cachePath, self.folder) = (path, cachePath, folder)
+            (self.cachePath, self.folder) = (cachePath, folder)
             header = Header.expected(file, path: path, options)
         }
 
@@ -43,15 +42,15 @@ extension EventCache {
             ok = fd >= 0
             self.facts = EventCache.encode(facts)
             written = headerSize + ImportedRows.Column.allCases.count * entrySize
-            ok = ok && lseek(fd, off_t(written), SEEK_SET) == off_t(written) && write(self.facts)
+            ok = ok && lseek(fd, off_t(written), SEEK_SET) == off_t(written) && put(self.facts)
         }
 
         /// Writes the next columns, in order.
-        func write(_ blocks: ArraySlice<UnsafeRawBufferPointer>) {
+        func append(_ blocks: ArraySlice<UnsafeRawBufferPointer>) {
             for block in blocks where ok {
-                ok = write(zerosTo: (written + 7) & ~7)
+                ok = pad(to: (written + 7) & ~7)
                 for v in [UInt64(written), UInt64(block.count), Checksum.of(block)] { entries.append(v) }
-                ok = ok && write(block.bindMemory(to: UInt8.self))
+                ok = ok && put(block)
             }
         }
 
@@ -82,18 +81,26 @@ extension EventCache {
             }
         }
 
-        private func write(_ bytes: [UInt8]) -> Bool {
-            bytes.withUnsafeBufferPointer { write($0) }
+        private func put(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { put($0) }
         }
 
-        private func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard FileWriter.writeAll(bytes, to: fd) else { return false }
-            written += bytes.count
+        /// Writes a block as raw bytes: the columns' blocks are typed memory the model reads
+        /// meanwhile on the other thread.
+        private func put(_ block: UnsafeRawBufferPointer) -> Bool {
+            var done = 0
+            while done < block.count {
+                let n = write(fd, block.baseAddress! + done, block.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            written += block.count
             return true
         }
 
-        private func write(zerosTo offset: Int) -> Bool {
-            offset == written || write([UInt8](repeating: 0, count: offset - written))
+        private func pad(to offset: Int) -> Bool {
+            offset == written || put([UInt8](repeating: 0, count: offset - written))
         }
     }
 }

@@ -186,10 +186,10 @@ public enum EventImport {
                                       parties: first.builder.parties, actors: first.builder.actors))
         var scenario: Scenario?
         Concurrently.run({ scenario = first.builder.build(info: info, strings: strings) },
-                         { cache?.write([strings.offsets, strings.bytes][...]) },
+                         { cache?.append([strings.offsets, strings.bytes][...]) },
                          parallel: cache != nil && Concurrently.splits(n, from: 1 << 22))
         if let cache, let rows = scenario!.events.columns {
-            cache.write(rows.blocks[(ImportedRows.Column.stringBytes.rawValue + 1)...])
+            cache.append(rows.blocks[(ImportedRows.Column.stringBytes.rawValue + 1)...])
             cache.finish()
         }
         return ImportResult(scenario: scenario!, report: report)

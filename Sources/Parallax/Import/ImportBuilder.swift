@@ -22,6 +22,8 @@ struct ImportBuilder {
     private var partyKeys: [String: Int] = [:]
     private var actorKeys: [String: Int] = [:]
     private var strings: ColumnStrings
+    /// The texts' hashes between `finishStrings` and `build`.
+    private var finishedHashes: [UInt64] = []
     /// One stored list per distinct list of string numbers (an event's actors).
     private var lists: [[Int32]: Int32] = [:]
     /// Lists of one or two (nearly all), by their numbers packed in one key.
@@ -290,12 +292,10 @@ struct ImportBuilder {
         return row
     }
 
-    /// The string table once every row is read: its two blocks, the columns' from here on,
-    /// and each text's hash (for the id tables).
+    /// The string table once every row is read: its two blocks, the columns' from here on.
     struct FinishedStrings {
         var offsets: UnsafeRawBufferPointer
         var bytes: UnsafeRawBufferPointer
-        var hashes: [UInt64]
     }
 
     /// Ends reading: lets go of what only reading needed, and takes out the string table,
@@ -305,9 +305,10 @@ struct ImportBuilder {
         // What only parsing needed goes first: the peak of a first open is in `build`.
         (taken, sourceKeys, nextSuffix, lists, shortLists) = ([], [], [:], [:], [:])
         strings.stopAdding()
-        let hashes = strings.hashes
+        // Each text's hash, for `build` to make the id tables with.
+        finishedHashes = strings.hashes
         let offsets = ColumnBlock.allocated(strings.offsets)
-        return FinishedStrings(offsets: offsets, bytes: strings.takeStorage(), hashes: hashes)
+        return FinishedStrings(offsets: offsets, bytes: strings.takeStorage())
     }
 
     /// The columns, events in sequence (claims stay in file order, each knowing its event's
@@ -368,7 +369,8 @@ struct ImportBuilder {
         put(.sourceID, sourceID); put(.sourcePublisher, moved(&sourcePublisher)); put(.sourceTitle, moved(&sourceTitle))
         put(.sourceDate, moved(&sourceDate)); put(.sourceURL, moved(&sourceURL)); put(.sourceLine, moved(&sourceLine))
         put(.listStart, listStart); put(.listItems, listItems)
-        let hashes = table.hashes
+        let hashes = finishedHashes
+        finishedHashes = []
         put(.stringOffsets, table.offsets)
         put(.stringBytes, table.bytes)
         let eventSlots = ImportedRows.slots(for: ids) { hashes[Int($0)] }
@@ -447,7 +449,7 @@ struct ImportBuilder {
                 }
             }
             guard k < later.strings.count else { break }
-            guard strings.joinNext(adding: k >= mustExist) != nil else { return nil }
+            guard strings.joinNext(adding: k >= mustExist) else { return nil }
         }
         let number = strings.endJoin()
         // What only the walk needed goes first.
