@@ -88,13 +88,7 @@ extension EventCache {
         /// Writes a block as raw bytes: the columns' blocks are typed memory the model reads
         /// meanwhile on the other thread.
         private func put(_ block: UnsafeRawBufferPointer) -> Bool {
-            var done = 0
-            while done < block.count {
-                let n = write(fd, block.baseAddress! + done, block.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
+            guard FileWriter.writeAll(block, to: fd) else { return false }
             written += block.count
             return true
         }

@@ -21,6 +21,11 @@ public enum FileWriter {
     }
 
     static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        writeAll(UnsafeRawBufferPointer(buffer), to: fd)
+    }
+
+    /// Raw bytes: a block of typed memory (a cache's columns) is written without rebinding it.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
         var done = 0
         while done < buffer.count {
             let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
