@@ -89,6 +89,22 @@ import Testing
         #expect(names == ["def.pxc.tmp-\(gone)", "ghi.pxc.tmp-\(getpid())", (place.cacheFile as NSString).lastPathComponent])
     }
 
+    /// A cache folder that cannot be made (a file stands where it would go) costs only the
+    /// cache: the export opens, on one core and on two, and the file there is untouched.
+    @Test func anUnwritableCacheFolderStillOpensTheExport() throws {
+        let place = try Place("gdelt2_events_sample.tsv")
+        let blocker = place.folder + "/blocker"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        let good = Self.views(try place.open().scenario)
+        for cores in [Concurrently.Mode.never, .always] {
+            let opened = try Concurrently.$mode.withValue(cores) {
+                try #require(try EventImport.load(path: place.export, options: ImportOptions(cacheDirectory: blocker + "/cache")))
+            }
+            #expect(!opened.report.fromCache && Self.views(opened.scenario) == good)
+        }
+        #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "not a folder")
+    }
+
     /// A first open that fails (bad rows) writes nothing: no cache, no temporary file.
     @Test func aFailedOpenLeavesNoFile() throws {
         let place = try Place("gdelt2_events_sample.tsv")

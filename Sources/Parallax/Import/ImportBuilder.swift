@@ -411,25 +411,13 @@ struct ImportBuilder {
                 d += 1
                 switch declaration.kind {
                 case let .party(i, key, base):
-                    var party = later.parties[i]
-                    if let j = partyKeys[key] {
-                        guard parties[j].id == party.id else { return nil }
-                    } else {
-                        guard uniqueId(base) == party.id else { return nil }
-                        party.location.line += lineOffset
-                        partyKeys[key] = parties.count
-                        parties.append(party)
+                    guard declareAgain(later.parties[i], key: key, base: base, keys: \.partyKeys, in: \.parties, lineOffset: lineOffset) else {
+                        return nil
                     }
                     mustExist = max(mustExist, declaration.to)
                 case let .actor(i, key, base):
-                    var actor = later.actors[i]
-                    if let j = actorKeys[key] {
-                        guard actors[j].id == actor.id else { return nil }
-                    } else {
-                        guard uniqueId(base) == actor.id else { return nil }
-                        actor.location.line += lineOffset
-                        actorKeys[key] = actors.count
-                        actors.append(actor)
+                    guard declareAgain(later.actors[i], key: key, base: base, keys: \.actorKeys, in: \.actors, lineOffset: lineOffset) else {
+                        return nil
                     }
                     mustExist = max(mustExist, declaration.to)
                 case let .source(row, key, base):
@@ -509,6 +497,21 @@ struct ImportBuilder {
         ImportBuilder.append(&figureHigh, &later.figureHigh) { $0 }
         ImportBuilder.append(&figureNote, &later.figureNote, renumbered)
         return sourceRow
+    }
+
+    /// A party or actor of the later half given again here, as one reader would have
+    /// declared it on reaching its row (or found it declared already): false when its id
+    /// would come out other than the later half gave it.
+    private mutating func declareAgain<T: Declared>(_ item: T, key: String, base: String,
+                                                    keys: WritableKeyPath<ImportBuilder, [String: Int]>,
+                                                    in list: WritableKeyPath<ImportBuilder, [T]>, lineOffset: Int) -> Bool {
+        if let j = self[keyPath: keys][key] { return self[keyPath: list][j].id == item.id }
+        guard uniqueId(base) == item.id else { return false }
+        var item = item
+        item.location.line += lineOffset
+        self[keyPath: keys][key] = self[keyPath: list].count
+        self[keyPath: list].append(item)
+        return true
     }
 
     /// `tail` renumbered onto the end of `column`, and freed.
@@ -629,3 +632,12 @@ struct Declaration {
     var from: Int
     var to: Int
 }
+
+/// What the join declares again: a party or an actor.
+protocol Declared {
+    var id: String { get }
+    var location: SourceLocation { get set }
+}
+
+extension Party: Declared {}
+extension Actor: Declared {}
